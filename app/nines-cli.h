@@ -1,0 +1,43 @@
+/* nines-cli.h: the subcommands of nines-cli, one file each */
+#pragma once
+
+#include <nines-model.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes */
+#define NINES_CLI_OK        0
+#define NINES_CLI_BAD_INPUT 1
+#define NINES_CLI_USAGE     2
+
+typedef struct
+{
+  const char *name;
+  const char *args;      /* "FILE", shown in help */
+  const char *summary;
+  int       (*run)       (int argc, char **argv);
+} NinesCliCommand;
+
+/* Parses @argv with @entries; on --help prints help and exits 0, on a usage error prints
+ * it with the command's usage and returns FALSE (exit NINES_CLI_USAGE). */
+gboolean nines_cli_parse        (const char   *command,
+                                 const char   *args,
+                                 const char   *summary,
+                                 GOptionEntry *entries,
+                                 int          *argc,
+                                 char       ***argv,
+                                 int           n_positional);
+/* Loads FILE, printing the problems on stderr. */
+NinesDocument *nines_cli_load   (const char   *path);
+void     nines_cli_error        (const char   *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+/* "text" or "json" (and whatever else @allowed lists); FALSE with a message otherwise. */
+gboolean nines_cli_check_format (const char   *format,
+                                 const char * const *allowed);
+/* Prints a JSON node to stdout, pretty. */
+void     nines_cli_print_json   (JsonNode     *node);
+
+int nines_cli_validate (int argc, char **argv);
+int nines_cli_report   (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,8 @@
+/* nines-aws.h: the umbrella header of the AWS client library (libcurl, OpenSSL; no GTK) */
+#pragma once
+
+#include <nines-model.h>
+
+#define NINES_AWS_INSIDE
+# include "nines-aws-error.h"
+#undef NINES_AWS_INSIDE

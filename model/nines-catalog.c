@@ -1,0 +1,524 @@
+#define G_LOG_DOMAIN "nines-catalog"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "nines-model.h"
+
+struct _NinesCatalog
+{
+  GPtrArray  *regions;        /* of NinesRegionInfo */
+  GHashTable *regions_by_code;
+  GHashTable *regions_by_location;
+  GPtrArray  *kinds;          /* of NinesKindInfo */
+  GHashTable *kinds_by_id;
+  GPtrArray  *knobs;          /* of NinesParamSpec */
+  GHashTable *knobs_by_name;
+};
+
+static void
+region_info_free (gpointer data)
+{
+  NinesRegionInfo *r = data;
+
+  g_free (r->code);
+  g_free (r->name);
+  g_free (r->location);
+  g_free (r->geography);
+  g_strfreev (r->azs);
+  g_free (r);
+}
+
+static void
+param_spec_free (gpointer data)
+{
+  NinesParamSpec *p = data;
+
+  g_free (p->name);
+  g_free (p->label);
+  g_free (p->unit);
+  g_free (p->pattern);
+  g_free (p->source);
+  g_clear_pointer (&p->default_value, g_variant_unref);
+  g_strfreev (p->choices);
+  g_clear_pointer (&p->regex, g_regex_unref);
+  g_free (p);
+}
+
+static void
+kind_info_free (gpointer data)
+{
+  NinesKindInfo *k = data;
+
+  g_free (k->id);
+  g_free (k->label);
+  g_free (k->service);
+  g_free (k->summary);
+  g_ptr_array_unref (k->params);
+  g_free (k);
+}
+
+void
+nines_catalog_free (NinesCatalog *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->regions_by_code);
+  g_hash_table_unref (self->regions_by_location);
+  g_ptr_array_unref (self->regions);
+  g_hash_table_unref (self->kinds_by_id);
+  g_ptr_array_unref (self->kinds);
+  g_hash_table_unref (self->knobs_by_name);
+  g_ptr_array_unref (self->knobs);
+  g_free (self);
+}
+
+static GStrv
+strv_from_array (JsonArray *array)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_strv_builder_add (b, json_array_get_string_element (array, i));
+  return g_strv_builder_end (b);
+}
+
+static char *
+dup_member_string (JsonObject *o,
+                   const char *name)
+{
+  return g_strdup (json_object_get_string_member_with_default (o, name, NULL));
+}
+
+static NinesParamSpec *
+param_spec_parse (JsonObject  *o,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  NinesParamSpec *p = g_new0 (NinesParamSpec, 1);
+  const char *type = json_object_get_string_member_with_default (o, "type", "");
+  JsonNode *def = json_object_get_member (o, "default");
+
+  p->name = dup_member_string (o, "name");
+  p->label = dup_member_string (o, "label");
+  p->unit = dup_member_string (o, "unit");
+  p->pattern = dup_member_string (o, "pattern");
+  p->source = dup_member_string (o, "source");
+  p->min = json_object_get_double_member_with_default (o, "min", -G_MAXDOUBLE);
+  p->max = json_object_get_double_member_with_default (o, "max", G_MAXDOUBLE);
+
+  if (p->name == NULL || p->label == NULL || def == NULL)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   "catalog parameter %s lacks a name, label or default",
+                   p->name ? p->name : "?");
+      param_spec_free (p);
+      return NULL;
+    }
+
+  if (g_str_equal (type, "int"))
+    {
+      p->type = NINES_PARAM_INT;
+      p->default_value = g_variant_ref_sink (g_variant_new_int64 (json_node_get_int (def)));
+    }
+  else if (g_str_equal (type, "number"))
+    {
+      p->type = NINES_PARAM_NUMBER;
+      p->default_value = g_variant_ref_sink (g_variant_new_double (json_node_get_double (def)));
+    }
+  else if (g_str_equal (type, "bool"))
+    {
+      p->type = NINES_PARAM_BOOL;
+      p->default_value = g_variant_ref_sink (g_variant_new_boolean (json_node_get_boolean (def)));
+    }
+  else if (g_str_equal (type, "enum") || g_str_equal (type, "string"))
+    {
+      p->type = g_str_equal (type, "enum") ? NINES_PARAM_ENUM : NINES_PARAM_STRING;
+      p->default_value = g_variant_ref_sink (g_variant_new_string (json_node_get_string (def)));
+      if (json_object_has_member (o, "choices"))
+        p->choices = strv_from_array (json_object_get_array_member (o, "choices"));
+      if (p->pattern != NULL)
+        {
+          p->regex = g_regex_new (p->pattern, G_REGEX_OPTIMIZE, 0, &local_error);
+          if (p->regex == NULL)
+            {
+              g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                          "catalog parameter %s: ", p->name);
+              param_spec_free (p);
+              return NULL;
+            }
+        }
+    }
+  else
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   "catalog parameter %s has unknown type '%s'", p->name, type);
+      param_spec_free (p);
+      return NULL;
+    }
+
+  return p;
+}
+
+static JsonArray *
+parse_array (const char  *json,
+             const char  *member,
+             JsonParser **parser_out,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), member))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   "catalog lacks the array '%s'", member);
+      return NULL;
+    }
+  *parser_out = g_steal_pointer (&parser);
+  return json_object_get_array_member (json_node_get_object (root), member);
+}
+
+NinesCatalog *
+nines_catalog_new_from_json (const char  *regions_json,
+                             const char  *kinds_json,
+                             const char  *knobs_json,
+                             GError     **error)
+{
+  g_autoptr(JsonParser) rp = NULL;
+  g_autoptr(JsonParser) kp = NULL;
+  g_autoptr(JsonParser) np = NULL;
+  NinesCatalog *self;
+  JsonArray *regions, *kinds, *knobs;
+
+  if (!(regions = parse_array (regions_json, "regions", &rp, error)) ||
+      !(kinds = parse_array (kinds_json, "kinds", &kp, error)) ||
+      !(knobs = parse_array (knobs_json, "knobs", &np, error)))
+    return NULL;
+
+  self = g_new0 (NinesCatalog, 1);
+  self->regions = g_ptr_array_new_with_free_func (region_info_free);
+  self->regions_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->regions_by_location = g_hash_table_new (g_str_hash, g_str_equal);
+  self->kinds = g_ptr_array_new_with_free_func (kind_info_free);
+  self->kinds_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->knobs = g_ptr_array_new_with_free_func (param_spec_free);
+  self->knobs_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (regions); i++)
+    {
+      JsonObject *o = json_array_get_object_element (regions, i);
+      NinesRegionInfo *r = g_new0 (NinesRegionInfo, 1);
+
+      r->code = dup_member_string (o, "code");
+      r->name = dup_member_string (o, "name");
+      r->location = dup_member_string (o, "location");
+      r->geography = dup_member_string (o, "geography");
+      r->lat = json_object_get_double_member_with_default (o, "lat", 0);
+      r->lon = json_object_get_double_member_with_default (o, "lon", 0);
+      r->azs = strv_from_array (json_object_get_array_member (o, "azs"));
+      g_ptr_array_add (self->regions, r);
+      g_hash_table_insert (self->regions_by_code, r->code, r);
+      g_hash_table_insert (self->regions_by_location, r->location, r);
+    }
+
+  for (guint i = 0; i < json_array_get_length (kinds); i++)
+    {
+      JsonObject *o = json_array_get_object_element (kinds, i);
+      NinesKindInfo *k = g_new0 (NinesKindInfo, 1);
+      const char *placement = json_object_get_string_member_with_default (o, "placement", "regional");
+      JsonArray *params = json_object_get_array_member (o, "params");
+
+      k->id = dup_member_string (o, "id");
+      k->label = dup_member_string (o, "label");
+      k->service = dup_member_string (o, "service");
+      k->summary = dup_member_string (o, "summary");
+      k->data_store = json_object_get_boolean_member_with_default (o, "data_store", FALSE);
+      k->min_azs = json_object_get_int_member_with_default (o, "min_azs", 1);
+      k->placement = g_str_equal (placement, "zonal") ? NINES_PLACEMENT_ZONAL :
+                     g_str_equal (placement, "global") ? NINES_PLACEMENT_GLOBAL :
+                     NINES_PLACEMENT_REGIONAL;
+      k->params = g_ptr_array_new_with_free_func (param_spec_free);
+      g_ptr_array_add (self->kinds, k);
+      g_hash_table_insert (self->kinds_by_id, k->id, k);
+
+      for (guint j = 0; params != NULL && j < json_array_get_length (params); j++)
+        {
+          NinesParamSpec *p = param_spec_parse (json_array_get_object_element (params, j), error);
+
+          if (p == NULL)
+            {
+              nines_catalog_free (self);
+              return NULL;
+            }
+          g_ptr_array_add (k->params, p);
+        }
+    }
+
+  for (guint i = 0; i < json_array_get_length (knobs); i++)
+    {
+      NinesParamSpec *p = param_spec_parse (json_array_get_object_element (knobs, i), error);
+
+      if (p == NULL)
+        {
+          nines_catalog_free (self);
+          return NULL;
+        }
+      g_ptr_array_add (self->knobs, p);
+      g_hash_table_insert (self->knobs_by_name, p->name, p);
+    }
+
+  return self;
+}
+
+/* Generated by glib-compile-resources (data/meson.build). Naming it keeps the linker from
+ * dropping the resource's object file out of the static library. */
+GResource *nines_data_get_resource (void);
+
+static char *
+load_resource (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/io/github/ninesdr/Nines/data/catalog/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (nines_data_get_resource (), path, 0, NULL);
+
+  if (bytes == NULL)
+    g_error ("catalog resource %s is missing: the build is broken", path);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+NinesCatalog *
+nines_catalog_get_default (void)
+{
+  static NinesCatalog *catalog;
+
+  if (g_once_init_enter (&catalog))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *r = load_resource ("regions.json");
+      g_autofree char *k = load_resource ("kinds.json");
+      g_autofree char *n = load_resource ("dr-knobs.json");
+      NinesCatalog *c = nines_catalog_new_from_json (r, k, n, &error);
+
+      if (c == NULL)
+        g_error ("the built-in catalog is invalid: %s", error->message);
+      g_once_init_leave (&catalog, c);
+    }
+  return catalog;
+}
+
+guint
+nines_catalog_get_n_regions (NinesCatalog *self)
+{
+  return self->regions->len;
+}
+
+const NinesRegionInfo *
+nines_catalog_get_region (NinesCatalog *self,
+                          guint         i)
+{
+  g_return_val_if_fail (i < self->regions->len, NULL);
+  return g_ptr_array_index (self->regions, i);
+}
+
+const NinesRegionInfo *
+nines_catalog_lookup_region (NinesCatalog *self,
+                             const char   *code)
+{
+  return code ? g_hash_table_lookup (self->regions_by_code, code) : NULL;
+}
+
+const NinesRegionInfo *
+nines_catalog_lookup_location (NinesCatalog *self,
+                               const char   *location)
+{
+  return location ? g_hash_table_lookup (self->regions_by_location, location) : NULL;
+}
+
+guint
+nines_catalog_get_n_kinds (NinesCatalog *self)
+{
+  return self->kinds->len;
+}
+
+const NinesKindInfo *
+nines_catalog_get_kind (NinesCatalog *self,
+                        guint         i)
+{
+  g_return_val_if_fail (i < self->kinds->len, NULL);
+  return g_ptr_array_index (self->kinds, i);
+}
+
+const NinesKindInfo *
+nines_catalog_lookup_kind (NinesCatalog *self,
+                           const char   *id)
+{
+  return id ? g_hash_table_lookup (self->kinds_by_id, id) : NULL;
+}
+
+guint
+nines_catalog_get_n_knobs (NinesCatalog *self)
+{
+  return self->knobs->len;
+}
+
+const NinesParamSpec *
+nines_catalog_get_knob (NinesCatalog *self,
+                        guint         i)
+{
+  g_return_val_if_fail (i < self->knobs->len, NULL);
+  return g_ptr_array_index (self->knobs, i);
+}
+
+const NinesParamSpec *
+nines_catalog_lookup_knob (NinesCatalog *self,
+                           const char   *name)
+{
+  return name ? g_hash_table_lookup (self->knobs_by_name, name) : NULL;
+}
+
+const NinesParamSpec *
+nines_kind_info_lookup_param (const NinesKindInfo *kind,
+                              const char          *name)
+{
+  for (guint i = 0; name != NULL && i < kind->params->len; i++)
+    {
+      const NinesParamSpec *p = g_ptr_array_index (kind->params, i);
+
+      if (g_str_equal (p->name, name))
+        return p;
+    }
+  return NULL;
+}
+
+gboolean
+nines_region_info_has_az (const NinesRegionInfo *region,
+                          const char            *az_id)
+{
+  return az_id != NULL && g_strv_contains ((const char * const *)region->azs, az_id);
+}
+
+double
+nines_region_info_distance_km (const NinesRegionInfo *a,
+                               const NinesRegionInfo *b)
+{
+  /* Haversine great-circle distance; 6371 km is the IUGG mean Earth radius. */
+  const double r = 6371.0;
+  double la1 = a->lat * G_PI / 180, la2 = b->lat * G_PI / 180;
+  double dla = la2 - la1, dlo = (b->lon - a->lon) * G_PI / 180;
+  double h = sin (dla / 2) * sin (dla / 2) + cos (la1) * cos (la2) * sin (dlo / 2) * sin (dlo / 2);
+
+  return 2 * r * asin (MIN (1.0, sqrt (h)));
+}
+
+const GVariantType *
+nines_param_spec_get_value_type (const NinesParamSpec *spec)
+{
+  switch (spec->type)
+    {
+    case NINES_PARAM_INT: return G_VARIANT_TYPE_INT64;
+    case NINES_PARAM_NUMBER: return G_VARIANT_TYPE_DOUBLE;
+    case NINES_PARAM_BOOL: return G_VARIANT_TYPE_BOOLEAN;
+    case NINES_PARAM_ENUM:
+    case NINES_PARAM_STRING:
+    default: return G_VARIANT_TYPE_STRING;
+    }
+}
+
+static char *
+format_number (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (v == G_MAXDOUBLE || v == -G_MAXDOUBLE)
+    return g_strdup ("unbounded");
+  if (v == floor (v) && fabs (v) < 1e15)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v);
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", v));
+}
+
+gboolean
+nines_param_spec_check (const NinesParamSpec  *spec,
+                        GVariant              *value,
+                        char                 **problem)
+{
+  const GVariantType *want = nines_param_spec_get_value_type (spec);
+  double v;
+
+  if (value == NULL || !g_variant_is_of_type (value, want))
+    {
+      static const char *names[] = { "an integer", "a number", "true or false", "a string", "a string" };
+      *problem = g_strdup_printf (_("must be %s"), names[spec->type]);
+      return FALSE;
+    }
+
+  switch (spec->type)
+    {
+    case NINES_PARAM_INT:
+    case NINES_PARAM_NUMBER:
+      v = spec->type == NINES_PARAM_INT ? (double) g_variant_get_int64 (value)
+                                         : g_variant_get_double (value);
+      if (isnan (v) || v < spec->min || v > spec->max)
+        {
+          g_autofree char *lo = format_number (spec->min);
+          g_autofree char *hi = format_number (spec->max);
+          g_autofree char *is = format_number (v);
+          *problem = g_strdup_printf (_("must be between %s and %s (is %s)"), lo, hi, is);
+          return FALSE;
+        }
+      return TRUE;
+
+    case NINES_PARAM_ENUM:
+      if (!g_strv_contains ((const char * const *)spec->choices, g_variant_get_string (value, NULL)))
+        {
+          g_autofree char *choices = g_strjoinv (", ", spec->choices);
+          *problem = g_strdup_printf (_("must be one of %s (is \"%s\")"), choices,
+                                      g_variant_get_string (value, NULL));
+          return FALSE;
+        }
+      return TRUE;
+
+    case NINES_PARAM_STRING:
+      if (spec->regex != NULL && !g_regex_match (spec->regex, g_variant_get_string (value, NULL), 0, NULL))
+        {
+          *problem = g_strdup_printf (_("\"%s\" is not a valid %s"),
+                                      g_variant_get_string (value, NULL), spec->label);
+          return FALSE;
+        }
+      return TRUE;
+
+    case NINES_PARAM_BOOL:
+    default:
+      return TRUE;
+    }
+}
+
+char *
+nines_param_spec_format_value (const NinesParamSpec *spec,
+                               GVariant             *value)
+{
+  g_autofree char *num = NULL;
+
+  switch (spec->type)
+    {
+    case NINES_PARAM_INT:
+      num = format_number ((double) g_variant_get_int64 (value));
+      break;
+    case NINES_PARAM_NUMBER:
+      num = format_number (g_variant_get_double (value));
+      break;
+    case NINES_PARAM_BOOL:
+      return g_strdup (g_variant_get_boolean (value) ? _("yes") : _("no"));
+    case NINES_PARAM_ENUM:
+    case NINES_PARAM_STRING:
+    default:
+      return g_variant_dup_string (value, NULL);
+    }
+  return spec->unit ? g_strdup_printf ("%s %s", num, spec->unit) : g_steal_pointer (&num);
+}

@@ -1,0 +1,86 @@
+/* nines-model-private.h: what the files of the model library share among themselves */
+#pragma once
+
+#ifndef NINES_MODEL_COMPILATION
+# error "nines-model-private.h is private to the model library"
+#endif
+
+#include "nines-model.h"
+
+G_BEGIN_DECLS
+
+void        _nines_region_set_azs          (NinesRegion        *self,
+                                            const char * const *azs);
+void        _nines_component_set_region    (NinesComponent     *self,
+                                            const char         *region);
+JsonObject *_nines_component_get_extra     (NinesComponent     *self);
+void        _nines_component_set_extra     (NinesComponent     *self,
+                                            JsonObject         *extra);
+JsonObject *_nines_link_get_extra          (NinesLink          *self);
+void        _nines_link_set_extra          (NinesLink          *self,
+                                            JsonObject         *extra);
+
+/* Raw edits used by the command stack and the loader; each emits "changed". */
+void        _nines_document_emit_changed   (NinesDocument      *self);
+void        _nines_document_insert_region  (NinesDocument      *self,
+                                            guint               position,
+                                            NinesRegion        *region);
+void        _nines_document_remove_region  (NinesDocument      *self,
+                                            guint               position);
+gboolean    _nines_document_find_region    (NinesDocument      *self,
+                                            const char         *code,
+                                            guint              *position);
+void        _nines_document_insert_component (NinesDocument    *self,
+                                              guint             position,
+                                              NinesComponent   *component);
+void        _nines_document_remove_component (NinesDocument    *self,
+                                              guint             position);
+void        _nines_document_insert_link    (NinesDocument      *self,
+                                            guint               position,
+                                            NinesLink          *link);
+void        _nines_document_remove_link    (NinesDocument      *self,
+                                            guint               position);
+void        _nines_document_set_uuid       (NinesDocument      *self,
+                                            const char         *uuid);
+void        _nines_document_set_primary_region (NinesDocument  *self,
+                                                const char     *code);
+void        _nines_document_set_operations (NinesDocument      *self,
+                                            const char         *last_dr_test,
+                                            const char         *last_restore_test,
+                                            const char * const *owners,
+                                            const char         *notes);
+void        _nines_document_set_discount   (NinesDocument      *self,
+                                            double              percent);
+/* Replaces (or with @usd < 0 removes) the override for its key; returns the old one. */
+NinesPriceOverride *_nines_document_replace_override (NinesDocument *self,
+                                                      const NinesPriceOverride *override);
+void        _nines_price_override_free     (NinesPriceOverride *override);
+NinesPriceOverride *_nines_price_override_copy (const NinesPriceOverride *override);
+/* Removes the position; returns FALSE if there was none. */
+gboolean    _nines_document_unset_position (NinesDocument      *self,
+                                            const char         *key);
+/* Unknown members of the sub-objects ("dr", "operations", "pricing", "layout",
+ * "regions[2]"), kept for the writer. (transfer none) */
+JsonObject *_nines_document_get_extra      (NinesDocument      *self,
+                                            const char         *path);
+void        _nines_document_set_extra      (NinesDocument      *self,
+                                            const char         *path,
+                                            JsonObject         *extra);
+/* Names of the top-level sections kept verbatim, in file order. */
+GPtrArray  *_nines_document_get_section_names (NinesDocument   *self);
+/* Layout keys, sorted. */
+GPtrArray  *_nines_document_get_layout_keys (NinesDocument     *self);
+
+/* Checks component @i alone; @seen (nullable) collects ids to find duplicates. */
+void        _nines_document_check_component (NinesDocument     *self,
+                                             guint              i,
+                                             GHashTable        *seen,
+                                             GPtrArray         *problems);
+
+/* The bundled data (generated by glib-compile-resources). */
+GResource  *nines_data_get_resource        (void);
+
+/* Date "YYYY-MM-DD" check. */
+gboolean    _nines_is_iso_date             (const char         *str);
+
+G_END_DECLS

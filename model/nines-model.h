@@ -1,0 +1,14 @@
+/* nines-model.h: the umbrella header of the model library (GLib, json-glib; no GTK) */
+#pragma once
+
+#define NINES_MODEL_INSIDE
+# include "nines-model-types.h"
+# include "nines-model-error.h"
+# include "nines-catalog.h"
+# include "nines-region.h"
+# include "nines-component.h"
+# include "nines-link.h"
+# include "nines-document.h"
+# include "nines-document-io.h"
+# include "nines-command-stack.h"
+#undef NINES_MODEL_INSIDE

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Build Nines and start it on the bundled example. Without a display, print the
+# headless report of that example instead.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+"$here/deps/setup.sh" build
+example="$here/data/examples/storefront.nines"
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  exec "$here/build/app/nines" "$example" "$@"
+else
+  echo "nines: no display found; printing the headless report of $(basename "$example")." >&2
+  exec "$here/build/app/nines-cli" report "$example" "$@"
+fi
