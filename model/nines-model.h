@@ -11,4 +11,5 @@
 # include "nines-document.h"
 # include "nines-document-io.h"
 # include "nines-command-stack.h"
+# include "nines-deployment.h"
 #undef NINES_MODEL_INSIDE
