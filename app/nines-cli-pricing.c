@@ -218,4 +218,321 @@ nines_cli_pricing (int    argc,
   argc--;
   return g_str_equal (argv[2], "import") ? pricing_import (argc, sub_argv) : pricing_show (argc, sub_argv);
 }
-void nines_cli_report_cost (NinesDocument *doc, const char *format, JsonNode *json_root) { (void) doc; (void) format; (void) json_root; }
+
+/* Why a price is missing: the known gaps of the bundled sources (SOURCES.md). */
+static const char *
+missing_reason (const NinesCostLine *l)
+{
+  if (g_str_has_prefix (l->usage, "ebs"))
+    return _("known gap: no multi-region EBS source; the snapshot has EBS for us-east-1 only "
+             "(cited from the Infracost golden files)");
+  return _("not in the bundled price sources");
+}
+
+static void
+format_source (const NinesCostLine *l,
+               char                *buf,
+               gsize                len)
+{
+  if (l->missing)
+    g_snprintf (buf, len, _("no price for %s in %s"), l->usage, l->region);
+  else if (l->override)
+    g_snprintf (buf, len, _("price override%s%s"), l->note ? ": " : "", l->note ? l->note : "");
+  else if (*l->rate_code)
+    g_snprintf (buf, len, "%s (%s)", l->rate_code, l->date);
+  else
+    {
+      /* Cited sources carry their citation after the file name: JSON and CSV show it all. */
+      const char *paren = strstr (l->source, " (");
+      int n = paren ? (int) (paren - l->source) : (int) strlen (l->source);
+      g_snprintf (buf, len, "%.*s (%s)", n, l->source, l->date);
+    }
+}
+
+static void
+print_state_text (NinesCostEstimate *est,
+                  NinesCostState     state)
+{
+  NinesCostTotal t;
+  char src[512];
+
+  printf ("  %-18s %-14s %-50s %14s %-20s %12s %12s  %s\n", _("COMPONENT"), _("REGION"), _("USAGE"),
+          _("QUANTITY"), _("UNIT"), _("USD/UNIT"), _("MONTHLY USD"), _("SOURCE"));
+  for (guint i = 0; i < nines_cost_estimate_get_n_lines (est); i++)
+    {
+      const NinesCostLine *l = nines_cost_estimate_get_line (est, i);
+      g_autofree char *usage = NULL;
+
+      if (l->state != state)
+        continue;
+      format_source (l, src, sizeof src);
+      if (l->tier_start > 0 || !isinf (l->tier_end))
+        usage = g_strdup_printf ("%s [%g-%g]", l->usage, l->tier_start, l->tier_end);
+      else
+        usage = g_strdup (l->usage);
+      if (l->missing)
+        printf ("  %-18s %-14s %-50s %14.6g %-20s %12s %12s  %s\n", l->item_id, l->region, usage,
+                l->quantity, l->unit, "?", "?", src);
+      else
+        printf ("  %-18s %-14s %-50s %14.6g %-20s %12.8g %12.2f  %s\n", l->item_id, l->region, usage,
+                l->quantity, l->unit, l->unit_usd, l->monthly_usd, src);
+    }
+
+  printf (_("  By region:"));
+  for (guint i = 0; i < nines_cost_estimate_get_n_groups (est, state, NINES_COST_BY_REGION); i++)
+    {
+      const char *key;
+      double usd;
+      nines_cost_estimate_get_group (est, state, NINES_COST_BY_REGION, i, &key, &usd, NULL);
+      printf (" %s $%.2f%s", key, usd, i + 1 < nines_cost_estimate_get_n_groups (est, state, NINES_COST_BY_REGION) ? ";" : "");
+    }
+  printf (_("\n  By service:"));
+  for (guint i = 0; i < nines_cost_estimate_get_n_groups (est, state, NINES_COST_BY_SERVICE); i++)
+    {
+      const char *key;
+      double usd;
+      nines_cost_estimate_get_group (est, state, NINES_COST_BY_SERVICE, i, &key, &usd, NULL);
+      printf (" %s $%.2f%s", key, usd, i + 1 < nines_cost_estimate_get_n_groups (est, state, NINES_COST_BY_SERVICE) ? ";" : "");
+    }
+  nines_cost_estimate_get_total (est, state, &t);
+  printf (_("\n  List price $%.2f; discount %g%% -$%.2f; total $%.2f per month%s\n"),
+          t.list_usd, t.discount_percent, t.discount_usd, t.total_usd,
+          t.n_missing ? _(" (INCOMPLETE: prices missing, see below)") : "");
+}
+
+static void
+print_missing_text (NinesCostEstimate *est)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < nines_cost_estimate_get_n_lines (est); i++)
+    {
+      const NinesCostLine *l = nines_cost_estimate_get_line (est, i);
+      char *key;
+
+      if (!l->missing)
+        continue;
+      key = g_strdup_printf ("%s %s %s", l->service, l->usage, l->region);
+      if (!g_hash_table_add (seen, key))
+        continue;
+      if (n++ == 0)
+        printf (_("\nMissing prices (never invented: enter a price override or refresh the prices)\n"));
+      printf (_("  no price for %s in %s (%s): %s\n"), l->usage, l->region, l->service, missing_reason (l));
+    }
+}
+
+static void
+print_csv_field (const char *s,
+                 gboolean    last)
+{
+  gboolean quote = s && strpbrk (s, ",\"\n") != NULL;
+
+  if (quote)
+    {
+      putchar ('"');
+      for (const char *p = s; *p; p++)
+        {
+          if (*p == '"')
+            putchar ('"');
+          putchar (*p);
+        }
+      putchar ('"');
+    }
+  else if (s)
+    fputs (s, stdout);
+  putchar (last ? '\n' : ',');
+}
+
+static void
+print_csv (NinesCostEstimate *est)
+{
+  static const char * const header[] = {
+    "state", "item", "component", "kind", "region", "service", "usage", "description", "quantity",
+    "unit", "unit_usd", "monthly_usd", "tier_start", "tier_end", "rate_code", "source",
+    "publication_date", "override", "missing", "note", NULL
+  };
+
+  for (guint i = 0; header[i]; i++)
+    print_csv_field (header[i], header[i + 1] == NULL);
+  for (guint i = 0; i < nines_cost_estimate_get_n_lines (est); i++)
+    {
+      const NinesCostLine *l = nines_cost_estimate_get_line (est, i);
+      char qty[G_ASCII_DTOSTR_BUF_SIZE], unit[G_ASCII_DTOSTR_BUF_SIZE], monthly[32];
+      char ts[G_ASCII_DTOSTR_BUF_SIZE], te[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (qty, sizeof qty, l->quantity);
+      g_ascii_dtostr (ts, sizeof ts, l->tier_start);
+      if (isinf (l->tier_end))
+        g_strlcpy (te, "", sizeof te);
+      else
+        g_ascii_dtostr (te, sizeof te, l->tier_end);
+      if (l->missing)
+        g_strlcpy (unit, "", sizeof unit);
+      else
+        g_ascii_dtostr (unit, sizeof unit, l->unit_usd);
+      g_ascii_formatd (monthly, sizeof monthly, "%.6f", l->monthly_usd);
+      print_csv_field (nines_cost_state_to_string (l->state), FALSE);
+      print_csv_field (l->item_id, FALSE);
+      print_csv_field (l->component, FALSE);
+      print_csv_field (l->kind, FALSE);
+      print_csv_field (l->region, FALSE);
+      print_csv_field (l->service, FALSE);
+      print_csv_field (l->usage, FALSE);
+      print_csv_field (l->what, FALSE);
+      print_csv_field (qty, FALSE);
+      print_csv_field (l->unit, FALSE);
+      print_csv_field (unit, FALSE);
+      print_csv_field (monthly, FALSE);
+      print_csv_field (ts, FALSE);
+      print_csv_field (te, FALSE);
+      print_csv_field (l->rate_code, FALSE);
+      print_csv_field (l->source, FALSE);
+      print_csv_field (l->date, FALSE);
+      print_csv_field (l->override ? "yes" : "no", FALSE);
+      print_csv_field (l->missing ? "yes" : "no", FALSE);
+      print_csv_field (l->note, TRUE);
+    }
+}
+
+static void
+add_total_json (JsonBuilder       *b,
+                NinesCostEstimate *est,
+                NinesCostState     state)
+{
+  NinesCostTotal t;
+
+  nines_cost_estimate_get_total (est, state, &t);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "list_usd");
+  json_builder_add_double_value (b, t.list_usd);
+  json_builder_set_member_name (b, "discount_percent");
+  json_builder_add_double_value (b, t.discount_percent);
+  json_builder_set_member_name (b, "discount_usd");
+  json_builder_add_double_value (b, t.discount_usd);
+  json_builder_set_member_name (b, "total_usd");
+  json_builder_add_double_value (b, t.total_usd);
+  json_builder_set_member_name (b, "complete");
+  json_builder_add_boolean_value (b, t.n_missing == 0);
+  json_builder_set_member_name (b, "missing_prices");
+  json_builder_add_int_value (b, t.n_missing);
+  for (guint g = 0; g < 2; g++)
+    {
+      json_builder_set_member_name (b, g == NINES_COST_BY_REGION ? "by_region" : "by_service");
+      json_builder_begin_object (b);
+      for (guint i = 0; i < nines_cost_estimate_get_n_groups (est, state, g); i++)
+        {
+          const char *key;
+          double usd;
+          nines_cost_estimate_get_group (est, state, g, i, &key, &usd, NULL);
+          json_builder_set_member_name (b, key);
+          json_builder_add_double_value (b, usd);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+}
+
+static JsonNode *
+cost_to_json (NinesCostEstimate *est)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "currency");
+  json_builder_add_string_value (b, "USD");
+  json_builder_set_member_name (b, "hours_per_month");
+  json_builder_add_double_value (b, NINES_HOURS_PER_MONTH);
+  for (guint s = 0; s < NINES_COST_N_STATES; s++)
+    {
+      json_builder_set_member_name (b, nines_cost_state_to_string (s));
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "lines");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < nines_cost_estimate_get_n_lines (est); i++)
+        {
+          const NinesCostLine *l = nines_cost_estimate_get_line (est, i);
+
+          if (l->state != s)
+            continue;
+          json_builder_begin_object (b);
+#define STR(k, v) G_STMT_START { json_builder_set_member_name (b, k); json_builder_add_string_value (b, v); } G_STMT_END
+#define NUM(k, v) G_STMT_START { json_builder_set_member_name (b, k); json_builder_add_double_value (b, v); } G_STMT_END
+          STR ("item", l->item_id);
+          STR ("component", l->component);
+          STR ("kind", l->kind);
+          STR ("region", l->region);
+          STR ("service", l->service);
+          STR ("usage", l->usage);
+          STR ("description", l->what);
+          NUM ("quantity", l->quantity);
+          STR ("unit", l->unit);
+          json_builder_set_member_name (b, "unit_usd");
+          if (l->missing)
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, l->unit_usd);
+          NUM ("monthly_usd", l->monthly_usd);
+          NUM ("tier_start", l->tier_start);
+          json_builder_set_member_name (b, "tier_end");
+          if (isinf (l->tier_end))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, l->tier_end);
+          STR ("rate_code", l->rate_code);
+          STR ("source", l->source);
+          STR ("publication_date", l->date);
+          json_builder_set_member_name (b, "override");
+          json_builder_add_boolean_value (b, l->override);
+          json_builder_set_member_name (b, "missing");
+          json_builder_add_boolean_value (b, l->missing);
+          if (l->missing)
+            {
+              g_autofree char *msg = g_strdup_printf ("no price for %s in %s", l->usage, l->region);
+              STR ("problem", msg);
+              STR ("reason", missing_reason (l));
+            }
+          if (l->note)
+            STR ("note", l->note);
+#undef STR
+#undef NUM
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "total");
+      add_total_json (b, est, s);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+const char * const nines_cli_report_formats[] = { "text", "json", "csv", NULL };
+
+void
+nines_cli_report_cost (NinesDocument *doc,
+                       const char    *format,
+                       JsonNode      *json_root)
+{
+  g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, nines_document_get_dr_pattern (doc));
+  g_autoptr(NinesCostEstimate) est = nines_cost_model_estimate (dep, NULL);
+
+  if (g_str_equal (format, "json"))
+    {
+      if (json_root && JSON_NODE_HOLDS_OBJECT (json_root))
+        json_object_set_member (json_node_get_object (json_root), "cost", cost_to_json (est));
+      return;
+    }
+  if (g_str_equal (format, "csv"))
+    {
+      print_csv (est);
+      return;
+    }
+  printf (_("\nCost (USD per month, on-demand list prices, %g hours a month; pattern %s)\n"),
+          NINES_HOURS_PER_MONTH, nines_dr_pattern_get_label (nines_deployment_get_pattern (dep)));
+  printf (_("\nSteady state\n"));
+  print_state_text (est, NINES_COST_STEADY);
+  printf (_("\nWhile failed over (recovery region serving at full size)\n"));
+  print_state_text (est, NINES_COST_FAILOVER);
+  print_missing_text (est);
+}

@@ -43,5 +43,7 @@ int nines_cli_pricing  (int argc, char **argv);
 /* The cost section of report (nines-cli-pricing.c): prints it for "text" and "csv", adds
  * a "cost" member to @json_root for "json". */
 void nines_cli_report_cost (NinesDocument *doc, const char *format, JsonNode *json_root);
+/* The formats report accepts: text, json, csv (csv holds the cost lines only). */
+extern const char * const nines_cli_report_formats[];
 
 G_END_DECLS

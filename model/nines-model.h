@@ -15,4 +15,6 @@
 # include "nines-price-snapshot.h"
 # include "nines-price-builder.h"
 # include "nines-price-import.h"
+# include "nines-cost-estimate.h"
+# include "nines-cost-model.h"
 #undef NINES_MODEL_INSIDE
