@@ -39,5 +39,11 @@ void     nines_cli_print_json   (JsonNode     *node);
 
 int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);
+int nines_cli_compare  (int argc, char **argv);
+int nines_cli_recovery (int argc, char **argv);
+int nines_cli_simulate (int argc, char **argv);
+int nines_cli_findings (int argc, char **argv);
+/* The recovery and findings section of report (nines-cli-recovery.c). */
+void nines_cli_report_recovery (NinesDocument *doc, JsonBuilder *json);
 
 G_END_DECLS
