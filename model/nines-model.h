@@ -17,4 +17,5 @@
 # include "nines-price-import.h"
 # include "nines-cost-estimate.h"
 # include "nines-cost-model.h"
+# include "nines-recovery.h"
 #undef NINES_MODEL_INSIDE
