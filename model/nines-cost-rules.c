@@ -44,12 +44,6 @@ str (NinesComponent *c,
   return v && g_variant_is_of_type (v, G_VARIANT_TYPE_STRING) ? g_variant_get_string (v, NULL) : otherwise;
 }
 
-static gboolean
-is_backup_copy (NinesCostCtx *ctx)
-{
-  return ctx->item && ctx->item->role == NINES_ROLE_BACKUP_COPY && ctx->state == NINES_COST_STEADY;
-}
-
 /* A live replica in steady state receives its data through replication (priced there);
  * it stores the data but serves no traffic until failover. */
 static gboolean
@@ -77,18 +71,8 @@ price_ec2 (NinesCostCtx *ctx,
            double        ebs_gb,
            const char   *ebs_type)
 {
-  NinesComponent *c = ctx->component;
-
-  if (is_backup_copy (ctx))
-    {
-      /* AMIs copied to the recovery region: the EBS snapshots behind one AMI. */
-      ADD ("AmazonEC2", "ebs-snapshot", "GB-Mo", N_("EBS snapshot storage (AMI copy)"), ebs_gb,
-           N_("one AMI of one instance's volume, stored in full"));
-      return;
-    }
   ADD2 ("AmazonEC2", "instance", type, "Hrs", N_("EC2 instance hours (Linux, on demand)"), instances * H, NULL);
   ADD2 ("AmazonEC2", "ebs", ebs_type, "GB-Mo", N_("EBS volume storage"), instances * ebs_gb, NULL);
-  (void) c;
 }
 
 static void
@@ -102,13 +86,6 @@ price_rds (NinesCostCtx *ctx)
    * storage"), so the full snapshot is free and the changes bill. */
   double changes = num (c, "write_gb_per_day") * num (c, "backup_retention_days");
 
-  if (is_backup_copy (ctx))
-    {
-      /* Snapshot copies in another region have no free allowance. */
-      ADD ("AmazonRDS", "backup-storage", "GB-Mo", N_("RDS snapshot copies"), storage + changes,
-           N_("a full copy plus the retained daily changes"));
-      return;
-    }
   ADD4 ("AmazonRDS", "instance", str (c, "engine", "postgres"), str (c, "instance_class", ""), az,
         "Hrs", N_("RDS instance hours"), H, NULL);
   ADD3 ("AmazonRDS", "storage", str (c, "storage_type", "gp3"), az, "GB-Mo", N_("RDS storage"), storage, NULL);
@@ -127,12 +104,6 @@ price_aurora (NinesCostCtx *ctx)
    * (none for a headless secondary). */
   double instances = num (c, "readers") + (ctx->item && ctx->item->role == NINES_ROLE_REPLICA ? 0 : 1);
 
-  if (is_backup_copy (ctx))
-    {
-      ADD ("AmazonRDS", "aurora-backup-storage", "GB-Mo", N_("Aurora snapshot copies"), num (c, "storage_gb"),
-           N_("a full copy of the cluster volume"));
-      return;
-    }
   ADD3 ("AmazonRDS", io_opt ? "aurora-instance-io-optimized" : "aurora-instance", engine,
         str (c, "instance_class", ""), "Hrs", N_("Aurora instance hours"), instances * H, NULL);
   ADD ("AmazonRDS", io_opt ? "aurora-storage-io-optimized" : "aurora-storage", "GB-Mo",
@@ -147,11 +118,6 @@ price_s3 (NinesCostCtx *ctx)
   NinesComponent *c = ctx->component;
   const char *cls = str (c, "storage_class", "STANDARD");
 
-  if (is_backup_copy (ctx))
-    {
-      ADD ("AWSBackup", "warm-storage:S3", "GB-Mo", N_("AWS Backup storage (S3)"), num (c, "storage_gb"), NULL);
-      return;
-    }
   ADD2 ("AmazonS3", "storage", cls, "GB-Mo", N_("S3 storage"), num (c, "storage_gb"), NULL);
   if (is_idle_replica (ctx))
     return;
@@ -167,11 +133,6 @@ price_dynamodb (NinesCostCtx *ctx)
   NinesComponent *c = ctx->component;
   double storage = num (c, "storage_gb");
 
-  if (is_backup_copy (ctx))
-    {
-      ADD ("AWSBackup", "warm-storage:DDB", "GB-Mo", N_("AWS Backup storage (DynamoDB)"), storage, NULL);
-      return;
-    }
   ADD ("AmazonDynamoDB", "storage", "GB-Mo", N_("DynamoDB table storage"), storage,
        N_("the 25 GB free tier is not deducted"));
   if (num (c, "pitr"))
@@ -280,15 +241,11 @@ _nines_cost_price_component (NinesCostCtx *ctx)
     price_ec2 (ctx, 1, str (c, "instance_type", ""), num (c, "ebs_gb"), "gp3");
   else if (g_str_equal (kind, "alb"))
     {
-      if (is_backup_copy (ctx))
-        return;
       ADD ("AWSELB", "alb:hours", "Hrs", N_("Application Load Balancer hours"), H, NULL);
       ADD ("AWSELB", "alb:lcu", "LCU-Hrs", N_("Load balancer capacity units"), num (c, "lcu") * H, NULL);
     }
   else if (g_str_equal (kind, "nlb"))
     {
-      if (is_backup_copy (ctx))
-        return;
       ADD ("AWSELB", "nlb:hours", "Hrs", N_("Network Load Balancer hours"), H, NULL);
       ADD ("AWSELB", "nlb:nlcu", "NLCU-Hrs", N_("Network load balancer capacity units"), num (c, "nlcu") * H, NULL);
     }
@@ -313,11 +270,8 @@ _nines_cost_price_component (NinesCostCtx *ctx)
     }
   else if (g_str_equal (kind, "efs"))
     {
-      if (is_backup_copy (ctx))
-        ADD ("AWSBackup", "warm-storage", "GB-Mo", N_("AWS Backup storage (EFS)"), num (c, "storage_gb"), NULL);
-      else
-        ADD2 ("AmazonEFS", "storage", str (c, "storage_class", "standard"), "GB-Mo", N_("EFS storage"),
-              num (c, "storage_gb"), NULL);
+      ADD2 ("AmazonEFS", "storage", str (c, "storage_class", "standard"), "GB-Mo", N_("EFS storage"),
+            num (c, "storage_gb"), NULL);
     }
   else if (g_str_equal (kind, "elasticache"))
     price_elasticache (ctx);
@@ -380,6 +334,22 @@ _nines_cost_price_replication (NinesCostCtx           *ctx,
     case NINES_REPLICATION_BACKUP_COPY:
       {
         const char *res = backup_resource (kind);
+
+        /* The copies kept in the recovery region (the pattern's stored_gb). RDS and
+         * Aurora snapshot copies bill as their snapshot storage there (no free allowance
+         * outside the source region); the others as AWS Backup warm storage. */
+        ctx->region = to;
+        if (g_str_equal (kind, "rds"))
+          ADD ("AmazonRDS", "backup-storage", "GB-Mo", N_("RDS snapshot copies kept"), r->stored_gb, NULL);
+        else if (g_str_equal (kind, "aurora"))
+          ADD ("AmazonRDS", "aurora-backup-storage", "GB-Mo", N_("Aurora snapshot copies kept"), r->stored_gb, NULL);
+        else if (g_str_equal (kind, "dynamodb"))
+          ADD ("AWSBackup", "warm-storage:DDB", "GB-Mo", N_("AWS Backup copies kept (DynamoDB)"), r->stored_gb, NULL);
+        else if (g_str_equal (kind, "s3"))
+          ADD ("AWSBackup", "warm-storage:S3", "GB-Mo", N_("AWS Backup copies kept (S3)"), r->stored_gb, NULL);
+        else
+          ADD ("AWSBackup", "warm-storage", "GB-Mo", N_("AWS Backup copies kept"), r->stored_gb, NULL);
+        ctx->region = r->from_region;
         if (res)
           ADD3 ("AWSBackup", "copy-transfer", res, to, "GB", N_("AWS Backup cross-region copy transfer"),
                 r->gb_per_month, NULL);
@@ -390,6 +360,12 @@ _nines_cost_price_replication (NinesCostCtx           *ctx,
       break;
 
     case NINES_REPLICATION_AMI_COPY:
+      ADD2 ("AWSDataTransfer", "inter-region-out", to, "GB", N_("AMI copy: inter-region data transfer"), r->gb_per_month, NULL);
+      /* The AMIs' EBS snapshots kept in the recovery region. */
+      ctx->region = to;
+      ADD ("AmazonEC2", "ebs-snapshot", "GB-Mo", N_("EBS snapshots of the AMI copies kept"), r->stored_gb, NULL);
+      break;
+
     case NINES_REPLICATION_RDS_REPLICA:
     case NINES_REPLICATION_EFS:
       ADD2 ("AWSDataTransfer", "inter-region-out", to, "GB", N_("Inter-region data transfer"), r->gb_per_month, NULL);
