@@ -13,4 +13,6 @@
 # include "nines-command-stack.h"
 # include "nines-deployment.h"
 # include "nines-recovery.h"
+# include "nines-findings.h"
+# include "nines-simulation.h"
 #undef NINES_MODEL_INSIDE
