@@ -152,6 +152,7 @@ nines_cli_simulate (int    argc,
   NinesDrPattern pattern;
   NinesSimCost cost;
   gboolean complete;
+  gboolean skipping = FALSE;
   GOptionEntry entries[] = {
     { "fail-region", 'r', 0, G_OPTION_ARG_STRING, &target, N_("Region or AZ ID to fail (required)"), "REGION|AZ" },
     { "pattern", 'p', 0, G_OPTION_ARG_STRING, &pattern_name, N_("DR pattern (default: the document's)"), "PATTERN" },
@@ -242,20 +243,22 @@ nines_cli_simulate (int    argc,
           complete ? "" : _(" (some prices missing)"));
   printf ("%6s  %-10s %8s %14s %14s %10s %10s\n", _("minute"), _("phase"), _("serving"),
           _("requests"), _("failed"), _("lost GB"), _("USD"));
-  for (guint i = 0; i < nines_simulation_get_n_minutes (sim); i++)
+  for (guint i = 0, n = nines_simulation_get_n_minutes (sim); i < n; i++)
     {
       const NinesSimMinute *m = nines_simulation_get_minute (sim, i);
       const NinesSimMinute *prev = i > 0 ? nines_simulation_get_minute (sim, i - 1) : NULL;
+      const NinesSimMinute *next = i + 1 < n ? nines_simulation_get_minute (sim, i + 1) : NULL;
 
       /* Long steady stretches collapse to their first and last minute. */
-      if (prev != NULL && i + 1 < nines_simulation_get_n_minutes (sim) && prev->phase == m->phase &&
-          prev->serving == m->serving && nines_simulation_get_minute (sim, i + 1)->serving == m->serving &&
-          nines_simulation_get_minute (sim, i + 1)->phase == m->phase)
+      if (prev != NULL && next != NULL && prev->phase == m->phase && prev->serving == m->serving &&
+          next->phase == m->phase && next->serving == m->serving)
         {
-          if (i >= 2 && nines_simulation_get_minute (sim, i - 2)->serving != m->serving)
+          if (!skipping)
             printf ("%6s\n", "…");
+          skipping = TRUE;
           continue;
         }
+      skipping = FALSE;
       printf ("%6u  %-10s %7.1f%% %14.0f %14.0f %10.3f %10.4f\n", m->minute,
               nines_sim_phase_to_string (m->phase), m->serving * 100.0, m->requests, m->failed,
               m->data_lost_gb, m->cost_usd);
