@@ -82,7 +82,7 @@ nines_cli_findings (int    argc,
   g_autoptr(NinesDeployment) dep = NULL;
   g_autoptr(NinesRecovery) rec = NULL;
   g_autoptr(NinesFindings) findings = NULL;
-  g_autofree char *format = g_strdup ("text");
+  g_autofree char *format = NULL;   /* GOption replaces, never frees, a default */
   g_autofree char *pattern_name = NULL;
   g_autofree char *today_text = NULL;
   NinesDrPattern pattern;
@@ -101,6 +101,8 @@ nines_cli_findings (int    argc,
                           "Exits 0 whatever it finds."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
+  if (format == NULL)
+    format = g_strdup ("text");
   if (!nines_cli_check_format (format, text_json))
     return NINES_CLI_USAGE;
   if (today_text != NULL && !parse_today (today_text, &today))

@@ -222,7 +222,7 @@ nines_cli_recovery (int    argc,
   g_autoptr(NinesDocument) doc = NULL;
   g_autoptr(NinesDeployment) dep = NULL;
   g_autoptr(NinesRecovery) rec = NULL;
-  g_autofree char *format = g_strdup ("text");
+  g_autofree char *format = NULL;   /* GOption replaces, never frees, a default */
   g_autofree char *pattern_name = NULL;
   NinesDrPattern pattern;
   GOptionEntry entries[] = {
@@ -237,6 +237,8 @@ nines_cli_recovery (int    argc,
                           "RPO per data store and the availability with its method."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
+  if (format == NULL)
+    format = g_strdup ("text");
   if (!nines_cli_check_format (format, text_json))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
