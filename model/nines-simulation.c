@@ -384,30 +384,35 @@ nines_simulation_unref (NinesSimulation *self)
 NinesRecovery *
 nines_simulation_get_recovery (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->recovery;
 }
 
 const char *
 nines_simulation_get_target (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->target;
 }
 
 gboolean
 nines_simulation_is_az (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->az;
 }
 
 guint
 nines_simulation_get_failure_minute (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->at;
 }
 
 guint
 nines_simulation_get_n_minutes (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->minutes->len;
 }
 
@@ -422,35 +427,41 @@ nines_simulation_get_minute (NinesSimulation *self,
 double
 nines_simulation_get_downtime_minutes (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->downtime_min;
 }
 
 double
 nines_simulation_get_requests_failed (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->failed;
 }
 
 double
 nines_simulation_get_data_lost_gb (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->lost_gb;
 }
 
 double
 nines_simulation_get_outage_cost_usd (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->cost_usd;
 }
 
 gboolean
 nines_simulation_has_cost (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->has_cost;
 }
 
 const char *
 nines_simulation_get_method (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->method;
 }
