@@ -39,6 +39,16 @@ findings_to_json (JsonBuilder   *b,
 }
 
 static void
+print_finding (const NinesFinding *f)
+{
+  printf ("\n[%s] %s%s%s%s\n", nines_severity_to_string (f->severity), f->rule,
+          f->component_id ? " (" : "", f->component_id ? f->component_id : "",
+          f->component_id ? ")" : "");
+  printf (_("  what: %s\n  why:  %s\n  fix:  %s\n"), f->what, f->why, f->fix);
+}
+
+/* The seed's three questions first, then everything else by severity. */
+static void
 findings_print (NinesFindings *findings)
 {
   printf (_("%u finding(s): %u critical, %u warning, %u info\n"),
@@ -46,14 +56,20 @@ findings_print (NinesFindings *findings)
           nines_findings_count (findings, NINES_SEVERITY_CRITICAL),
           nines_findings_count (findings, NINES_SEVERITY_WARNING),
           nines_findings_count (findings, NINES_SEVERITY_INFO));
+  printf (_("\nThe seed's three questions\n"));
+  for (const char * const *q = (const char * const[]) { "seed-backups-two-regions", "seed-dr-pattern",
+                                                        "seed-dr-test", NULL }; *q; q++)
+    {
+      const NinesFinding *f = nines_findings_lookup (findings, *q, NULL);
+      if (f != NULL)
+        print_finding (f);
+    }
+  printf (_("\nEverything else\n"));
   for (guint i = 0; i < nines_findings_get_n_items (findings); i++)
     {
       const NinesFinding *f = nines_findings_get_item (findings, i);
-
-      printf ("\n[%s] %s%s%s%s\n", nines_severity_to_string (f->severity), f->rule,
-              f->component_id ? " (" : "", f->component_id ? f->component_id : "",
-              f->component_id ? ")" : "");
-      printf (_("  what: %s\n  why:  %s\n  fix:  %s\n"), f->what, f->why, f->fix);
+      if (!g_str_has_prefix (f->rule, "seed-"))
+        print_finding (f);
     }
 }
 

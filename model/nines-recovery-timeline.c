@@ -110,7 +110,7 @@ add_detection (Build    *b,
 
       b->detect = add (b, NINES_STEP_DETECT, "detect", NULL, interval * threshold, NULL,
                        g_strdup (_("Route 53 health checks fail (interval × failure threshold)")),
-                       g_strdup_printf ("%s; %s", a, t), NULL, 0);
+                       g_strdup_printf ("%s + %s", a, t), NULL, 0);
     }
   else
     b->detect = add (b, NINES_STEP_DETECT, "detect", NULL, knob_s (b, "detection_minutes", 60), NULL,
@@ -334,7 +334,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
       traffic = add (&b, NINES_STEP_TRAFFIC, "traffic", NULL,
                      R53_PROPAGATION_S + knob_s (&b, "dns_ttl_s", 1), R53_CONTROL_PLANE,
                      g_strdup (_("Change the Route 53 records by hand to the recovery region")),
-                     g_strdup_printf ("%s; %s", _(R53_PROPAGATION_SOURCE), ttl),
+                     g_strdup_printf ("%s + %s", _(R53_PROPAGATION_SOURCE), ttl),
                      (const int *) ready->data, ready->len);
     }
 
