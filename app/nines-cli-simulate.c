@@ -75,7 +75,7 @@ nines_cli_compare (int    argc,
   else
     {
       printf (_("%s: %s fails over to %s\n\n"), nines_document_get_name (doc),
-              nines_document_get_primary_region (doc),
+              nines_document_get_primary_region (doc) ? nines_document_get_primary_region (doc) : _("(none)"),
               nines_document_get_recovery_region (doc) ? nines_document_get_recovery_region (doc) : _("(none)"));
       printf ("%-26s %12s %12s %10s %10s %6s %12s\n", _("pattern"), _("steady/mo"), _("failover/mo"),
               _("RTO"), _("RPO"), _("nines"), _("down min/yr"));

@@ -249,7 +249,8 @@ build_no_recovery (Build *b)
   double hours = nines_document_get_knob_double (b->document, "region_outage_hours");
 
   add (b, NINES_STEP_WAIT, "wait", NULL, hours * 3600.0, b->primary,
-       g_strdup_printf (_("Nothing to fail over to: wait for AWS to restore %s"), b->primary),
+       g_strdup_printf (_("Nothing to fail over to: wait for AWS to restore %s"),
+                        b->primary ? b->primary : _("the primary region")),
        _nines_recovery_knob_source (b->document, "region_outage_hours"), &b->detect, 1);
 }
 
