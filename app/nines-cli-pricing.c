@@ -97,7 +97,7 @@ pricing_show (int    argc,
   g_autoptr(NinesPriceSnapshot) file_snap = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *format = g_strdup ("text");
+  g_autofree char *format = NULL;   /* GOption does not free a default it replaces */
   static const char * const formats[] = { "text", "json", NULL };
   GOptionEntry entries[] = {
     { "snapshot", 's', 0, G_OPTION_ARG_FILENAME, &path, N_("Read this snapshot instead of the bundled one"), "FILE" },
@@ -115,6 +115,8 @@ pricing_show (int    argc,
                           "each with its unit, tier, rateCode, source file and publication date."),
                         entries, &argc, &argv, 2))
     return NINES_CLI_USAGE;
+  if (format == NULL)
+    format = g_strdup ("text");
   if (!nines_cli_check_format (format, formats))
     return NINES_CLI_USAGE;
   if (path)

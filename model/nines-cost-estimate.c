@@ -29,7 +29,7 @@ _nines_cost_estimate_new (NinesDeployment    *deployment,
   self->deployment = nines_deployment_ref (deployment);
   self->prices = nines_price_snapshot_ref (prices);
   self->lines = g_array_sized_new (FALSE, FALSE, sizeof (NinesCostLine),
-                                   4 * nines_deployment_get_n_items (deployment) + 8);
+                                   6 * nines_deployment_get_n_items (deployment) + 8);
   self->strings = g_string_chunk_new (1024);
   return self;
 }

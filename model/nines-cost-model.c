@@ -167,6 +167,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
 {
   NinesCostEstimate *estimate;
   g_autoptr(GString) scratch = g_string_sized_new (64);
+  g_autoptr(GHashTable) kinds_with_alarms = g_hash_table_new (NULL, NULL);
   NinesCostCtx ctx = { 0 };
 
   g_return_val_if_fail (deployment != NULL, NULL);
@@ -178,6 +179,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   ctx.document = nines_deployment_get_document (deployment);
   ctx.prices = prices;
   ctx.scratch = scratch;
+  ctx.kinds_with_alarms = kinds_with_alarms;
 
   for (guint s = 0; s < NINES_COST_N_STATES; s++)
     {

@@ -41,6 +41,7 @@ typedef struct
   const char              *kind;
   const char              *region;      /* where it bills: a code or "global" */
   GString                 *scratch;     /* for building usage keys */
+  GHashTable              *kinds_with_alarms;  /* NinesKindInfo* -> has an "alarms" param */
 } NinesCostCtx;
 
 NinesCostEstimate *_nines_cost_estimate_new      (NinesDeployment    *deployment,
