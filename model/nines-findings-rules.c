@@ -140,7 +140,9 @@ rule_routing (NinesFindingsBuild *b)
       const NinesDeployedItem *item = nines_deployment_get_item (b->deployment, i);
       const char *policy;
 
-      if (item->steady == NULL || !g_str_equal (nines_component_get_kind (item->steady), "route53"))
+      /* Route 53 is global: skip regional items without touching their component. */
+      if (item->region != NULL || item->steady == NULL ||
+          !g_str_equal (nines_component_get_kind (item->steady), "route53"))
         continue;
       any_route53 = TRUE;
       policy = nines_component_get_string (item->steady, "routing_policy");

@@ -86,7 +86,9 @@ has_health_checked_routing (NinesDeployment *dep,
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
       const char *policy;
 
-      if (item->steady == NULL || !g_str_equal (nines_component_get_kind (item->steady), "route53"))
+      /* Route 53 is global: skip regional items without touching their component. */
+      if (item->region != NULL || item->steady == NULL ||
+          !g_str_equal (nines_component_get_kind (item->steady), "route53"))
         continue;
       if (nines_component_get_int (item->steady, "health_checks") > 0)
         checks = TRUE;
