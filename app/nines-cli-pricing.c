@@ -226,8 +226,8 @@ static const char *
 missing_reason (const NinesCostLine *l)
 {
   if (g_str_has_prefix (l->usage, "ebs"))
-    return _("known gap: no multi-region EBS source; the snapshot has EBS for us-east-1 only "
-             "(cited from the Infracost golden files)");
+    return _("known gap: no multi-region EBS source; the snapshot has EBS for us-east-1 (cited "
+             "from the Infracost golden files) and eu-west-1 (terracost's 2023 Price List dump) only");
   return _("not in the bundled price sources");
 }
 
