@@ -20,7 +20,7 @@ _nines_pattern_set_int (NinesComponent *c,
                         const char     *name,
                         gint64          value)
 {
-  nines_component_set_param (c, name, g_variant_new_int64 (value));
+  _nines_component_take_param (c, name, g_variant_new_int64 (value));
 }
 
 void
@@ -28,7 +28,7 @@ _nines_pattern_set_double (NinesComponent *c,
                            const char     *name,
                            double          value)
 {
-  nines_component_set_param (c, name, g_variant_new_double (value));
+  _nines_component_take_param (c, name, g_variant_new_double (value));
 }
 
 void
@@ -36,7 +36,7 @@ _nines_pattern_set_bool (NinesComponent *c,
                          const char     *name,
                          gboolean        value)
 {
-  nines_component_set_param (c, name, g_variant_new_boolean (value));
+  _nines_component_take_param (c, name, g_variant_new_boolean (value));
 }
 
 void
@@ -44,7 +44,7 @@ _nines_pattern_set_string (NinesComponent *c,
                            const char     *name,
                            const char     *value)
 {
-  nines_component_set_param (c, name, g_variant_new_string (value));
+  _nines_component_take_param (c, name, g_variant_new_string (value));
 }
 
 /* A copy of @c placed in the recovery region: same parameters, the recovery region, and
@@ -57,21 +57,27 @@ _nines_pattern_copy_to_recovery (NinesPatternContext *ctx,
 {
   NinesComponent *copy = nines_component_copy (c);
   const NinesKindInfo *kind = nines_component_get_kind_info (c);
+  const char *azs[8];
 
-  _nines_component_set_region (copy, ctx->recovery);
+  /* A fresh copy: nothing listens to it yet, so no "changed" signals. */
   if (kind != NULL && kind->placement == NINES_PLACEMENT_ZONAL)
     {
       guint avail = ctx->recovery_azs ? g_strv_length (ctx->recovery_azs) : 0;
-      g_autofree const char **azs = NULL;
+      g_autofree const char **many = NULL;
+      const char **list = azs;
 
       if (n_azs == 0)
         n_azs = MAX (1, nines_component_get_n_azs (c));
       n_azs = MIN (n_azs, avail);
-      azs = g_new0 (const char *, n_azs + 1);
+      if (n_azs >= G_N_ELEMENTS (azs))
+        list = many = g_new0 (const char *, n_azs + 1);
       for (guint i = 0; i < n_azs; i++)
-        azs[i] = ctx->recovery_azs[i];
-      nines_component_set_azs (copy, azs);
+        list[i] = ctx->recovery_azs[i];
+      list[n_azs] = NULL;
+      _nines_component_place (copy, ctx->recovery, list, TRUE);
     }
+  else
+    _nines_component_place (copy, ctx->recovery, NULL, FALSE);
   return copy;
 }
 

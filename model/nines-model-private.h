@@ -14,6 +14,15 @@ void        _nines_region_set_azs          (NinesRegion        *self,
 void        _nines_component_set_region    (NinesComponent     *self,
                                             const char         *region);
 JsonObject *_nines_component_get_extra     (NinesComponent     *self);
+/* For a copy being built that nothing listens to yet (a DR pattern's): the same as the
+ * public setters without the "changed" signal. @azs is used only when @set_azs. */
+void        _nines_component_take_param    (NinesComponent     *self,
+                                            const char         *name,
+                                            GVariant           *value);
+void        _nines_component_place         (NinesComponent     *self,
+                                            const char         *region,
+                                            const char * const *azs,
+                                            gboolean            set_azs);
 void        _nines_component_set_extra     (NinesComponent     *self,
                                             JsonObject         *extra);
 JsonObject *_nines_link_get_extra          (NinesLink          *self);
