@@ -444,9 +444,9 @@ _nines_component_place (NinesComponent     *self,
                         const char * const *azs,
                         gboolean            set_azs)
 {
-  self->region = g_intern_string (region);
+  self->region = region;
   if (set_azs)
-    take_azs (self, azs, FALSE);
+    take_azs (self, azs, TRUE);
 }
 
 JsonObject *

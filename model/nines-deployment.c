@@ -18,6 +18,7 @@ struct _NinesDeployment
   GPtrArray       *items;          /* of NinesDeployedItem */
   GHashTable      *items_by_id;
   GPtrArray       *replications;   /* of NinesReplication */
+  GStringChunk    *strings;        /* the items' and replications' ids, regions and notes */
 };
 
 G_DEFINE_BOXED_TYPE (NinesDeployment, nines_deployment, nines_deployment_ref, nines_deployment_unref)
@@ -58,22 +59,14 @@ nines_replication_kind_to_string (NinesReplicationKind kind)
 static void
 item_free (NinesDeployedItem *item)
 {
-  g_free (item->id);
-  g_free (item->source_id);
-  g_free (item->region);
   g_clear_object (&item->steady);
   g_clear_object (&item->failover);
-  g_free (item->note);
   g_free (item);
 }
 
 static void
 replication_free (NinesReplication *r)
 {
-  g_free (r->source_id);
-  g_free (r->target_id);
-  g_free (r->from_region);
-  g_free (r->to_region);
   g_free (r->source);
   g_free (r);
 }
@@ -93,7 +86,16 @@ _nines_deployment_new_empty (NinesDocument  *document,
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->replications = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_free);
+  /* Thousands of items: their strings go to one chunk, not one allocation each. */
+  self->strings = g_string_chunk_new (4096);
   return self;
+}
+
+static char *
+chunk_dup (NinesDeployment *self,
+           const char      *str)
+{
+  return str ? g_string_chunk_insert (self->strings, str) : NULL;
 }
 
 NinesDeployedItem *
@@ -109,14 +111,14 @@ _nines_deployment_add_item (NinesDeployment *self,
 {
   NinesDeployedItem *item = g_new0 (NinesDeployedItem, 1);
 
-  item->id = g_strdup (id);
-  item->source_id = g_strdup (source_id);
+  item->id = chunk_dup (self, id);
+  item->source_id = g_strcmp0 (id, source_id) == 0 ? item->id : chunk_dup (self, source_id);
   item->role = role;
   item->added = added;
-  item->region = g_strdup (region);
+  item->region = chunk_dup (self, region);
   item->steady = steady ? g_object_ref (steady) : NULL;
   item->failover = failover ? g_object_ref (failover) : NULL;
-  item->note = g_strdup (note);
+  item->note = chunk_dup (self, note);
   g_ptr_array_add (self->items, item);
   g_hash_table_insert (self->items_by_id, item->id, item);
   return item;
@@ -132,11 +134,11 @@ _nines_deployment_add_replication (NinesDeployment      *self,
 {
   NinesReplication *r = g_new0 (NinesReplication, 1);
 
-  r->source_id = g_strdup (source_id);
-  r->target_id = g_strdup (target_id);
+  r->source_id = chunk_dup (self, source_id);
+  r->target_id = chunk_dup (self, target_id);
   r->kind = kind;
-  r->from_region = g_strdup (from_region);
-  r->to_region = g_strdup (to_region);
+  r->from_region = chunk_dup (self, from_region);
+  r->to_region = chunk_dup (self, to_region);
   g_ptr_array_add (self->replications, r);
   return r;
 }
@@ -161,6 +163,7 @@ nines_deployment_unref (NinesDeployment *self)
   g_hash_table_unref (self->items_by_id);
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->replications);
+  g_string_chunk_free (self->strings);
   g_free (self);
 }
 

@@ -85,7 +85,7 @@ char *
 _nines_pattern_item_id (NinesPatternContext *ctx,
                         NinesComponent      *c)
 {
-  return g_strdup_printf ("%s@%s", nines_component_get_id (c), ctx->recovery);
+  return g_strconcat (nines_component_get_id (c), "@", ctx->recovery, NULL);
 }
 
 guint
@@ -379,10 +379,22 @@ recovery_azs (NinesDocument *document,
   NinesRegion *region = nines_document_lookup_region (document, recovery);
   const NinesRegionInfo *info;
 
+  const char * const *azs;
+  char **out;
+  guint n;
+
   if (region != NULL && nines_region_get_azs (region)[0] != NULL)
-    return g_strdupv ((char **) nines_region_get_azs (region));
-  info = nines_catalog_lookup_region (nines_catalog_get_default (), recovery);
-  return info ? g_strdupv (info->azs) : g_new0 (char *, 1);
+    azs = nines_region_get_azs (region);
+  else if ((info = nines_catalog_lookup_region (nines_catalog_get_default (), recovery)))
+    azs = (const char * const *) info->azs;
+  else
+    azs = NULL;
+  /* Interned once here, so every copy placed there shares them (_nines_component_place). */
+  n = azs ? g_strv_length ((char **) azs) : 0;
+  out = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    out[i] = (char *) g_intern_string (azs[i]);
+  return out;
 }
 
 NinesDeployment *
@@ -391,6 +403,7 @@ nines_deployment_new (NinesDocument  *document,
 {
   NinesPatternContext ctx = { 0 };
   NinesDeployment *deployment;
+  g_autofree NinesComponent **drawn = NULL;
   guint n;
 
   g_return_val_if_fail (NINES_IS_DOCUMENT (document), NULL);
@@ -401,9 +414,10 @@ nines_deployment_new (NinesDocument  *document,
 
   /* The drawn workload as it runs in the primary region. Primary items keep existing
    * (and being billed) while failed over: their failover state is the drawn component. */
+  drawn = g_new (NinesComponent *, MAX (1, n));
   for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = nines_document_get_component (document, i);
+      NinesComponent *c = drawn[i] = nines_document_get_component (document, i);
 
       _nines_deployment_add_item (deployment, nines_component_get_id (c), nines_component_get_id (c),
                                   NINES_ROLE_PRIMARY, FALSE, nines_component_get_region (c),
@@ -419,6 +433,7 @@ nines_deployment_new (NinesDocument  *document,
       g_str_equal (ctx.primary, ctx.recovery))
     return deployment;
 
+  ctx.recovery = g_intern_string (ctx.recovery);
   ctx.recovery_azs = recovery_azs (document, ctx.recovery);
   ctx.standby_fraction = nines_document_get_knob_double (document, "standby_fraction");
   ctx.lifecycle_days = nines_document_get_knob_double (document, "lifecycle_days");
@@ -430,7 +445,7 @@ nines_deployment_new (NinesDocument  *document,
 
   for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = nines_document_get_component (document, i);
+      NinesComponent *c = drawn[i];
       const char *kind = nines_component_get_kind (c);
       PatternRule rule;
 
@@ -444,12 +459,12 @@ nines_deployment_new (NinesDocument  *document,
   /* Serverless front doors (Lambda behind Route 53) still need one health check each side. */
   for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = nines_document_get_component (document, i);
+      NinesComponent *c = drawn[i];
 
       if (g_str_equal (nines_component_get_kind (c), "route53"))
         pattern_routing (&ctx, c);
     }
 
-  g_strfreev (ctx.recovery_azs);
+  g_free (ctx.recovery_azs);   /* interned strings */
   return deployment;
 }

@@ -15,7 +15,8 @@ void        _nines_component_set_region    (NinesComponent     *self,
                                             const char         *region);
 JsonObject *_nines_component_get_extra     (NinesComponent     *self);
 /* For a copy being built that nothing listens to yet (a DR pattern's): the same as the
- * public setters without the "changed" signal. @azs is used only when @set_azs. */
+ * public setters without the "changed" signal. @region and @azs must be interned
+ * (g_intern_string); @azs is used only when @set_azs. */
 void        _nines_component_take_param    (NinesComponent     *self,
                                             const char         *name,
                                             GVariant           *value);
