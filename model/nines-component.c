@@ -282,7 +282,8 @@ get_typed (NinesComponent     *self,
 {
   GVariant *v = nines_component_get_param (self, name);
 
-  if (v == NULL || !g_variant_is_of_type (v, type))
+  /* Parameters are basic types: the class is the type, and far cheaper to check. */
+  if (v == NULL || g_variant_classify (v) != (GVariantClass) g_variant_type_peek_string (type)[0])
     {
       g_critical ("component %s (%s) has no %s parameter '%s'",
                   self->id, self->kind, g_variant_type_peek_string (type), name);
@@ -306,7 +307,7 @@ nines_component_get_double (NinesComponent *self,
   GVariant *v = nines_component_get_param (self, name);
 
   /* Integers read as numbers too: the cost engine multiplies them. */
-  if (v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
+  if (v != NULL && g_variant_classify (v) == G_VARIANT_CLASS_INT64)
     return (double) g_variant_get_int64 (v);
   v = get_typed (self, name, G_VARIANT_TYPE_DOUBLE);
   return v ? g_variant_get_double (v) : 0.0;

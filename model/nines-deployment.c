@@ -19,6 +19,7 @@ struct _NinesDeployment
   GHashTable      *items_by_id;
   GPtrArray       *replications;   /* of NinesReplication */
   GStringChunk    *strings;        /* the items' and replications' ids, regions and notes */
+  guint            n_drawn;        /* the first items: the document's components, in order */
 };
 
 G_DEFINE_BOXED_TYPE (NinesDeployment, nines_deployment, nines_deployment_ref, nines_deployment_unref)
@@ -141,6 +142,25 @@ _nines_deployment_add_replication (NinesDeployment      *self,
   r->to_region = chunk_dup (self, to_region);
   g_ptr_array_add (self->replications, r);
   return r;
+}
+
+void
+_nines_deployment_mark_drawn (NinesDeployment *self)
+{
+  self->n_drawn = self->items->len;
+}
+
+guint
+_nines_deployment_get_n_drawn (NinesDeployment *self)
+{
+  return self->n_drawn;
+}
+
+NinesComponent *
+_nines_deployment_get_drawn (NinesDeployment *self,
+                             guint            i)
+{
+  return ((NinesDeployedItem *) g_ptr_array_index (self->items, i))->steady;
 }
 
 NinesDeployment *

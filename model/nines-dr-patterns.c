@@ -424,6 +424,8 @@ nines_deployment_new (NinesDocument  *document,
                                   c, c, NULL);
     }
 
+  _nines_deployment_mark_drawn (deployment);
+
   ctx.deployment = deployment;
   ctx.document = document;
   ctx.pattern = pattern;

@@ -247,10 +247,11 @@ void
 _nines_findings_component_rules (NinesFindingsBuild *b)
 {
   RegionFacts facts = { 0 };
+  guint n = _nines_deployment_get_n_drawn (b->deployment);
 
-  for (guint i = 0; i < nines_document_get_n_components (b->document); i++)
+  for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = nines_document_get_component (b->document, i);
+      NinesComponent *c = _nines_deployment_get_drawn (b->deployment, i);
       const char *kind = nines_component_get_kind (c);
       const char *region = nines_component_get_region (c);
 

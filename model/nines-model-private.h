@@ -100,6 +100,13 @@ NinesDeployedItem *_nines_deployment_add_item        (NinesDeployment      *self
                                                       NinesComponent       *steady,
                                                       NinesComponent       *failover,
                                                       const char           *note);
+/* The items added so far are the document's components (called once, after them); the
+ * stages after the pattern read the drawn components from here rather than from the
+ * document's list model, which costs a tree walk per read. */
+void               _nines_deployment_mark_drawn      (NinesDeployment      *self);
+guint              _nines_deployment_get_n_drawn     (NinesDeployment      *self);
+NinesComponent    *_nines_deployment_get_drawn       (NinesDeployment      *self,
+                                                      guint                 i);
 NinesReplication  *_nines_deployment_add_replication (NinesDeployment      *self,
                                                       const char           *source_id,
                                                       const char           *target_id,

@@ -185,9 +185,9 @@ build_stores (NinesRecovery *self)
     }
 
   self->rpo_s = 0;
-  for (guint i = 0; i < nines_document_get_n_components (document); i++)
+  for (guint i = 0; i < _nines_deployment_get_n_drawn (dep); i++)
     {
-      NinesComponent *c = nines_document_get_component (document, i);
+      NinesComponent *c = _nines_deployment_get_drawn (dep, i);
       const NinesKindInfo *kind = nines_component_get_kind_info (c);
       const NinesReplication *r;
       NinesStoreRpo *store;
