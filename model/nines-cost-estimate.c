@@ -48,6 +48,40 @@ compare_groups (gconstpointer a,
   return strcmp (((const NinesCostGroup *) a)->key, ((const NinesCostGroup *) b)->key);
 }
 
+/* Key pointers already placed in a group: a handful of regions and services. */
+typedef struct
+{
+  guint       n;
+  const char *key[32];
+  gpointer    pos[32];
+} SeenKeys;
+
+static gboolean
+seen_find (const SeenKeys  *seen,
+           const char      *key,
+           gpointer        *pos)
+{
+  for (guint i = 0; i < seen->n; i++)
+    if (seen->key[i] == key)
+      {
+        *pos = seen->pos[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+seen_add (SeenKeys   *seen,
+          const char *key,
+          gpointer    pos)
+{
+  if (seen->n < G_N_ELEMENTS (seen->key))
+    {
+      seen->key[seen->n] = key;
+      seen->pos[seen->n++] = pos;
+    }
+}
+
 void
 _nines_cost_estimate_finish (NinesCostEstimate *self,
                              double             discount_percent)
@@ -59,6 +93,7 @@ _nines_cost_estimate_finish (NinesCostEstimate *self,
       GHashTable *index[2] = { by_region, by_service };
       const char *last_key[2] = { NULL, NULL };
       gpointer last_pos[2] = { NULL, NULL };
+      SeenKeys seen[2] = { { 0 }, { 0 } };
       NinesCostTotal *t = &self->totals[s];
 
       memset (t, 0, sizeof *t);
@@ -78,15 +113,20 @@ _nines_cost_estimate_finish (NinesCostEstimate *self,
               gpointer pos;
               NinesCostGroup *group;
 
-              /* Consecutive lines mostly share their strings: skip the hash then. */
+              /* Lines mostly share their strings (the snapshot's): skip the hash when this
+               * very pointer was seen; only a new pointer is looked up by content. */
               if (key == last_key[g])
                 pos = last_pos[g];
-              else if (!g_hash_table_lookup_extended (index[g], key, NULL, &pos))
+              else if (!seen_find (&seen[g], key, &pos))
                 {
-                  NinesCostGroup fresh = { key, 0, 0 };
-                  g_array_append_val (self->groups[s][g], fresh);
-                  pos = GUINT_TO_POINTER (self->groups[s][g]->len - 1);
-                  g_hash_table_insert (index[g], (gpointer) key, pos);
+                  if (!g_hash_table_lookup_extended (index[g], key, NULL, &pos))
+                    {
+                      NinesCostGroup fresh = { key, 0, 0 };
+                      g_array_append_val (self->groups[s][g], fresh);
+                      pos = GUINT_TO_POINTER (self->groups[s][g]->len - 1);
+                      g_hash_table_insert (index[g], (gpointer) key, pos);
+                    }
+                  seen_add (&seen[g], key, pos);
                 }
               last_key[g] = key;
               last_pos[g] = pos;

@@ -110,6 +110,9 @@ _nines_recovery_build_availability (NinesRecovery *self)
   double outage_s = nines_document_get_knob_double (document, "region_outage_hours") * 3600.0;
   double region = 1.0, global = 1.0, standby = 1.0;
   gboolean has_standby = FALSE;
+  /* The sources are a few static strings: translate each once, not once per component. */
+  const char *untranslated[32] = { NULL };
+  const char *translated[32];
 
   a->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
@@ -124,10 +127,27 @@ _nines_recovery_build_availability (NinesRecovery *self)
       if (!item->added)
         {
           NinesSlaTerm *term = g_new0 (NinesSlaTerm, 1);
+          const char *text = NULL;
+          guint k;
 
+          for (k = 0; k < G_N_ELEMENTS (untranslated) && untranslated[k] != NULL; k++)
+            if (untranslated[k] == source)
+              {
+                text = translated[k];
+                break;
+              }
+          if (text == NULL)
+            {
+              text = _(source);
+              if (k < G_N_ELEMENTS (untranslated))
+                {
+                  untranslated[k] = source;
+                  translated[k] = text;
+                }
+            }
           term->component_id = g_strdup (item->id);
           term->sla = sla;
-          term->source = g_strdup (_(source));
+          term->source = g_strdup (text);
           g_ptr_array_add (a->terms, term);
           if (item->region == NULL)
             global *= sla;

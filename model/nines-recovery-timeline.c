@@ -48,6 +48,11 @@ typedef struct
   int            provision;    /* -1 when nothing is created on recovery */
   GArray        *ready;        /* of int: steps the manual traffic switch waits for */
   gboolean       has_cache;
+  /* Knob values and their cited sources, read once: a step per component uses them. */
+  double         boot_s;
+  char          *boot_source;
+  double         restore_mb_per_s;
+  char          *restore_source;
 } Build;
 
 static double
@@ -127,7 +132,7 @@ add_data_step (Build                  *b,
   NinesDeployment *dep = b->self->deployment;
   const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
   NinesComponent *source = nines_document_lookup_component (b->document, r->source_id);
-  g_autofree char *id = g_strdup_printf ("data:%s", r->source_id);
+  g_autofree char *id = g_strconcat ("data:", r->source_id, NULL);
   int after = b->trigger;
   int step = -1;
 
@@ -139,8 +144,16 @@ add_data_step (Build                  *b,
     case NINES_REPLICATION_BACKUP_COPY:
       {
         double gb = nines_component_get_double (source, "storage_gb");
-        double rate = nines_document_get_knob_double (b->document, "restore_mb_per_s");
-        g_autofree char *knob = _nines_recovery_knob_source (b->document, "restore_mb_per_s");
+        double rate;
+        const char *knob;
+
+        if (b->restore_source == NULL)
+          {
+            b->restore_mb_per_s = nines_document_get_knob_double (b->document, "restore_mb_per_s");
+            b->restore_source = _nines_recovery_knob_source (b->document, "restore_mb_per_s");
+          }
+        rate = b->restore_mb_per_s;
+        knob = b->restore_source;
 
         if (b->provision >= 0)
           after = b->provision;
@@ -221,27 +234,32 @@ add_compute_steps (Build                   *b,
   if (steady >= full)
     return;
 
-  id = g_strdup_printf ("compute:%s", item->source_id);
+  id = g_strconcat ("compute:", item->source_id, NULL);
+  if (b->boot_source == NULL)
+    {
+      b->boot_s = knob_s (b, "boot_minutes", 60);
+      b->boot_source = _nines_recovery_knob_source (b->document, "boot_minutes");
+    }
   if (steady == 0)
     {
       /* Nothing serves until instances boot: recovery waits for them. */
       after = b->provision >= 0 ? b->provision : b->trigger;
-      step = add (b, NINES_STEP_COMPUTE, id, item->id, knob_s (b, "boot_minutes", 60), b->recovery,
+      step = add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
                   item->role == NINES_ROLE_ON_RECOVERY
                   ? g_strdup_printf (_("Create %s from the copied AMI and launch %" G_GINT64_FORMAT " instance(s)"),
                                      item->id, full)
                   : g_strdup_printf (_("Scale %s from 0 to %" G_GINT64_FORMAT " instance(s)"), item->id, full),
-                  _nines_recovery_knob_source (b->document, "boot_minutes"), &after, 1);
+                  g_strdup (b->boot_source), &after, 1);
       g_array_append_val (b->ready, step);
     }
   else
     {
       /* Warm standby: it serves at once at the standby size and scales out meanwhile. */
       after = b->detect;
-      add (b, NINES_STEP_COMPUTE, id, item->id, knob_s (b, "boot_minutes", 60), b->recovery,
+      add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
            g_strdup_printf (_("Scale %s out from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " instance(s)"),
                             item->id, steady, full),
-           _nines_recovery_knob_source (b->document, "boot_minutes"), &after, 1);
+           g_strdup (b->boot_source), &after, 1);
     }
 }
 
@@ -346,4 +364,6 @@ _nines_recovery_build_steps (NinesRecovery *self)
     add (&b, NINES_STEP_WARM, "warm", NULL, knob_s (&b, "cache_warm_minutes", 60), NULL,
          g_strdup (_("Caches warm up under real traffic")),
          _nines_recovery_knob_source (b.document, "cache_warm_minutes"), &traffic, 1);
+  g_free (b.boot_source);
+  g_free (b.restore_source);
 }
