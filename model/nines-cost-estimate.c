@@ -86,57 +86,68 @@ void
 _nines_cost_estimate_finish (NinesCostEstimate *self,
                              double             discount_percent)
 {
+  GHashTable *index[NINES_COST_N_STATES][2];
+  const char *last_key[NINES_COST_N_STATES][2] = { { NULL } };
+  gpointer last_pos[NINES_COST_N_STATES][2] = { { NULL } };
+  SeenKeys seen[NINES_COST_N_STATES][2] = { { { 0 } } };
+
   for (guint s = 0; s < NINES_COST_N_STATES; s++)
     {
-      g_autoptr(GHashTable) by_region = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GHashTable) by_service = g_hash_table_new (g_str_hash, g_str_equal);
-      GHashTable *index[2] = { by_region, by_service };
-      const char *last_key[2] = { NULL, NULL };
-      gpointer last_pos[2] = { NULL, NULL };
-      SeenKeys seen[2] = { { 0 }, { 0 } };
+      memset (&self->totals[s], 0, sizeof self->totals[s]);
+      for (guint g = 0; g < 2; g++)
+        {
+          self->groups[s][g] = g_array_new (FALSE, FALSE, sizeof (NinesCostGroup));
+          index[s][g] = g_hash_table_new (g_str_hash, g_str_equal);
+        }
+    }
+
+  /* One pass over the lines, each into its state's totals and groups. */
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const NinesCostLine *l = &g_array_index (self->lines, NinesCostLine, i);
+      guint s = l->state;
       NinesCostTotal *t = &self->totals[s];
 
-      memset (t, 0, sizeof *t);
+      t->list_usd += l->monthly_usd;
+      t->n_missing += l->missing;
       for (guint g = 0; g < 2; g++)
-        self->groups[s][g] = g_array_new (FALSE, FALSE, sizeof (NinesCostGroup));
-      for (guint i = 0; i < self->lines->len; i++)
         {
-          const NinesCostLine *l = &g_array_index (self->lines, NinesCostLine, i);
+          const char *key = g == NINES_COST_BY_REGION ? l->region : l->service;
+          gpointer pos;
+          NinesCostGroup *group;
 
-          if (l->state != s)
-            continue;
-          t->list_usd += l->monthly_usd;
-          t->n_missing += l->missing;
-          for (guint g = 0; g < 2; g++)
+          /* Lines mostly share their strings (the snapshot's): skip the hash when this
+           * very pointer was seen; only a new pointer is looked up by content. */
+          if (key == last_key[s][g])
+            pos = last_pos[s][g];
+          else if (!seen_find (&seen[s][g], key, &pos))
             {
-              const char *key = g == NINES_COST_BY_REGION ? l->region : l->service;
-              gpointer pos;
-              NinesCostGroup *group;
-
-              /* Lines mostly share their strings (the snapshot's): skip the hash when this
-               * very pointer was seen; only a new pointer is looked up by content. */
-              if (key == last_key[g])
-                pos = last_pos[g];
-              else if (!seen_find (&seen[g], key, &pos))
+              if (!g_hash_table_lookup_extended (index[s][g], key, NULL, &pos))
                 {
-                  if (!g_hash_table_lookup_extended (index[g], key, NULL, &pos))
-                    {
-                      NinesCostGroup fresh = { key, 0, 0 };
-                      g_array_append_val (self->groups[s][g], fresh);
-                      pos = GUINT_TO_POINTER (self->groups[s][g]->len - 1);
-                      g_hash_table_insert (index[g], (gpointer) key, pos);
-                    }
-                  seen_add (&seen[g], key, pos);
+                  NinesCostGroup fresh = { key, 0, 0 };
+                  g_array_append_val (self->groups[s][g], fresh);
+                  pos = GUINT_TO_POINTER (self->groups[s][g]->len - 1);
+                  g_hash_table_insert (index[s][g], (gpointer) key, pos);
                 }
-              last_key[g] = key;
-              last_pos[g] = pos;
-              group = &g_array_index (self->groups[s][g], NinesCostGroup, GPOINTER_TO_UINT (pos));
-              group->list_usd += l->monthly_usd;
-              group->n_missing += l->missing;
+              seen_add (&seen[s][g], key, pos);
             }
+          last_key[s][g] = key;
+          last_pos[s][g] = pos;
+          group = &g_array_index (self->groups[s][g], NinesCostGroup, GPOINTER_TO_UINT (pos));
+          group->list_usd += l->monthly_usd;
+          group->n_missing += l->missing;
         }
+    }
+
+  for (guint s = 0; s < NINES_COST_N_STATES; s++)
+    {
+      NinesCostTotal *t = &self->totals[s];
+
       for (guint g = 0; g < 2; g++)
-        g_array_sort (self->groups[s][g], compare_groups);
+        {
+          g_array_sort (self->groups[s][g], compare_groups);
+          g_hash_table_unref (index[s][g]);
+        }
       t->discount_percent = discount_percent;
       t->discount_usd = t->list_usd * discount_percent / 100.0;
       t->total_usd = t->list_usd - t->discount_usd;

@@ -10,6 +10,87 @@
 
 #include "nines-cost-private.h"
 
+/* The snapshot lookups of one estimate, keyed by the service and region pointers (the
+ * rules' literals, the deployment's interned regions) and the usage text: tens of
+ * thousands of lines price a few dozen distinct dimensions, and a snapshot lookup hashes
+ * and compares all three strings. A cache private to one estimate: nothing outlives it. */
+#define PRICE_CACHE_SLOTS 512
+
+typedef struct
+{
+  const char *service;
+  const char *region;
+  char       *usage;      /* NULL: an empty slot */
+  guint32     hash;
+  gboolean    found;
+  guint       first;
+  guint       n_tiers;
+} PriceCacheEntry;
+
+struct _NinesPriceCache
+{
+  guint           n_used;
+  PriceCacheEntry slots[PRICE_CACHE_SLOTS];
+};
+
+static void
+price_cache_free (NinesPriceCache *cache)
+{
+  for (guint i = 0; i < PRICE_CACHE_SLOTS; i++)
+    g_free (cache->slots[i].usage);
+  g_free (cache);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NinesPriceCache, price_cache_free)
+
+static gboolean
+cached_lookup (NinesCostCtx *ctx,
+               const char   *service,
+               const char   *region,
+               const char   *usage,
+               guint        *first,
+               guint        *n_tiers)
+{
+  NinesPriceCache *cache = ctx->price_cache;
+  guint32 h = 2166136261u;
+  guint slot;
+  PriceCacheEntry *e;
+
+  for (const guchar *s = (const guchar *) usage; *s; s++)
+    h = (h ^ *s) * 16777619u;
+  h ^= (guint32) (GPOINTER_TO_SIZE (service) >> 4) * 2654435761u;
+  h ^= (guint32) (GPOINTER_TO_SIZE (region) >> 4) * 40503u;
+
+  for (slot = h & (PRICE_CACHE_SLOTS - 1); ; slot = (slot + 1) & (PRICE_CACHE_SLOTS - 1))
+    {
+      e = &cache->slots[slot];
+      if (e->usage == NULL)
+        break;
+      if (e->hash == h && e->service == service && e->region == region && strcmp (e->usage, usage) == 0)
+        {
+          *first = e->first;
+          *n_tiers = e->n_tiers;
+          return e->found;
+        }
+    }
+
+  /* Not seen yet: ask the snapshot, and remember the answer while there is room. */
+  if (!nines_price_snapshot_lookup (ctx->prices, service, region, usage, first, n_tiers))
+    *first = *n_tiers = 0;
+  if (cache->n_used < PRICE_CACHE_SLOTS / 2)
+    {
+      e->service = service;
+      e->region = region;
+      e->usage = g_strdup (usage);
+      e->hash = h;
+      e->found = *n_tiers > 0;
+      e->first = *first;
+      e->n_tiers = *n_tiers;
+      cache->n_used++;
+    }
+  return *n_tiers > 0;
+}
+
 static void
 append_line (NinesCostCtx  *ctx,
              NinesCostLine *line)
@@ -66,7 +147,7 @@ _nines_cost_add (NinesCostCtx *ctx,
       return;
     }
 
-  if (!nines_price_snapshot_lookup (ctx->prices, service, region, usage, &first, &n_tiers))
+  if (!cached_lookup (ctx, service, region, usage, &first, &n_tiers))
     {
       NinesCostLine line = { 0 };
 
@@ -128,16 +209,35 @@ _nines_cost_add_parts (NinesCostCtx       *ctx,
                        double              quantity,
                        const char         *note)
 {
+  char buf[256];
+  gsize len = 0;
+
   if (!(quantity > 0))
     return;
-  g_string_truncate (ctx->scratch, 0);
+  /* Usage keys are short: joined on the stack, the scratch string only for a long one. */
   for (guint i = 0; parts[i]; i++)
     {
+      gsize n = strlen (parts[i]);
+
+      if (len + n + 2 > sizeof buf)
+        {
+          g_string_truncate (ctx->scratch, 0);
+          for (guint j = 0; parts[j]; j++)
+            {
+              if (j > 0)
+                g_string_append_c (ctx->scratch, ':');
+              g_string_append (ctx->scratch, parts[j]);
+            }
+          _nines_cost_add (ctx, service, region, ctx->scratch->str, unit, what, quantity, note);
+          return;
+        }
       if (i > 0)
-        g_string_append_c (ctx->scratch, ':');
-      g_string_append (ctx->scratch, parts[i]);
+        buf[len++] = ':';
+      memcpy (buf + len, parts[i], n);
+      len += n;
     }
-  _nines_cost_add (ctx, service, region, ctx->scratch->str, unit, what, quantity, note);
+  buf[len] = '\0';
+  _nines_cost_add (ctx, service, region, buf, unit, what, quantity, note);
 }
 
 static void
@@ -168,6 +268,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   NinesCostEstimate *estimate;
   g_autoptr(GString) scratch = g_string_sized_new (64);
   g_autoptr(GHashTable) kind_plans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(NinesPriceCache) price_cache = g_new0 (NinesPriceCache, 1);
   g_autofree guint *steady_range = NULL;   /* per item: its steady lines [start, end) */
   guint n_items;
   NinesCostCtx ctx = { 0 };
@@ -182,6 +283,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   ctx.prices = prices;
   ctx.scratch = scratch;
   ctx.kind_plans = kind_plans;
+  ctx.price_cache = price_cache;
 
   n_items = nines_deployment_get_n_items (deployment);
   steady_range = g_new0 (guint, 2 * n_items);

@@ -27,6 +27,8 @@ struct _NinesCostEstimate
   GArray             *groups[NINES_COST_N_STATES][2];   /* of NinesCostGroup, sorted */
 };
 
+typedef struct _NinesPriceCache NinesPriceCache;
+
 /* What the rules see while pricing one component or replication. */
 typedef struct
 {
@@ -42,6 +44,7 @@ typedef struct
   const char              *region;      /* where it bills: a code or "global" */
   GString                 *scratch;     /* for building usage keys */
   GHashTable              *kind_plans;  /* NinesKindInfo* -> what pricing a kind takes */
+  NinesPriceCache         *price_cache; /* snapshot lookups done in this estimate */
 } NinesCostCtx;
 
 NinesCostEstimate *_nines_cost_estimate_new      (NinesDeployment    *deployment,

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "nines-model-private.h"
@@ -20,6 +21,7 @@ struct _NinesDeployment
   GPtrArray       *replications;   /* of NinesReplication */
   GStringChunk    *strings;        /* the items' and replications' ids, regions and notes */
   guint            n_drawn;        /* the first items: the document's components, in order */
+  const char      *last_region;    /* the last region interned for an item or replication */
 };
 
 G_DEFINE_BOXED_TYPE (NinesDeployment, nines_deployment, nines_deployment_ref, nines_deployment_unref)
@@ -99,6 +101,19 @@ chunk_dup (NinesDeployment *self,
   return str ? g_string_chunk_insert (self->strings, str) : NULL;
 }
 
+/* Item and replication regions are interned: a few distinct strings, one pointer each, so
+ * the stages after the pattern can compare and key them by pointer. */
+static char *
+region_dup (NinesDeployment *self,
+            const char      *region)
+{
+  if (region == NULL)
+    return NULL;
+  if (self->last_region == NULL || strcmp (self->last_region, region) != 0)
+    self->last_region = g_intern_string (region);
+  return (char *) self->last_region;
+}
+
 NinesDeployedItem *
 _nines_deployment_add_item (NinesDeployment *self,
                             const char      *id,
@@ -116,7 +131,7 @@ _nines_deployment_add_item (NinesDeployment *self,
   item->source_id = g_strcmp0 (id, source_id) == 0 ? item->id : chunk_dup (self, source_id);
   item->role = role;
   item->added = added;
-  item->region = chunk_dup (self, region);
+  item->region = region_dup (self, region);
   item->steady = steady ? g_object_ref (steady) : NULL;
   item->failover = failover ? g_object_ref (failover) : NULL;
   item->note = chunk_dup (self, note);
@@ -138,8 +153,8 @@ _nines_deployment_add_replication (NinesDeployment      *self,
   r->source_id = chunk_dup (self, source_id);
   r->target_id = chunk_dup (self, target_id);
   r->kind = kind;
-  r->from_region = chunk_dup (self, from_region);
-  r->to_region = chunk_dup (self, to_region);
+  r->from_region = region_dup (self, from_region);
+  r->to_region = region_dup (self, to_region);
   g_ptr_array_add (self->replications, r);
   return r;
 }
