@@ -187,6 +187,30 @@ parse_array (const char  *json,
   return json_object_get_array_member (json_node_get_object (root), member);
 }
 
+/* Fills the decoded copies of the default (NinesParamSpec.default_int …). */
+static void
+param_spec_decode_default (NinesParamSpec *p)
+{
+  switch (g_variant_classify (p->default_value))
+    {
+    case G_VARIANT_CLASS_INT64:
+      p->default_int = g_variant_get_int64 (p->default_value);
+      p->default_number = (double) p->default_int;
+      break;
+    case G_VARIANT_CLASS_DOUBLE:
+      p->default_number = g_variant_get_double (p->default_value);
+      break;
+    case G_VARIANT_CLASS_BOOLEAN:
+      p->default_int = g_variant_get_boolean (p->default_value);
+      break;
+    case G_VARIANT_CLASS_STRING:
+      p->default_string = g_variant_get_string (p->default_value, NULL);
+      break;
+    default:
+      break;
+    }
+}
+
 NinesCatalog *
 nines_catalog_new_from_json (const char  *regions_json,
                              const char  *kinds_json,
@@ -275,6 +299,16 @@ nines_catalog_new_from_json (const char  *regions_json,
       g_ptr_array_add (self->knobs, p);
       g_hash_table_insert (self->knobs_by_name, p->name, p);
     }
+
+  for (guint i = 0; i < self->kinds->len; i++)
+    {
+      NinesKindInfo *k = g_ptr_array_index (self->kinds, i);
+
+      for (guint j = 0; j < k->params->len; j++)
+        param_spec_decode_default (g_ptr_array_index (k->params, j));
+    }
+  for (guint i = 0; i < self->knobs->len; i++)
+    param_spec_decode_default (g_ptr_array_index (self->knobs, i));
 
   return self;
 }

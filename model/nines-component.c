@@ -12,8 +12,9 @@
  * changes a few values of some. Names are interned, so a copy needs no string copies. */
 typedef struct
 {
-  const char *name;    /* interned */
-  GVariant   *value;
+  const char      *name;    /* interned */
+  GVariant        *value;
+  NinesParamValue  decoded; /* @value read once, when set */
 } Param;
 
 typedef struct
@@ -65,10 +66,36 @@ param_set_clone (const ParamSet *set,
   copy->alloc = n + extra;
   for (guint i = 0; i < n; i++)
     {
-      copy->p[i].name = set->p[i].name;
-      copy->p[i].value = g_variant_ref (set->p[i].value);
+      copy->p[i] = set->p[i];
+      g_variant_ref (copy->p[i].value);
     }
   return copy;
+}
+
+static void
+decode (GVariant        *value,
+        NinesParamValue *out)
+{
+  memset (out, 0, sizeof *out);
+  out->cls = g_variant_classify (value);
+  switch (out->cls)
+    {
+    case G_VARIANT_CLASS_INT64:
+      out->i = g_variant_get_int64 (value);
+      out->number = (double) out->i;
+      break;
+    case G_VARIANT_CLASS_DOUBLE:
+      out->number = g_variant_get_double (value);
+      break;
+    case G_VARIANT_CLASS_BOOLEAN:
+      out->i = g_variant_get_boolean (value);
+      break;
+    case G_VARIANT_CLASS_STRING:
+      out->string = g_variant_get_string (value, NULL);   /* lives as long as @value */
+      break;
+    default:
+      break;
+    }
 }
 
 static Param *
@@ -275,6 +302,28 @@ nines_component_get_param (NinesComponent *self,
   return NULL;
 }
 
+gboolean
+_nines_component_read_param (NinesComponent  *self,
+                             const char      *name,
+                             NinesParamValue *value)
+{
+  const NinesParamSpec *spec;
+  Param *p;
+
+  if (name != NULL && (p = param_set_find (self->params, name)))
+    {
+      *value = p->decoded;
+      return TRUE;
+    }
+  if (self->kind_info == NULL || !(spec = nines_kind_info_lookup_param (self->kind_info, name)))
+    return FALSE;
+  value->cls = (GVariantClass) g_variant_type_peek_string (nines_param_spec_get_value_type (spec))[0];
+  value->i = spec->default_int;
+  value->number = spec->default_number;
+  value->string = spec->default_string;
+  return TRUE;
+}
+
 static GVariant *
 get_typed (NinesComponent     *self,
            const char         *name,
@@ -292,11 +341,19 @@ get_typed (NinesComponent     *self,
   return v;
 }
 
+/* The typed getters read the decoded value; get_typed() is the slow path that says what
+ * is wrong when the name or type does not fit. */
 gint64
 nines_component_get_int (NinesComponent *self,
                          const char     *name)
 {
-  GVariant *v = get_typed (self, name, G_VARIANT_TYPE_INT64);
+  NinesParamValue d;
+  GVariant *v;
+
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), 0);
+  if (_nines_component_read_param (self, name, &d) && d.cls == G_VARIANT_CLASS_INT64)
+    return d.i;
+  v = get_typed (self, name, G_VARIANT_TYPE_INT64);
   return v ? g_variant_get_int64 (v) : 0;
 }
 
@@ -304,11 +361,14 @@ double
 nines_component_get_double (NinesComponent *self,
                             const char     *name)
 {
-  GVariant *v = nines_component_get_param (self, name);
+  NinesParamValue d;
+  GVariant *v;
 
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), 0);
   /* Integers read as numbers too: the cost engine multiplies them. */
-  if (v != NULL && g_variant_classify (v) == G_VARIANT_CLASS_INT64)
-    return (double) g_variant_get_int64 (v);
+  if (_nines_component_read_param (self, name, &d) &&
+      (d.cls == G_VARIANT_CLASS_INT64 || d.cls == G_VARIANT_CLASS_DOUBLE))
+    return d.number;
   v = get_typed (self, name, G_VARIANT_TYPE_DOUBLE);
   return v ? g_variant_get_double (v) : 0.0;
 }
@@ -317,7 +377,13 @@ gboolean
 nines_component_get_bool (NinesComponent *self,
                           const char     *name)
 {
-  GVariant *v = get_typed (self, name, G_VARIANT_TYPE_BOOLEAN);
+  NinesParamValue d;
+  GVariant *v;
+
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), FALSE);
+  if (_nines_component_read_param (self, name, &d) && d.cls == G_VARIANT_CLASS_BOOLEAN)
+    return d.i != 0;
+  v = get_typed (self, name, G_VARIANT_TYPE_BOOLEAN);
   return v ? g_variant_get_boolean (v) : FALSE;
 }
 
@@ -325,7 +391,13 @@ const char *
 nines_component_get_string (NinesComponent *self,
                             const char     *name)
 {
-  GVariant *v = get_typed (self, name, G_VARIANT_TYPE_STRING);
+  NinesParamValue d;
+  GVariant *v;
+
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
+  if (_nines_component_read_param (self, name, &d) && d.cls == G_VARIANT_CLASS_STRING)
+    return d.string;
+  v = get_typed (self, name, G_VARIANT_TYPE_STRING);
   return v ? g_variant_get_string (v, NULL) : "";
 }
 
@@ -409,6 +481,7 @@ put_param (NinesComponent *self,
   else
     g_variant_unref (set->p[at].value);
   set->p[at].value = value;
+  decode (value, &set->p[at].decoded);
 }
 
 void

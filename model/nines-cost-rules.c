@@ -21,16 +21,16 @@ static double
 num (NinesComponent *c,
      const char     *name)
 {
-  GVariant *v = nines_component_get_param (c, name);
+  NinesParamValue v;
 
-  if (v == NULL)
+  /* Decoded values: a pricing pass reads tens of thousands of them. */
+  if (!_nines_component_read_param (c, name, &v))
     return 0;
-  /* One look at the type (a pricing pass reads tens of thousands of values). */
-  switch (g_variant_classify (v))
+  switch (v.cls)
     {
-    case G_VARIANT_CLASS_INT64: return (double) g_variant_get_int64 (v);
-    case G_VARIANT_CLASS_DOUBLE: return g_variant_get_double (v);
-    case G_VARIANT_CLASS_BOOLEAN: return g_variant_get_boolean (v);
+    case G_VARIANT_CLASS_INT64:
+    case G_VARIANT_CLASS_DOUBLE: return v.number;
+    case G_VARIANT_CLASS_BOOLEAN: return v.i;
     default: return 0;
     }
 }
@@ -40,9 +40,9 @@ str (NinesComponent *c,
      const char     *name,
      const char     *otherwise)
 {
-  GVariant *v = nines_component_get_param (c, name);
+  NinesParamValue v;
 
-  return v && g_variant_classify (v) == G_VARIANT_CLASS_STRING ? g_variant_get_string (v, NULL) : otherwise;
+  return _nines_component_read_param (c, name, &v) && v.cls == G_VARIANT_CLASS_STRING ? v.string : otherwise;
 }
 
 /* A live replica in steady state receives its data through replication (priced there);

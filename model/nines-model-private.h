@@ -20,6 +20,20 @@ JsonObject *_nines_component_get_extra     (NinesComponent     *self);
 void        _nines_component_take_param    (NinesComponent     *self,
                                             const char         *name,
                                             GVariant           *value);
+/* A parameter's value (explicit, else the default) decoded: @cls is its GVariant class
+ * (int64, double, boolean or string); for int64 and boolean @i, for int64 and double
+ * @number, for string @string. FALSE for a name the kind does not have. */
+typedef struct
+{
+  GVariantClass  cls;
+  gint64         i;
+  double         number;
+  const char    *string;
+} NinesParamValue;
+
+gboolean    _nines_component_read_param    (NinesComponent     *self,
+                                            const char         *name,
+                                            NinesParamValue    *value);
 void        _nines_component_place         (NinesComponent     *self,
                                             const char         *region,
                                             const char * const *azs,
