@@ -447,9 +447,10 @@ nines_component_set_azs (NinesComponent     *self,
 /* Sets (or with @value NULL removes) an explicit value; takes a reference (sinking a
  * floating one). */
 static void
-put_param (NinesComponent *self,
-           const char     *name,
-           GVariant       *value)
+put_param (NinesComponent        *self,
+           const char            *name,
+           GVariant              *value,
+           const NinesParamValue *decoded)
 {
   Param *p = param_set_find (self->params, name);
   guint at = p ? (guint) (p - self->params->p) : 0;
@@ -475,13 +476,20 @@ put_param (NinesComponent *self,
   value = g_variant_ref_sink (value);
   if (p == NULL)
     {
+      const NinesParamSpec *spec = self->kind_info ? nines_kind_info_lookup_param (self->kind_info, name) : NULL;
+
+      /* The catalog's name where the kind has it (the default catalog lives as long as
+       * the process); interned otherwise. */
       at = set->n++;
-      set->p[at].name = g_intern_string (name);
+      set->p[at].name = spec ? spec->name : g_intern_string (name);
     }
   else
     g_variant_unref (set->p[at].value);
   set->p[at].value = value;
-  decode (value, &set->p[at].decoded);
+  if (decoded != NULL)
+    set->p[at].decoded = *decoded;
+  else
+    decode (value, &set->p[at].decoded);
 }
 
 void
@@ -492,7 +500,7 @@ nines_component_set_param (NinesComponent *self,
   g_return_if_fail (NINES_IS_COMPONENT (self));
   g_return_if_fail (name != NULL);
 
-  put_param (self, name, value);
+  put_param (self, name, value, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -505,11 +513,12 @@ _nines_component_set_region (NinesComponent *self,
 }
 
 void
-_nines_component_take_param (NinesComponent *self,
-                             const char     *name,
-                             GVariant       *value)
+_nines_component_take_param (NinesComponent        *self,
+                             const char            *name,
+                             GVariant              *value,
+                             const NinesParamValue *decoded)
 {
-  put_param (self, name, value);
+  put_param (self, name, value, decoded);
 }
 
 void

@@ -16,8 +16,11 @@ struct _NinesDeployment
   NinesDrPattern   pattern;
   char            *primary_region;
   char            *recovery_region;
-  GPtrArray       *items;          /* of NinesDeployedItem */
-  GHashTable      *items_by_id;
+  GPtrArray       *items;          /* of NinesDeployedItem, allocated in blocks */
+  GPtrArray       *item_blocks;
+  guint            block_used;     /* items used in the last block */
+  NinesDeployedItem **index;       /* by id: open addressing, n_slots a power of 2 */
+  gsize            n_slots;
   GPtrArray       *replications;   /* of NinesReplication */
   GStringChunk    *strings;        /* the items' and replications' ids, regions and notes */
   guint            n_drawn;        /* the first items: the document's components, in order */
@@ -59,12 +62,63 @@ nines_replication_kind_to_string (NinesReplicationKind kind)
   return ids[kind];
 }
 
-static void
-item_free (NinesDeployedItem *item)
+#define ITEMS_PER_BLOCK 256
+
+/* Thousands of items: allocated a block at a time, not one by one. */
+static NinesDeployedItem *
+item_alloc (NinesDeployment *self)
 {
-  g_clear_object (&item->steady);
-  g_clear_object (&item->failover);
-  g_free (item);
+  if (self->item_blocks->len == 0 || self->block_used == ITEMS_PER_BLOCK)
+    {
+      g_ptr_array_add (self->item_blocks, g_new0 (NinesDeployedItem, ITEMS_PER_BLOCK));
+      self->block_used = 0;
+    }
+  return (NinesDeployedItem *) g_ptr_array_index (self->item_blocks, self->item_blocks->len - 1)
+         + self->block_used++;
+}
+
+static guint32
+id_hash (const char *id)
+{
+  guint32 h = 2166136261u;
+
+  for (const guchar *s = (const guchar *) id; *s; s++)
+    h = (h ^ *s) * 16777619u;
+  return h;
+}
+
+/* The slot of @id: where it is, or the empty slot where it would go. */
+static gsize
+index_find (NinesDeployment *self,
+            const char      *id)
+{
+  gsize mask = self->n_slots - 1;
+  gsize slot = id_hash (id) & mask;
+
+  while (self->index[slot] != NULL && strcmp (self->index[slot]->id, id) != 0)
+    slot = (slot + 1) & mask;
+  return slot;
+}
+
+static void
+index_insert (NinesDeployment   *self,
+              NinesDeployedItem *item)
+{
+  /* Kept at most half full, so probes stay short. */
+  if (2 * (self->items->len + 1) > self->n_slots)
+    {
+      NinesDeployedItem **old = self->index;
+      gsize old_slots = self->n_slots;
+
+      self->n_slots = MAX (64, old_slots * 4);
+      self->index = g_new0 (NinesDeployedItem *, self->n_slots);
+      for (gsize i = 0; i < old_slots; i++)
+        if (old[i] != NULL)
+          self->index[index_find (self, old[i]->id)] = old[i];
+      g_free (old);
+    }
+  /* A later item with the same id replaces the earlier one, as a hash table insert did. */
+  self->index[index_find (self, item->id)] = item;
 }
 
 static void
@@ -86,8 +140,8 @@ _nines_deployment_new_empty (NinesDocument  *document,
   self->primary_region = g_strdup (nines_document_get_primary_region (document));
   self->recovery_region = pattern == NINES_DR_PATTERN_NONE
     ? NULL : g_strdup (nines_document_get_recovery_region (document));
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->items = g_ptr_array_sized_new (2 * nines_document_get_n_components (document) + 8);
+  self->item_blocks = g_ptr_array_new_with_free_func (g_free);
   self->replications = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_free);
   /* Thousands of items: their strings go to one chunk, not one allocation each. */
   self->strings = g_string_chunk_new (4096);
@@ -125,7 +179,7 @@ _nines_deployment_add_item (NinesDeployment *self,
                             NinesComponent  *failover,
                             const char      *note)
 {
-  NinesDeployedItem *item = g_new0 (NinesDeployedItem, 1);
+  NinesDeployedItem *item = item_alloc (self);
 
   item->id = chunk_dup (self, id);
   item->source_id = g_strcmp0 (id, source_id) == 0 ? item->id : chunk_dup (self, source_id);
@@ -135,8 +189,8 @@ _nines_deployment_add_item (NinesDeployment *self,
   item->steady = steady ? g_object_ref (steady) : NULL;
   item->failover = failover ? g_object_ref (failover) : NULL;
   item->note = chunk_dup (self, note);
+  index_insert (self, item);
   g_ptr_array_add (self->items, item);
-  g_hash_table_insert (self->items_by_id, item->id, item);
   return item;
 }
 
@@ -195,8 +249,16 @@ nines_deployment_unref (NinesDeployment *self)
   g_clear_object (&self->document);
   g_free (self->primary_region);
   g_free (self->recovery_region);
-  g_hash_table_unref (self->items_by_id);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      NinesDeployedItem *item = g_ptr_array_index (self->items, i);
+
+      g_clear_object (&item->steady);
+      g_clear_object (&item->failover);
+    }
   g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->item_blocks);
+  g_free (self->index);
   g_ptr_array_unref (self->replications);
   g_string_chunk_free (self->strings);
   g_free (self);
@@ -244,7 +306,12 @@ const NinesDeployedItem *
 nines_deployment_lookup_item (NinesDeployment *self,
                               const char      *id)
 {
-  return g_hash_table_lookup (self->items_by_id, id);
+  gsize slot;
+
+  if (id == NULL || self->n_slots == 0)
+    return NULL;
+  slot = index_find (self, id);
+  return self->index[slot];
 }
 
 guint

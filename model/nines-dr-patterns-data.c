@@ -64,8 +64,8 @@ add_backup_copy (NinesPatternContext *ctx,
   r->requests_per_month = per_month;
   r->interval_s = ctx->backup_interval_h * 3600.0;
   r->lag_s = ctx->copy_lag_s;
-  r->source = g_strdup (_("AWS Backup plan: knob backup_interval_hours, copied cross-region "
-                          "within knob copy_lag_minutes"));
+  r->source = g_strdup (_nines_pattern_tr (ctx, N_("AWS Backup plan: knob backup_interval_hours, copied cross-region "
+                          "within knob copy_lag_minutes")));
   return r;
 }
 
@@ -111,12 +111,12 @@ _nines_pattern_rds (NinesPatternContext *ctx,
   g_autoptr(NinesComponent) steady = NULL;
   NinesReplication *r;
 
-  _nines_pattern_set_bool (failover, "public", FALSE);
+  _nines_pattern_set_bool (ctx, failover, "public", FALSE);
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
       add_backup_copy (ctx, c, id, storage_gb, write_gb_day, TRUE);
-      add_restored (ctx, c, _("Automated snapshots copied to the recovery region (AWS Backup); "
-                              "a new instance is restored from the latest copy on recovery."));
+      add_restored (ctx, c, _nines_pattern_tr (ctx, N_("Automated snapshots copied to the recovery region (AWS Backup); "
+                              "a new instance is restored from the latest copy on recovery.")));
       return;
     }
 
@@ -125,21 +125,21 @@ _nines_pattern_rds (NinesPatternContext *ctx,
   else
     {
       steady = _nines_pattern_copy_to_recovery (ctx, c, 1);
-      _nines_pattern_set_bool (steady, "multi_az", FALSE);
-      _nines_pattern_set_bool (steady, "public", FALSE);
+      _nines_pattern_set_bool (ctx, steady, "multi_az", FALSE);
+      _nines_pattern_set_bool (ctx, steady, "public", FALSE);
     }
   add_replica (ctx, c, steady, failover,
                ctx->pattern == NINES_DR_PATTERN_MULTI_SITE
-               ? _("Full-size cross-region read replica serving local reads; promoted to take "
-                   "writes if the primary region fails.")
-               : _("Cross-region read replica (single-AZ while replicating); promoted and made "
-                   "Multi-AZ on failover."));
+               ? _nines_pattern_tr (ctx, N_("Full-size cross-region read replica serving local reads; promoted to take "
+                   "writes if the primary region fails."))
+               : _nines_pattern_tr (ctx, N_("Cross-region read replica (single-AZ while replicating); promoted and made "
+                   "Multi-AZ on failover.")));
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_RDS_REPLICA, ctx->primary, ctx->recovery);
   /* The replica receives the change stream (WAL / binlog): about the data written. */
   r->gb_per_month = write_gb_day * 30.0;
   r->lag_s = ctx->replica_lag_s;
-  r->source = g_strdup (_("knob replica_lag_s (the seed: \"a few hundred milliseconds\" of writes)"));
+  r->source = g_strdup (_nines_pattern_tr (ctx, N_("knob replica_lag_s (the seed: \"a few hundred milliseconds\" of writes)")));
 }
 
 /* aurora: snapshot copies (backup & restore); Aurora Global Database with a headless
@@ -156,13 +156,13 @@ _nines_pattern_aurora (NinesPatternContext *ctx,
   NinesDeployedItem *item;
   NinesReplication *r;
 
-  _nines_pattern_set_bool (failover, "public", FALSE);
+  _nines_pattern_set_bool (ctx, failover, "public", FALSE);
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
       add_backup_copy (ctx, c, id, nines_component_get_double (c, "storage_gb"),
                        changed_gb_month / 30.0, TRUE);
-      add_restored (ctx, c, _("Cluster snapshots copied to the recovery region; a new cluster "
-                              "is restored from the latest copy on recovery."));
+      add_restored (ctx, c, _nines_pattern_tr (ctx, N_("Cluster snapshots copied to the recovery region; a new cluster "
+                              "is restored from the latest copy on recovery.")));
       return;
     }
 
@@ -171,17 +171,17 @@ _nines_pattern_aurora (NinesPatternContext *ctx,
   else
     {
       steady = _nines_pattern_copy_to_recovery (ctx, c, 1);
-      _nines_pattern_set_int (steady, "readers", 0);
+      _nines_pattern_set_int (ctx, steady, "readers", 0);
     }
   item = add_replica (ctx, c, steady, failover,
                       ctx->pattern == NINES_DR_PATTERN_PILOT_LIGHT
-                      ? _("Aurora Global Database secondary cluster without instances (headless): "
-                          "storage only; instances are added when it is promoted.")
+                      ? _nines_pattern_tr (ctx, N_("Aurora Global Database secondary cluster without instances (headless): "
+                          "storage only; instances are added when it is promoted."))
                       : ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY
-                      ? _("Aurora Global Database secondary cluster with one instance; readers "
-                          "are added after failover.")
-                      : _("Aurora Global Database secondary cluster at full size, serving reads "
-                          "(write forwarding or promotion for writes)."));
+                      ? _nines_pattern_tr (ctx, N_("Aurora Global Database secondary cluster with one instance; readers "
+                          "are added after failover."))
+                      : _nines_pattern_tr (ctx, N_("Aurora Global Database secondary cluster at full size, serving reads "
+                          "(write forwarding or promotion for writes).")));
   item->headless = ctx->pattern == NINES_DR_PATTERN_PILOT_LIGHT;
 
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
@@ -191,8 +191,8 @@ _nines_pattern_aurora (NinesPatternContext *ctx,
   r->gb_per_month = changed_gb_month;
   r->requests_per_month = write_io_m * 1e6;
   r->lag_s = ctx->replica_lag_s;
-  r->source = g_strdup (_("Aurora Global Database replicates with typical latency under 1 second "
-                          "(Aurora User Guide, \"Using Amazon Aurora Global Database\"); knob replica_lag_s"));
+  r->source = g_strdup (_nines_pattern_tr (ctx, N_("Aurora Global Database replicates with typical latency under 1 second "
+                          "(Aurora User Guide, \"Using Amazon Aurora Global Database\"); knob replica_lag_s")));
 }
 
 /* s3: cross-region replication for every pattern (two-way for multi-site). Buckets not
@@ -216,22 +216,22 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
 
   if (!critical)
     {
-      _nines_pattern_set_int (steady, "lifecycle_days", (gint64) ctx->lifecycle_days);
-      _nines_pattern_set_double (steady, "storage_gb",
+      _nines_pattern_set_int (ctx, steady, "lifecycle_days", (gint64) ctx->lifecycle_days);
+      _nines_pattern_set_double (ctx, steady, "storage_gb",
                                  MIN (stored, new_gb * ctx->lifecycle_days / 30.0));
     }
   /* Replication PUTs are priced on the replication; the replica serves no reads until
    * failover (multi-site: half of each, traffic being split by latency). */
   failover = nines_component_copy (steady);
-  _nines_pattern_set_double (steady, "put_requests_k", two_way ? puts * share / 1000.0 : 0);
-  _nines_pattern_set_double (steady, "get_requests_k",
+  _nines_pattern_set_double (ctx, steady, "put_requests_k", two_way ? puts * share / 1000.0 : 0);
+  _nines_pattern_set_double (ctx, steady, "get_requests_k",
                              two_way ? nines_component_get_double (c, "get_requests_k") * share : 0);
 
   add_replica (ctx, c, steady, failover,
                critical
-               ? _("Replica bucket kept by cross-region replication (all objects).")
-               : _("Replica bucket kept by cross-region replication; a lifecycle rule deletes "
-                   "objects older than the knob lifecycle_days there."));
+               ? _nines_pattern_tr (ctx, N_("Replica bucket kept by cross-region replication (all objects)."))
+               : _nines_pattern_tr (ctx, N_("Replica bucket kept by cross-region replication; a lifecycle rule deletes "
+                   "objects older than the knob lifecycle_days there.")));
 
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_S3_CRR, ctx->primary, ctx->recovery);
@@ -239,8 +239,8 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
   r->requests_per_month = puts * share;
   r->lag_s = S3_REPLICATION_S;
   r->rtc = rtc;
-  r->source = g_strdup (rtc ? _("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)")
-                            : _("S3 replication without RTC: most objects within 15 minutes, no bound"));
+  r->source = g_strdup (rtc ? _nines_pattern_tr (ctx, N_("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)"))
+                            : _nines_pattern_tr (ctx, N_("S3 replication without RTC: most objects within 15 minutes, no bound")));
   if (two_way)
     {
       r = _nines_deployment_add_replication (ctx->deployment, id, nines_component_get_id (c),
@@ -249,7 +249,7 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
       r->requests_per_month = puts * share;
       r->lag_s = S3_REPLICATION_S;
       r->rtc = TRUE;
-      r->source = g_strdup (_("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)"));
+      r->source = g_strdup (_nines_pattern_tr (ctx, N_("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)")));
     }
 }
 
@@ -269,26 +269,26 @@ _nines_pattern_dynamodb (NinesPatternContext *ctx,
       /* DynamoDB backups are full copies of the table (DynamoDB Developer Guide, "Backup
        * and restore for DynamoDB"). */
       add_backup_copy (ctx, c, id, nines_component_get_double (c, "storage_gb"), 0, FALSE);
-      add_restored (ctx, c, _("Table backups copied to the recovery region (AWS Backup); the "
-                              "table is restored from the latest copy on recovery."));
+      add_restored (ctx, c, _nines_pattern_tr (ctx, N_("Table backups copied to the recovery region (AWS Backup); the "
+                              "table is restored from the latest copy on recovery.")));
       return;
     }
 
   /* A replica's writes are the replicated writes; it serves reads only in multi-site. */
   steady = nines_component_copy (failover);
-  _nines_pattern_set_double (steady, "read_millions",
+  _nines_pattern_set_double (ctx, steady, "read_millions",
                              ctx->pattern == NINES_DR_PATTERN_MULTI_SITE
                              ? nines_component_get_double (c, "read_millions") * 0.5 : 0);
   add_replica (ctx, c, steady, failover,
-               _("Global table replica: every write replicates here; it takes reads and writes "
-                 "as soon as traffic arrives, nothing to promote."));
+               _nines_pattern_tr (ctx, N_("Global table replica: every write replicates here; it takes reads and writes "
+                 "as soon as traffic arrives, nothing to promote.")));
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_DDB_GLOBAL, ctx->primary, ctx->recovery);
   r->gb_per_month = writes_m * 1e6 * DDB_WRU_KB / 1e6;
   r->requests_per_month = writes_m * 1e6;
   r->lag_s = DDB_GLOBAL_LAG_S;
-  r->source = g_strdup (_("DynamoDB global tables replicate typically within a second "
-                          "(DynamoDB Developer Guide, \"Global tables\")"));
+  r->source = g_strdup (_nines_pattern_tr (ctx, N_("DynamoDB global tables replicate typically within a second "
+                          "(DynamoDB Developer Guide, \"Global tables\")")));
 }
 
 /* efs: AWS Backup copies (backup & restore); EFS replication to a read-only file system
@@ -306,17 +306,17 @@ _nines_pattern_efs (NinesPatternContext *ctx,
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
       add_backup_copy (ctx, c, id, stored, changed_month / 30.0, TRUE);
-      add_restored (ctx, c, _("File system backups copied to the recovery region; restored on "
-                              "recovery."));
+      add_restored (ctx, c, _nines_pattern_tr (ctx, N_("File system backups copied to the recovery region; restored on "
+                              "recovery.")));
       return;
     }
   add_replica (ctx, c, copy, copy,
-               _("Read-only replica file system kept by EFS replication; replication is "
-                 "deleted on failover to make it writable."));
+               _nines_pattern_tr (ctx, N_("Read-only replica file system kept by EFS replication; replication is "
+                 "deleted on failover to make it writable.")));
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_EFS, ctx->primary, ctx->recovery);
   r->gb_per_month = changed_month;
   r->lag_s = EFS_REPLICATION_S;
-  r->source = g_strdup (_("EFS replication: RPO of 15 minutes for most file systems "
-                          "(EFS User Guide, \"Amazon EFS replication\")"));
+  r->source = g_strdup (_nines_pattern_tr (ctx, N_("EFS replication: RPO of 15 minutes for most file systems "
+                          "(EFS User Guide, \"Amazon EFS replication\")")));
 }

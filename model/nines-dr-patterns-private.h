@@ -5,6 +5,32 @@
 
 G_BEGIN_DECLS
 
+/* What one deployment's rules use over and over, made once: translated notes (gettext
+ * costs hundreds of instructions a call), parameter values (a GVariant is two
+ * allocations; equal values share one, they are immutable), the rule of each kind. */
+#define NINES_PATTERN_CACHE 48
+
+typedef struct
+{
+  guint            n;
+  const char      *msgid[NINES_PATTERN_CACHE];
+  const char      *text[NINES_PATTERN_CACHE];
+} NinesPatternStrings;
+
+typedef struct
+{
+  guint            n;
+  GVariant        *value[NINES_PATTERN_CACHE];
+  NinesParamValue  decoded[NINES_PATTERN_CACHE];
+} NinesPatternValues;
+
+typedef struct
+{
+  guint                n;
+  const NinesKindInfo *kind[NINES_PATTERN_CACHE];
+  gpointer             rule[NINES_PATTERN_CACHE];
+} NinesPatternRules;
+
 typedef struct
 {
   NinesDeployment *deployment;
@@ -22,15 +48,24 @@ typedef struct
   double           copy_lag_s;
   double           replica_lag_s;
   double           efs_change_fraction;
+  NinesPatternStrings strings;
+  NinesPatternValues  values;
+  NinesPatternRules   rules;
 } NinesPatternContext;
 
-void            _nines_pattern_set_int          (NinesComponent      *c,
+/* @msgid translated, once per deployment. Call as _nines_pattern_tr (ctx, N_("…")). */
+const char     *_nines_pattern_tr               (NinesPatternContext *ctx,
+                                                 const char          *msgid);
+void            _nines_pattern_set_int          (NinesPatternContext *ctx,
+                                                 NinesComponent      *c,
                                                  const char          *name,
                                                  gint64               value);
-void            _nines_pattern_set_double       (NinesComponent      *c,
+void            _nines_pattern_set_double       (NinesPatternContext *ctx,
+                                                 NinesComponent      *c,
                                                  const char          *name,
                                                  double               value);
-void            _nines_pattern_set_bool         (NinesComponent      *c,
+void            _nines_pattern_set_bool         (NinesPatternContext *ctx,
+                                                 NinesComponent      *c,
                                                  const char          *name,
                                                  gboolean             value);
 void            _nines_pattern_set_string       (NinesComponent      *c,

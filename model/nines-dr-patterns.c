@@ -11,32 +11,93 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "nines-dr-patterns-private.h"
 
-void
-_nines_pattern_set_int (NinesComponent *c,
-                        const char     *name,
-                        gint64          value)
+const char *
+_nines_pattern_tr (NinesPatternContext *ctx,
+                   const char          *msgid)
 {
-  _nines_component_take_param (c, name, g_variant_new_int64 (value));
+  NinesPatternStrings *t = &ctx->strings;
+  const char *text;
+
+  for (guint i = 0; i < t->n; i++)
+    if (t->msgid[i] == msgid)
+      return t->text[i];
+  text = _(msgid);
+  if (t->n < NINES_PATTERN_CACHE)
+    {
+      t->msgid[t->n] = msgid;
+      t->text[t->n++] = text;
+    }
+  return text;
+}
+
+/* Sets @decoded's value, sharing the GVariant of an equal value set before. */
+static void
+set_value (NinesPatternContext   *ctx,
+           NinesComponent        *c,
+           const char            *name,
+           const NinesParamValue *decoded)
+{
+  NinesPatternValues *vals = &ctx->values;
+  g_autoptr(GVariant) fresh = NULL;
+
+  for (guint i = 0; i < vals->n; i++)
+    if (vals->decoded[i].cls == decoded->cls && vals->decoded[i].i == decoded->i &&
+        memcmp (&vals->decoded[i].number, &decoded->number, sizeof (double)) == 0)
+      {
+        _nines_component_take_param (c, name, vals->value[i], &vals->decoded[i]);
+        return;
+      }
+  switch (decoded->cls)
+    {
+    case G_VARIANT_CLASS_INT64: fresh = g_variant_ref_sink (g_variant_new_int64 (decoded->i)); break;
+    case G_VARIANT_CLASS_DOUBLE: fresh = g_variant_ref_sink (g_variant_new_double (decoded->number)); break;
+    case G_VARIANT_CLASS_BOOLEAN:
+    default: fresh = g_variant_ref_sink (g_variant_new_boolean (decoded->i != 0)); break;
+    }
+  _nines_component_take_param (c, name, fresh, decoded);
+  if (vals->n < NINES_PATTERN_CACHE)
+    {
+      vals->value[vals->n] = g_steal_pointer (&fresh);
+      vals->decoded[vals->n++] = *decoded;
+    }
 }
 
 void
-_nines_pattern_set_double (NinesComponent *c,
-                           const char     *name,
-                           double          value)
+_nines_pattern_set_int (NinesPatternContext *ctx,
+                        NinesComponent      *c,
+                        const char          *name,
+                        gint64               value)
 {
-  _nines_component_take_param (c, name, g_variant_new_double (value));
+  NinesParamValue d = { G_VARIANT_CLASS_INT64, value, (double) value, NULL };
+
+  set_value (ctx, c, name, &d);
 }
 
 void
-_nines_pattern_set_bool (NinesComponent *c,
-                         const char     *name,
-                         gboolean        value)
+_nines_pattern_set_double (NinesPatternContext *ctx,
+                           NinesComponent      *c,
+                           const char          *name,
+                           double               value)
 {
-  _nines_component_take_param (c, name, g_variant_new_boolean (value));
+  NinesParamValue d = { G_VARIANT_CLASS_DOUBLE, 0, value, NULL };
+
+  set_value (ctx, c, name, &d);
+}
+
+void
+_nines_pattern_set_bool (NinesPatternContext *ctx,
+                         NinesComponent      *c,
+                         const char          *name,
+                         gboolean            value)
+{
+  NinesParamValue d = { G_VARIANT_CLASS_BOOLEAN, value ? 1 : 0, 0, NULL };
+
+  set_value (ctx, c, name, &d);
 }
 
 void
@@ -44,7 +105,7 @@ _nines_pattern_set_string (NinesComponent *c,
                            const char     *name,
                            const char     *value)
 {
-  _nines_component_take_param (c, name, g_variant_new_string (value));
+  _nines_component_take_param (c, name, g_variant_new_string (value), NULL);
 }
 
 /* A copy of @c placed in the recovery region: same parameters, the recovery region, and
@@ -150,7 +211,7 @@ add_ami_copy (NinesPatternContext *ctx,
   r->stored_gb = image_gb * kept;
   r->interval_s = change_days * 86400.0;
   r->lag_s = ctx->copy_lag_s;
-  r->source = g_strdup (_("AMI rebuilt every ami_change_days, copied after it (knob copy_lag_minutes)"));
+  r->source = g_strdup (_nines_pattern_tr (ctx, N_("AMI rebuilt every ami_change_days, copied after it (knob copy_lag_minutes)")));
 }
 
 /* ec2-asg: AMI copies (backup & restore), AMI + launch template with zero instances
@@ -172,16 +233,16 @@ pattern_asg (NinesPatternContext *ctx,
   switch (ctx->pattern)
     {
     case NINES_DR_PATTERN_BACKUP_RESTORE:
-      add_on_recovery (ctx, c, _("AMI copies are kept in the recovery region; the group and its "
-                                 "launch template are created from them on recovery."));
+      add_on_recovery (ctx, c, _nines_pattern_tr (ctx, N_("AMI copies are kept in the recovery region; the group and its "
+                                 "launch template are created from them on recovery.")));
       break;
 
     case NINES_DR_PATTERN_PILOT_LIGHT:
       steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
-      _nines_pattern_set_int (steady, "min", 0);
-      _nines_pattern_set_int (steady, "desired", 0);
-      add_standby (ctx, c, steady, _("Launch template and group exist with zero instances; "
-                                     "recovery scales it to full size from the copied AMI."));
+      _nines_pattern_set_int (ctx, steady, "min", 0);
+      _nines_pattern_set_int (ctx, steady, "desired", 0);
+      add_standby (ctx, c, steady, _nines_pattern_tr (ctx, N_("Launch template and group exist with zero instances; "
+                                     "recovery scales it to full size from the copied AMI.")));
       break;
 
     case NINES_DR_PATTERN_WARM_STANDBY:
@@ -191,15 +252,15 @@ pattern_asg (NinesPatternContext *ctx,
         scaled = MAX (scaled, (gint64) n_azs);
         scaled = MIN (scaled, MAX (desired, (gint64) n_azs));
         steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
-        _nines_pattern_set_int (steady, "min", MIN (scaled, MAX (min, (gint64) n_azs)));
-        _nines_pattern_set_int (steady, "desired", scaled);
-        add_standby (ctx, c, steady, _("Running at the standby fraction (at least one instance "
-                                       "per AZ); it scales out to full size on failover."));
+        _nines_pattern_set_int (ctx, steady, "min", MIN (scaled, MAX (min, (gint64) n_azs)));
+        _nines_pattern_set_int (ctx, steady, "desired", scaled);
+        add_standby (ctx, c, steady, _nines_pattern_tr (ctx, N_("Running at the standby fraction (at least one instance "
+                                       "per AZ); it scales out to full size on failover.")));
       }
       break;
 
     case NINES_DR_PATTERN_MULTI_SITE:
-      add_standby (ctx, c, NULL, _("Full size and serving: both regions take traffic."));
+      add_standby (ctx, c, NULL, _nines_pattern_tr (ctx, N_("Full size and serving: both regions take traffic.")));
       break;
 
     case NINES_DR_PATTERN_NONE:
@@ -224,8 +285,8 @@ pattern_ci (NinesPatternContext *ctx,
 
   if (g_strcmp0 (plan, "follow-pattern") != 0)
     return;
-  add_on_recovery (ctx, c, _("Build server volume snapshots are copied to the recovery region; "
-                             "the server is launched from the latest copy on recovery."));
+  add_on_recovery (ctx, c, _nines_pattern_tr (ctx, N_("Build server volume snapshots are copied to the recovery region; "
+                             "the server is launched from the latest copy on recovery.")));
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_BACKUP_COPY, ctx->primary, ctx->recovery);
   /* EBS snapshots after the first hold only changed blocks (EBS User Guide, "Amazon EBS
@@ -236,7 +297,7 @@ pattern_ci (NinesPatternContext *ctx,
   r->stored_gb = gb + gb / 30.0 * MIN (per_month, ctx->copy_retention_days * 24.0 / ctx->backup_interval_h);
   r->interval_s = ctx->backup_interval_h * 3600.0;
   r->lag_s = ctx->copy_lag_s;
-  r->source = g_strdup (_("knobs backup_interval_hours and copy_lag_minutes"));
+  r->source = g_strdup (_nines_pattern_tr (ctx, N_("knobs backup_interval_hours and copy_lag_minutes")));
 }
 
 /* alb, nlb, nat-gateway, vpc, lambda, sqs, guardduty and elasticache: created on recovery
@@ -255,32 +316,32 @@ pattern_supporting (NinesPatternContext *ctx,
 
   if (ctx->pattern == NINES_DR_PATTERN_MULTI_SITE)
     {
-      add_standby (ctx, c, NULL, _("Full size and serving in the recovery region."));
+      add_standby (ctx, c, NULL, _nines_pattern_tr (ctx, N_("Full size and serving in the recovery region.")));
       return;
     }
 
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE ||
       (ctx->pattern == NINES_DR_PATTERN_PILOT_LIGHT && (lb || cache)))
     {
-      add_on_recovery (ctx, c, lb ? _("Created by the recovery runbook (infrastructure as code).")
-                               : cache ? _("Created empty on recovery; the cache warms up after traffic arrives.")
-                               : _("Deployed by the recovery runbook (infrastructure as code)."));
+      add_on_recovery (ctx, c, lb ? _nines_pattern_tr (ctx, N_("Created by the recovery runbook (infrastructure as code)."))
+                               : cache ? _nines_pattern_tr (ctx, N_("Created empty on recovery; the cache warms up after traffic arrives."))
+                               : _nines_pattern_tr (ctx, N_("Deployed by the recovery runbook (infrastructure as code).")));
       return;
     }
 
   /* Pilot light (network, serverless, detection) or warm standby: deployed ahead of time. */
   steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
   if (lb)
-    _nines_pattern_set_double (steady, g_str_equal (kind, "alb") ? "lcu" : "nlcu", 0);
+    _nines_pattern_set_double (ctx, steady, g_str_equal (kind, "alb") ? "lcu" : "nlcu", 0);
   else if (cache)
     {
       gint64 nodes = nines_component_get_int (c, "nodes");
-      _nines_pattern_set_int (steady, "nodes", MAX (1, (gint64) ceil (ctx->standby_fraction * (double) nodes)));
+      _nines_pattern_set_int (ctx, steady, "nodes", MAX (1, (gint64) ceil (ctx->standby_fraction * (double) nodes)));
     }
   else if (serverless)
-    _nines_pattern_set_double (steady, "requests_millions", 0);
+    _nines_pattern_set_double (ctx, steady, "requests_millions", 0);
   else if (g_str_equal (kind, "nat-gateway"))
-    _nines_pattern_set_double (steady, "gb_processed",
+    _nines_pattern_set_double (ctx, steady, "gb_processed",
                                ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY
                                ? nines_component_get_double (c, "gb_processed") * ctx->standby_fraction : 0);
   else if (g_str_equal (kind, "guardduty"))
@@ -288,17 +349,17 @@ pattern_supporting (NinesPatternContext *ctx,
       double f = ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY ? ctx->standby_fraction : 0.1;
       /* An idle region still logs its own management events; 0.1 of the primary's is an
        * assumption for pilot light, the standby fraction for warm standby. */
-      _nines_pattern_set_double (steady, "cloudtrail_events_millions",
+      _nines_pattern_set_double (ctx, steady, "cloudtrail_events_millions",
                                  nines_component_get_double (c, "cloudtrail_events_millions") * f);
-      _nines_pattern_set_double (steady, "flow_log_gb", nines_component_get_double (c, "flow_log_gb") * f);
+      _nines_pattern_set_double (ctx, steady, "flow_log_gb", nines_component_get_double (c, "flow_log_gb") * f);
     }
 
   add_standby (ctx, c, steady,
-               lb ? _("Running and health-checked, idle until traffic fails over.")
-               : cache ? _("Running with fewer nodes, kept warm; scaled out on failover.")
-               : serverless ? _("Deployed and idle; it costs only what it serves.")
-               : network ? _("Network created ahead so recovery only launches into it.")
-               : _("Enabled in the recovery region too."));
+               lb ? _nines_pattern_tr (ctx, N_("Running and health-checked, idle until traffic fails over."))
+               : cache ? _nines_pattern_tr (ctx, N_("Running with fewer nodes, kept warm; scaled out on failover."))
+               : serverless ? _nines_pattern_tr (ctx, N_("Deployed and idle; it costs only what it serves."))
+               : network ? _nines_pattern_tr (ctx, N_("Network created ahead so recovery only launches into it."))
+               : _nines_pattern_tr (ctx, N_("Enabled in the recovery region too.")));
 }
 
 /* route53: failover (warm standby) or latency (multi-site) routing with one health check
@@ -324,9 +385,9 @@ pattern_routing (NinesPatternContext *ctx,
 
   /* Only what the pattern adds: the drawn zone keeps its zones and queries. */
   routing = nines_component_copy (c);
-  _nines_pattern_set_int (routing, "hosted_zones", 0);
-  _nines_pattern_set_double (routing, "queries_millions", 0);
-  _nines_pattern_set_int (routing, "health_checks", MAX (0, need - have));
+  _nines_pattern_set_int (ctx, routing, "hosted_zones", 0);
+  _nines_pattern_set_double (ctx, routing, "queries_millions", 0);
+  _nines_pattern_set_int (ctx, routing, "health_checks", MAX (0, need - have));
   _nines_pattern_set_string (routing, "routing_policy", routed ? policy : want);
   id = g_strdup_printf ("%s@routing", nines_component_get_id (c));
   note = g_strdup_printf (_("%s routing records for both regions with %" G_GINT64_FORMAT
@@ -370,6 +431,27 @@ lookup_rule (const char *kind)
     if (g_str_equal (rules[i].kind, kind))
       return rules[i].rule;
   return NULL;
+}
+
+/* The rule of @c's kind, found by name once per kind and deployment. */
+static PatternRule
+rule_for (NinesPatternContext *ctx,
+          NinesComponent      *c)
+{
+  const NinesKindInfo *info = nines_component_get_kind_info (c);
+  NinesPatternRules *r = &ctx->rules;
+  PatternRule rule;
+
+  for (guint i = 0; info != NULL && i < r->n; i++)
+    if (r->kind[i] == info)
+      return (PatternRule) r->rule[i];
+  rule = lookup_rule (nines_component_get_kind (c));
+  if (info != NULL && r->n < NINES_PATTERN_CACHE)
+    {
+      r->kind[r->n] = info;
+      r->rule[r->n++] = (gpointer) rule;
+    }
+  return rule;
 }
 
 static char **
@@ -455,7 +537,7 @@ nines_deployment_new (NinesDocument  *document,
         continue;
       if (g_str_equal (kind, "alb") || g_str_equal (kind, "nlb"))
         ctx.n_front_doors++;
-      if ((rule = lookup_rule (kind)))
+      if ((rule = rule_for (&ctx, c)))
         rule (&ctx, c);
     }
   /* Serverless front doors (Lambda behind Route 53) still need one health check each side. */
@@ -468,5 +550,7 @@ nines_deployment_new (NinesDocument  *document,
     }
 
   g_free (ctx.recovery_azs);   /* interned strings */
+  for (guint i = 0; i < ctx.values.n; i++)
+    g_variant_unref (ctx.values.value[i]);
   return deployment;
 }

@@ -14,12 +14,6 @@ void        _nines_region_set_azs          (NinesRegion        *self,
 void        _nines_component_set_region    (NinesComponent     *self,
                                             const char         *region);
 JsonObject *_nines_component_get_extra     (NinesComponent     *self);
-/* For a copy being built that nothing listens to yet (a DR pattern's): the same as the
- * public setters without the "changed" signal. @region and @azs must be interned
- * (g_intern_string); @azs is used only when @set_azs. */
-void        _nines_component_take_param    (NinesComponent     *self,
-                                            const char         *name,
-                                            GVariant           *value);
 /* A parameter's value (explicit, else the default) decoded: @cls is its GVariant class
  * (int64, double, boolean or string); for int64 and boolean @i, for int64 and double
  * @number, for string @string. FALSE for a name the kind does not have. */
@@ -34,6 +28,14 @@ typedef struct
 gboolean    _nines_component_read_param    (NinesComponent     *self,
                                             const char         *name,
                                             NinesParamValue    *value);
+/* For a copy being built that nothing listens to yet (a DR pattern's): the same as the
+ * public setters without the "changed" signal. take_param takes a reference on @value
+ * (sinking a floating one); @decoded (nullable) is @value already decoded. @region and
+ * @azs must be interned (g_intern_string); @azs is used only when @set_azs. */
+void        _nines_component_take_param    (NinesComponent        *self,
+                                            const char            *name,
+                                            GVariant              *value,
+                                            const NinesParamValue *decoded);
 void        _nines_component_place         (NinesComponent     *self,
                                             const char         *region,
                                             const char * const *azs,
