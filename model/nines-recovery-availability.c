@@ -87,9 +87,7 @@ component_sla (NinesComponent  *c,
 static void
 term_free (NinesSlaTerm *term)
 {
-  g_free (term->component_id);
-  g_free (term->source);
-  g_free (term);
+  g_free (term);   /* its strings are the recovery's */
 }
 
 void
@@ -145,9 +143,9 @@ _nines_recovery_build_availability (NinesRecovery *self)
                   translated[k] = text;
                 }
             }
-          term->component_id = g_strdup (item->id);
+          term->component_id = _nines_recovery_dup (self, item->id);
           term->sla = sla;
-          term->source = g_strdup (text);
+          term->source = _nines_recovery_dup (self, text);
           g_ptr_array_add (a->terms, term);
           if (item->region == NULL)
             global *= sla;

@@ -31,22 +31,24 @@ nines_step_kind_to_string (NinesStepKind kind)
 static void
 step_free (NinesRecoveryStep *step)
 {
-  g_free (step->id);
   g_free (step->label);
-  g_free (step->item_id);
   g_free (step->source);
   g_free (step->deps);
-  g_free (step->control_plane);
   g_free (step);
 }
 
 static void
 store_free (NinesStoreRpo *store)
 {
-  g_free (store->store_id);
-  g_free (store->source);
   g_free (store->note);
   g_free (store);
+}
+
+char *
+_nines_recovery_dup (NinesRecovery *self,
+                     const char    *str)
+{
+  return str ? g_string_chunk_insert (self->strings, str) : NULL;
 }
 
 guint
@@ -64,10 +66,10 @@ _nines_recovery_add_step (NinesRecovery *self,
   NinesRecoveryStep *step = g_new0 (NinesRecoveryStep, 1);
   const char *failed = nines_deployment_get_primary_region (self->deployment);
 
-  step->id = g_strdup (id);
+  step->id = _nines_recovery_dup (self, id);
   step->kind = kind;
   step->label = label;
-  step->item_id = g_strdup (item_id);
+  step->item_id = _nines_recovery_dup (self, item_id);
   step->duration_s = MAX (0.0, duration_s);
   step->source = source;
   step->deps = g_new0 (guint, MAX (1, n_deps));
@@ -78,7 +80,7 @@ _nines_recovery_add_step (NinesRecovery *self,
       g_assert ((guint) deps[i] < self->steps->len);
       step->deps[step->n_deps++] = (guint) deps[i];
     }
-  step->control_plane = g_strdup (control_plane);
+  step->control_plane = _nines_recovery_dup (self, control_plane);
   step->uses_failed_region = control_plane != NULL && g_strcmp0 (control_plane, failed) == 0;
   self->uses_failed_region |= step->uses_failed_region;
   g_ptr_array_add (self->steps, step);
@@ -195,7 +197,7 @@ build_stores (NinesRecovery *self)
       if (kind == NULL || !kind->data_store || g_strcmp0 (nines_component_get_region (c), primary) != 0)
         continue;
       store = g_new0 (NinesStoreRpo, 1);
-      store->store_id = g_strdup (nines_component_get_id (c));
+      store->store_id = _nines_recovery_dup (self, nines_component_get_id (c));
       store->kind = kind->id;
       store->write_gb_per_s = store_write_rate (document, c);
       r = g_hash_table_lookup (best, store->store_id);
@@ -203,8 +205,9 @@ build_stores (NinesRecovery *self)
         {
           store->mechanism = "none";
           store->rpo_s = -1;
-          store->source = g_strdup (_("no copy outside the primary region: the data is unavailable "
-                                      "while the region is down, and gone if the region is lost"));
+          store->source = _nines_recovery_dup (self, _("no copy outside the primary region: the data is "
+                                                       "unavailable while the region is down, and gone "
+                                                       "if the region is lost"));
         }
       else
         {
@@ -213,7 +216,7 @@ build_stores (NinesRecovery *self)
           store->mechanism = nines_replication_kind_to_string (r->kind);
           store->rpo_s = r->interval_s + r->lag_s;
           store->lost_gb = store->write_gb_per_s * store->rpo_s;
-          store->source = g_strdup (r->source);
+          store->source = _nines_recovery_dup (self, r->source);
           if (target != NULL && target->steady != NULL && g_str_equal (kind->id, "s3") &&
               nines_component_get_int (target->steady, "lifecycle_days") > 0)
             store->note = g_strdup_printf (_("objects older than %" G_GINT64_FORMAT " days are not "
@@ -244,6 +247,7 @@ nines_recovery_new (NinesDeployment *deployment)
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->steps_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->stores = g_ptr_array_new_with_free_func ((GDestroyNotify) store_free);
+  self->strings = g_string_chunk_new (4096);
 
   build_stores (self);
   _nines_recovery_build_steps (self);
@@ -271,6 +275,7 @@ nines_recovery_unref (NinesRecovery *self)
   g_ptr_array_unref (self->steps);
   g_ptr_array_unref (self->stores);
   _nines_recovery_clear_availability (&self->availability);
+  g_string_chunk_free (self->strings);
   g_free (self);
 }
 
