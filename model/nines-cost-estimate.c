@@ -28,8 +28,10 @@ _nines_cost_estimate_new (NinesDeployment    *deployment,
   g_atomic_ref_count_init (&self->ref_count);
   self->deployment = nines_deployment_ref (deployment);
   self->prices = nines_price_snapshot_ref (prices);
-  self->lines = g_array_sized_new (FALSE, FALSE, sizeof (NinesCostLine),
-                                   6 * nines_deployment_get_n_items (deployment) + 8);
+  /* About 4-5 lines per item (two states, a few dimensions each); grown by half when
+   * short. */
+  self->n_alloc = 5 * nines_deployment_get_n_items (deployment) + 16;
+  self->lines = g_new (NinesCostLine, self->n_alloc);
   self->strings = g_string_chunk_new (1024);
   return self;
 }
@@ -39,6 +41,17 @@ _nines_cost_estimate_intern (NinesCostEstimate *self,
                              const char        *str)
 {
   return str ? g_string_chunk_insert_const (self->strings, str) : NULL;
+}
+
+NinesCostLine *
+_nines_cost_estimate_push (NinesCostEstimate *self)
+{
+  if (self->n_lines == self->n_alloc)
+    {
+      self->n_alloc += self->n_alloc / 2 + 16;
+      self->lines = g_renew (NinesCostLine, self->lines, self->n_alloc);
+    }
+  return &self->lines[self->n_lines++];
 }
 
 static int
@@ -102,9 +115,9 @@ _nines_cost_estimate_finish (NinesCostEstimate *self,
     }
 
   /* One pass over the lines, each into its state's totals and groups. */
-  for (guint i = 0; i < self->lines->len; i++)
+  for (guint i = 0; i < self->n_lines; i++)
     {
-      const NinesCostLine *l = &g_array_index (self->lines, NinesCostLine, i);
+      const NinesCostLine *l = &self->lines[i];
       guint s = l->state;
       NinesCostTotal *t = &self->totals[s];
 
@@ -171,7 +184,7 @@ nines_cost_estimate_unref (NinesCostEstimate *self)
   for (guint s = 0; s < NINES_COST_N_STATES; s++)
     for (guint g = 0; g < 2; g++)
       g_clear_pointer (&self->groups[s][g], g_array_unref);
-  g_array_unref (self->lines);
+  g_free (self->lines);
   g_string_chunk_free (self->strings);
   nines_price_snapshot_unref (self->prices);
   nines_deployment_unref (self->deployment);
@@ -196,7 +209,7 @@ guint
 nines_cost_estimate_get_n_lines (NinesCostEstimate *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->lines->len;
+  return self->n_lines;
 }
 
 const NinesCostLine *
@@ -204,8 +217,8 @@ nines_cost_estimate_get_line (NinesCostEstimate *self,
                               guint              i)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (i < self->lines->len, NULL);
-  return &g_array_index (self->lines, NinesCostLine, i);
+  g_return_val_if_fail (i < self->n_lines, NULL);
+  return &self->lines[i];
 }
 
 void

@@ -99,7 +99,7 @@ append_line (NinesCostCtx  *ctx,
   line->component = ctx->name;
   line->kind = ctx->kind;
   line->state = ctx->state;
-  g_array_append_vals (ctx->estimate->lines, line, 1);
+  *_nines_cost_estimate_push (ctx->estimate) = *line;
 }
 
 void
@@ -292,7 +292,6 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
       for (guint i = 0; i < n_items; i++)
         {
           const NinesDeployedItem *item = nines_deployment_get_item (deployment, i);
-          GArray *lines = estimate->lines;
 
           /* The same component in both states (the drawn workload, a full-size standby)
            * bills the same: copy its steady lines rather than pricing it twice. Only a
@@ -301,15 +300,17 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
             {
               for (guint k = steady_range[2 * i]; k < steady_range[2 * i + 1]; k++)
                 {
-                  NinesCostLine copy = g_array_index (lines, NinesCostLine, k);
-                  copy.state = NINES_COST_FAILOVER;
-                  g_array_append_val (lines, copy);
+                  NinesCostLine *copy = _nines_cost_estimate_push (estimate);
+
+                  /* (push may move the lines: index them again) */
+                  *copy = estimate->lines[k];
+                  copy->state = NINES_COST_FAILOVER;
                 }
               continue;
             }
-          steady_range[2 * i] = lines->len;
+          steady_range[2 * i] = estimate->n_lines;
           price_item (&ctx, item, s);
-          steady_range[2 * i + 1] = lines->len;
+          steady_range[2 * i + 1] = estimate->n_lines;
         }
 
       /* Data moving between regions: only while both regions run (steady state). */
@@ -325,7 +326,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
           ctx.item_id = r->target_id;
           ctx.kind = "replication";
           ctx.region = r->from_region;
-          _nines_cost_price_replication (&ctx, r);
+          _nines_cost_price_replication (&ctx, r, i);
         }
     }
 

@@ -385,14 +385,19 @@ backup_resource (const char *kind)
 
 void
 _nines_cost_price_replication (NinesCostCtx           *ctx,
-                               const NinesReplication *r)
+                               const NinesReplication *r,
+                               guint                   index)
 {
-  NinesDeployment *dep = ctx->estimate->deployment;
-  NinesComponent *source = nines_document_lookup_component (ctx->document, r->source_id);
-  const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
-  NinesComponent *dest = target ? (target->steady ? target->steady : target->failover) : NULL;
-  const char *kind = source ? nines_component_get_kind (source) : "";
+  NinesComponent *source;
+  const NinesDeployedItem *target;
+  NinesComponent *dest;
+  const char *kind;
   const char *to = r->to_region;
+
+  /* The drawn component it copies and the item receiving it, resolved by the deployment. */
+  _nines_deployment_get_replication_ends (ctx->estimate->deployment, index, NULL, &source, &target);
+  dest = target ? (target->steady ? target->steady : target->failover) : NULL;
+  kind = source ? nines_component_get_kind (source) : "";
 
   /* The line's item is the copy receiving the data (item_id); its component is the
    * drawn data store the data comes from. */

@@ -25,7 +25,19 @@ struct _NinesDeployment
   GStringChunk    *strings;        /* the items' and replications' ids, regions and notes */
   guint            n_drawn;        /* the first items: the document's components, in order */
   const char      *last_region;    /* the last region interned for an item or replication */
+  guint            current_drawn;  /* the drawn item the pattern rules are working on */
+  GArray          *ends;           /* of ReplicationEnds, one per replication */
+  gboolean         ends_resolved;  /* no item or replication added since they were */
 };
+
+/* What a replication connects, resolved once when the deployment is built so the later
+ * stages need no id lookups (hash probes that miss the cache at 10,000 components). */
+typedef struct
+{
+  guint                    drawn;    /* index of the drawn source, G_MAXUINT if not drawn */
+  NinesComponent          *source;   /* the drawn component it copies, or NULL */
+  const NinesDeployedItem *target;   /* the item receiving the copy, or NULL */
+} ReplicationEnds;
 
 G_DEFINE_BOXED_TYPE (NinesDeployment, nines_deployment, nines_deployment_ref, nines_deployment_unref)
 
@@ -145,6 +157,8 @@ _nines_deployment_new_empty (NinesDocument  *document,
   self->replications = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_free);
   /* Thousands of items: their strings go to one chunk, not one allocation each. */
   self->strings = g_string_chunk_new (4096);
+  self->current_drawn = G_MAXUINT;
+  self->ends = g_array_new (FALSE, TRUE, sizeof (ReplicationEnds));
   return self;
 }
 
@@ -191,6 +205,7 @@ _nines_deployment_add_item (NinesDeployment *self,
   item->note = chunk_dup (self, note);
   index_insert (self, item);
   g_ptr_array_add (self->items, item);
+  self->ends_resolved = FALSE;
   return item;
 }
 
@@ -210,6 +225,14 @@ _nines_deployment_add_replication (NinesDeployment      *self,
   r->from_region = region_dup (self, from_region);
   r->to_region = region_dup (self, to_region);
   g_ptr_array_add (self->replications, r);
+  self->ends_resolved = FALSE;
+  g_array_set_size (self->ends, self->replications->len);
+  if (self->current_drawn < self->n_drawn &&
+      g_strcmp0 (((NinesDeployedItem *) g_ptr_array_index (self->items, self->current_drawn))->id,
+                 source_id) == 0)
+    g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn = self->current_drawn;
+  else
+    g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn = G_MAXUINT;
   return r;
 }
 
@@ -230,6 +253,50 @@ _nines_deployment_get_drawn (NinesDeployment *self,
                              guint            i)
 {
   return ((NinesDeployedItem *) g_ptr_array_index (self->items, i))->steady;
+}
+
+void
+_nines_deployment_set_current_drawn (NinesDeployment *self,
+                                     guint            i)
+{
+  self->current_drawn = i;
+}
+
+void
+_nines_deployment_resolve_replications (NinesDeployment *self)
+{
+  for (guint i = 0; i < self->replications->len; i++)
+    {
+      const NinesReplication *r = g_ptr_array_index (self->replications, i);
+      ReplicationEnds *e = &g_array_index (self->ends, ReplicationEnds, i);
+
+      e->source = e->drawn != G_MAXUINT ? _nines_deployment_get_drawn (self, e->drawn)
+                                        : nines_document_lookup_component (self->document, r->source_id);
+      e->target = nines_deployment_lookup_item (self, r->target_id);
+    }
+  self->ends_resolved = TRUE;
+}
+
+void
+_nines_deployment_get_replication_ends (NinesDeployment          *self,
+                                        guint                     i,
+                                        guint                    *drawn,
+                                        NinesComponent          **source,
+                                        const NinesDeployedItem **target)
+{
+  const ReplicationEnds *e;
+
+  /* nines_deployment_new() resolves them before anyone reads; a deployment assembled item
+   * by item (the tests') is resolved at its first read. */
+  if (!self->ends_resolved)
+    _nines_deployment_resolve_replications (self);
+  e = &g_array_index (self->ends, ReplicationEnds, i);
+  if (drawn)
+    *drawn = e->drawn;
+  if (source)
+    *source = e->source;
+  if (target)
+    *target = e->target;
 }
 
 NinesDeployment *
@@ -261,6 +328,7 @@ nines_deployment_unref (NinesDeployment *self)
   g_free (self->index);
   g_ptr_array_unref (self->replications);
   g_string_chunk_free (self->strings);
+  g_array_unref (self->ends);
   g_free (self);
 }
 

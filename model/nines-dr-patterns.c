@@ -535,11 +535,13 @@ nines_deployment_new (NinesDocument  *document,
 
       if (g_strcmp0 (nines_component_get_region (c), ctx.primary) != 0)
         continue;
+      _nines_deployment_set_current_drawn (deployment, i);
       if (g_str_equal (kind, "alb") || g_str_equal (kind, "nlb"))
         ctx.n_front_doors++;
       if ((rule = rule_for (&ctx, c)))
         rule (&ctx, c);
     }
+  _nines_deployment_set_current_drawn (deployment, G_MAXUINT);
   /* Serverless front doors (Lambda behind Route 53) still need one health check each side. */
   for (guint i = 0; i < n; i++)
     {
@@ -549,6 +551,7 @@ nines_deployment_new (NinesDocument  *document,
         pattern_routing (&ctx, c);
     }
 
+  _nines_deployment_resolve_replications (deployment);
   g_free (ctx.recovery_azs);   /* interned strings */
   for (guint i = 0; i < ctx.values.n; i++)
     g_variant_unref (ctx.values.value[i]);

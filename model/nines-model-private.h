@@ -123,6 +123,20 @@ void               _nines_deployment_mark_drawn      (NinesDeployment      *self
 guint              _nines_deployment_get_n_drawn     (NinesDeployment      *self);
 NinesComponent    *_nines_deployment_get_drawn       (NinesDeployment      *self,
                                                       guint                 i);
+/* Replications added while the rules work on drawn item @i copy from it (G_MAXUINT: none). */
+void               _nines_deployment_set_current_drawn (NinesDeployment    *self,
+                                                        guint               i);
+/* Once every item and replication is in: each replication's source component (the
+ * drawn one, else looked up in the document) and target item. */
+void               _nines_deployment_resolve_replications (NinesDeployment *self);
+/* Replication @i's ends (each out argument nullable): the index of its drawn source
+ * (G_MAXUINT when it copies from no drawn component), the source component and the
+ * target item (NULL where the id names none). */
+void               _nines_deployment_get_replication_ends (NinesDeployment          *self,
+                                                           guint                     i,
+                                                           guint                    *drawn,
+                                                           NinesComponent          **source,
+                                                           const NinesDeployedItem **target);
 NinesReplication  *_nines_deployment_add_replication (NinesDeployment      *self,
                                                       const char           *source_id,
                                                       const char           *target_id,

@@ -154,15 +154,16 @@ add_detection (Build    *b,
 
 static void
 add_data_step (Build                  *b,
-               const NinesReplication *r)
+               const NinesReplication *r,
+               guint                   index)
 {
-  NinesDeployment *dep = b->self->deployment;
-  const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
-  NinesComponent *source = nines_document_lookup_component (b->document, r->source_id);
+  const NinesDeployedItem *target;
+  NinesComponent *source;
   g_autofree char *id = g_strconcat ("data:", r->source_id, NULL);
   int after = b->trigger;
   int step = -1;
 
+  _nines_deployment_get_replication_ends (b->self->deployment, index, NULL, &source, &target);
   if (target == NULL || source == NULL || g_str_equal (nines_component_get_kind (source), "ci-server"))
     return;
 
@@ -356,7 +357,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
       const NinesReplication *r = nines_deployment_get_replication (dep, i);
 
       if (g_strcmp0 (r->from_region, b.primary) == 0)
-        add_data_step (&b, r);
+        add_data_step (&b, r, i);
     }
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
     {

@@ -171,19 +171,38 @@ build_stores (NinesRecovery *self)
   NinesDocument *document = nines_deployment_get_document (dep);
   const char *primary = nines_deployment_get_primary_region (dep);
   const char *recovery = nines_deployment_get_recovery_region (dep);
-  g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_drawn = _nines_deployment_get_n_drawn (dep);
+  /* Per drawn component, its best replication and the item receiving it: indexed by the
+   * drawn position the deployment resolved, no id hashing. */
+  g_autofree guint *best = g_new (guint, MAX (1, n_drawn));
+  g_autoptr(GHashTable) best_other = NULL;   /* sources that are not drawn components */
 
+  for (guint i = 0; i < n_drawn; i++)
+    best[i] = G_MAXUINT;
   for (guint i = 0; i < nines_deployment_get_n_replications (dep); i++)
     {
       const NinesReplication *r = nines_deployment_get_replication (dep, i);
       const NinesReplication *old;
+      guint drawn, old_i;
 
       if (g_strcmp0 (r->from_region, primary) != 0 || g_strcmp0 (r->to_region, recovery) != 0 ||
           r->kind == NINES_REPLICATION_AMI_COPY)
         continue;
-      old = g_hash_table_lookup (best, r->source_id);
+      _nines_deployment_get_replication_ends (dep, i, &drawn, NULL, NULL);
+      if (drawn != G_MAXUINT)
+        {
+          old = best[drawn] != G_MAXUINT ? nines_deployment_get_replication (dep, best[drawn]) : NULL;
+          if (old == NULL || r->interval_s + r->lag_s < old->interval_s + old->lag_s)
+            best[drawn] = i;
+          continue;
+        }
+      if (best_other == NULL)
+        best_other = g_hash_table_new (g_str_hash, g_str_equal);
+      /* index + 1 of the best so far */
+      old_i = GPOINTER_TO_UINT (g_hash_table_lookup (best_other, r->source_id));
+      old = old_i > 0 ? nines_deployment_get_replication (dep, old_i - 1) : NULL;
       if (old == NULL || r->interval_s + r->lag_s < old->interval_s + old->lag_s)
-        g_hash_table_insert (best, r->source_id, (gpointer) r);
+        g_hash_table_insert (best_other, r->source_id, GUINT_TO_POINTER (i + 1));
     }
 
   self->rpo_s = 0;
@@ -192,6 +211,7 @@ build_stores (NinesRecovery *self)
       NinesComponent *c = _nines_deployment_get_drawn (dep, i);
       const NinesKindInfo *kind = nines_component_get_kind_info (c);
       const NinesReplication *r;
+      const NinesDeployedItem *target;
       NinesStoreRpo *store;
 
       if (kind == NULL || !kind->data_store || g_strcmp0 (nines_component_get_region (c), primary) != 0)
@@ -200,7 +220,24 @@ build_stores (NinesRecovery *self)
       store->store_id = _nines_recovery_dup (self, nines_component_get_id (c));
       store->kind = kind->id;
       store->write_gb_per_s = store_write_rate (document, c);
-      r = g_hash_table_lookup (best, store->store_id);
+      r = best[i] != G_MAXUINT ? nines_deployment_get_replication (dep, best[i]) : NULL;
+      target = NULL;
+      if (r != NULL)
+        _nines_deployment_get_replication_ends (dep, best[i], NULL, NULL, &target);
+      if (best_other != NULL)
+        {
+          /* A replication of this store added outside its own rule: the better one wins,
+           * the earlier on a tie, as when all were keyed by id. */
+          guint oi = GPOINTER_TO_UINT (g_hash_table_lookup (best_other, store->store_id));
+          const NinesReplication *o = oi > 0 ? nines_deployment_get_replication (dep, oi - 1) : NULL;
+
+          if (o != NULL && (r == NULL || o->interval_s + o->lag_s < r->interval_s + r->lag_s ||
+                            (o->interval_s + o->lag_s == r->interval_s + r->lag_s && oi - 1 < best[i])))
+            {
+              r = o;
+              target = nines_deployment_lookup_item (dep, r->target_id);
+            }
+        }
       if (r == NULL)
         {
           store->mechanism = "none";
@@ -211,8 +248,6 @@ build_stores (NinesRecovery *self)
         }
       else
         {
-          const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
-
           store->mechanism = nines_replication_kind_to_string (r->kind);
           store->rpo_s = r->interval_s + r->lag_s;
           store->lost_gb = store->write_gb_per_s * store->rpo_s;
