@@ -317,7 +317,15 @@ _nines_component_read_param (NinesComponent  *self,
     }
   if (self->kind_info == NULL || !(spec = nines_kind_info_lookup_param (self->kind_info, name)))
     return FALSE;
-  value->cls = (GVariantClass) g_variant_type_peek_string (nines_param_spec_get_value_type (spec))[0];
+  switch (spec->type)
+    {
+    case NINES_PARAM_INT: value->cls = G_VARIANT_CLASS_INT64; break;
+    case NINES_PARAM_NUMBER: value->cls = G_VARIANT_CLASS_DOUBLE; break;
+    case NINES_PARAM_BOOL: value->cls = G_VARIANT_CLASS_BOOLEAN; break;
+    case NINES_PARAM_ENUM:
+    case NINES_PARAM_STRING:
+    default: value->cls = G_VARIANT_CLASS_STRING; break;
+    }
   value->i = spec->default_int;
   value->number = spec->default_number;
   value->string = spec->default_string;

@@ -25,6 +25,7 @@ typedef struct
   gboolean    found;
   guint       first;
   guint       n_tiers;
+  NinesPrice  price;      /* the first tier's, when found */
 } PriceCacheEntry;
 
 struct _NinesPriceCache
@@ -44,12 +45,13 @@ price_cache_free (NinesPriceCache *cache)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NinesPriceCache, price_cache_free)
 
 static gboolean
-cached_lookup (NinesCostCtx *ctx,
-               const char   *service,
-               const char   *region,
-               const char   *usage,
-               guint        *first,
-               guint        *n_tiers)
+cached_lookup (NinesCostCtx      *ctx,
+               const char        *service,
+               const char        *region,
+               const char        *usage,
+               guint             *first,
+               guint             *n_tiers,
+               const NinesPrice **first_price)
 {
   NinesPriceCache *cache = ctx->price_cache;
   guint32 h = 2166136261u;
@@ -70,11 +72,13 @@ cached_lookup (NinesCostCtx *ctx,
         {
           *first = e->first;
           *n_tiers = e->n_tiers;
+          *first_price = e->found ? &e->price : NULL;
           return e->found;
         }
     }
 
   /* Not seen yet: ask the snapshot, and remember the answer while there is room. */
+  *first_price = NULL;
   if (!nines_price_snapshot_lookup (ctx->prices, service, region, usage, first, n_tiers))
     *first = *n_tiers = 0;
   if (cache->n_used < PRICE_CACHE_SLOTS / 2)
@@ -86,6 +90,11 @@ cached_lookup (NinesCostCtx *ctx,
       e->found = *n_tiers > 0;
       e->first = *first;
       e->n_tiers = *n_tiers;
+      if (e->found)
+        {
+          nines_price_snapshot_get_price (ctx->prices, e->first, &e->price);
+          *first_price = &e->price;
+        }
       cache->n_used++;
     }
   return *n_tiers > 0;
@@ -113,6 +122,7 @@ _nines_cost_add (NinesCostCtx *ctx,
                  const char   *note)
 {
   const NinesPriceOverride *ov;
+  const NinesPrice *first_price;
   guint first, n_tiers;
 
   if (!(quantity > 0))
@@ -147,7 +157,7 @@ _nines_cost_add (NinesCostCtx *ctx,
       return;
     }
 
-  if (!cached_lookup (ctx, service, region, usage, &first, &n_tiers))
+  if (!cached_lookup (ctx, service, region, usage, &first, &n_tiers, &first_price))
     {
       NinesCostLine line = { 0 };
 
@@ -173,29 +183,41 @@ _nines_cost_add (NinesCostCtx *ctx,
   /* Tier by tier: each tier bills the part of the quantity between its bounds. */
   for (guint t = 0; t < n_tiers; t++)
     {
-      NinesCostLine line = { 0 };
-      NinesPrice p;
+      NinesPrice tier;
+      const NinesPrice *p = t == 0 ? first_price : NULL;
+      NinesCostLine *line;
       double in_tier;
 
-      nines_price_snapshot_get_price (ctx->prices, first + t, &p);
-      in_tier = MIN (quantity, p.tier_end) - p.tier_start;
+      if (p == NULL)
+        {
+          nines_price_snapshot_get_price (ctx->prices, first + t, &tier);
+          p = &tier;
+        }
+      in_tier = MIN (quantity, p->tier_end) - p->tier_start;
       if (!(in_tier > 0))
         continue;
-      line.region = p.region;
-      line.service = p.service;
-      line.usage = p.usage;
-      line.what = what;
-      line.quantity = in_tier;
-      line.unit = p.unit;
-      line.unit_usd = p.usd;
-      line.monthly_usd = in_tier * p.usd;
-      line.tier_start = p.tier_start;
-      line.tier_end = p.tier_end;
-      line.rate_code = p.rate_code;
-      line.source = p.source;
-      line.date = p.date;
-      line.note = note;
-      append_line (ctx, &line);
+      /* Written in place: a line is 150 bytes, and there are tens of thousands. */
+      line = _nines_cost_estimate_push (ctx->estimate);
+      *line = (NinesCostLine) {
+        .item_id = ctx->item_id,
+        .component = ctx->name,
+        .kind = ctx->kind,
+        .state = ctx->state,
+        .region = p->region,
+        .service = p->service,
+        .usage = p->usage,
+        .what = what,
+        .quantity = in_tier,
+        .unit = p->unit,
+        .unit_usd = p->usd,
+        .monthly_usd = in_tier * p->usd,
+        .tier_start = p->tier_start,
+        .tier_end = p->tier_end,
+        .rate_code = p->rate_code,
+        .source = p->source,
+        .date = p->date,
+        .note = note,
+      };
     }
 }
 

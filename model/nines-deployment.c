@@ -169,6 +169,26 @@ chunk_dup (NinesDeployment *self,
   return str ? g_string_chunk_insert (self->strings, str) : NULL;
 }
 
+const char *
+_nines_deployment_join_string (NinesDeployment *self,
+                               const char      *a,
+                               const char      *b,
+                               const char      *c)
+{
+  gsize la = strlen (a), lb = strlen (b), lc = strlen (c);
+  char buf[256];
+
+  if (la + lb + lc >= sizeof buf)
+    {
+      g_autofree char *joined = g_strconcat (a, b, c, NULL);
+      return g_string_chunk_insert (self->strings, joined);
+    }
+  memcpy (buf, a, la);
+  memcpy (buf + la, b, lb);
+  memcpy (buf + la + lb, c, lc);
+  return g_string_chunk_insert_len (self->strings, buf, la + lb + lc);
+}
+
 /* Item and replication regions are interned: a few distinct strings, one pointer each, so
  * the stages after the pattern can compare and key them by pointer. */
 static char *

@@ -74,7 +74,7 @@ add_restored (NinesPatternContext *ctx,
               NinesComponent      *c,
               const char          *note)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   g_autoptr(NinesComponent) restored = _nines_pattern_copy_to_recovery (ctx, c, 0);
 
   return _nines_deployment_add_item (ctx->deployment, id, nines_component_get_id (c),
@@ -89,7 +89,7 @@ add_replica (NinesPatternContext *ctx,
              NinesComponent      *failover,
              const char          *note)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
 
   return _nines_deployment_add_item (ctx->deployment, id, nines_component_get_id (c),
                                      NINES_ROLE_REPLICA, TRUE, ctx->recovery,
@@ -104,7 +104,7 @@ void
 _nines_pattern_rds (NinesPatternContext *ctx,
                     NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   double write_gb_day = nines_component_get_double (c, "write_gb_per_day");
   double storage_gb = nines_component_get_double (c, "storage_gb");
   g_autoptr(NinesComponent) failover = _nines_pattern_copy_to_recovery (ctx, c, 0);
@@ -148,7 +148,7 @@ void
 _nines_pattern_aurora (NinesPatternContext *ctx,
                        NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   double write_io_m = nines_component_get_double (c, "write_io_millions");
   double changed_gb_month = write_io_m * 1e6 * AURORA_WRITE_IO_KB / 1e6;
   g_autoptr(NinesComponent) failover = _nines_pattern_copy_to_recovery (ctx, c, 0);
@@ -202,7 +202,7 @@ void
 _nines_pattern_s3 (NinesPatternContext *ctx,
                    NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   gboolean critical = nines_component_get_bool (c, "critical");
   double stored = nines_component_get_double (c, "storage_gb");
   double new_gb = nines_component_get_double (c, "new_gb_per_month");
@@ -258,7 +258,7 @@ void
 _nines_pattern_dynamodb (NinesPatternContext *ctx,
                          NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   double writes_m = nines_component_get_double (c, "write_millions");
   g_autoptr(NinesComponent) failover = _nines_pattern_copy_to_recovery (ctx, c, 0);
   g_autoptr(NinesComponent) steady = NULL;
@@ -297,7 +297,7 @@ void
 _nines_pattern_efs (NinesPatternContext *ctx,
                     NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   double stored = nines_component_get_double (c, "storage_gb");
   double changed_month = stored * ctx->efs_change_fraction;
   g_autoptr(NinesComponent) copy = _nines_pattern_copy_to_recovery (ctx, c, 0);

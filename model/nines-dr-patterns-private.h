@@ -51,6 +51,8 @@ typedef struct
   NinesPatternStrings strings;
   NinesPatternValues  values;
   NinesPatternRules   rules;
+  NinesComponent     *id_of;     /* the component item_id was made for */
+  const char         *item_id;
 } NinesPatternContext;
 
 /* @msgid translated, once per deployment. Call as _nines_pattern_tr (ctx, N_("…")). */
@@ -75,8 +77,8 @@ void            _nines_pattern_set_string       (NinesComponent      *c,
 NinesComponent *_nines_pattern_copy_to_recovery (NinesPatternContext *ctx,
                                                  NinesComponent      *c,
                                                  guint                n_azs);
-/* "<id>@<recovery region>" */
-char           *_nines_pattern_item_id          (NinesPatternContext *ctx,
+/* "<id>@<recovery region>" (transfer none: the deployment's) */
+const char     *_nines_pattern_item_id          (NinesPatternContext *ctx,
                                                  NinesComponent      *c);
 guint           _nines_pattern_recovery_n_azs   (NinesPatternContext *ctx,
                                                  NinesComponent      *c);

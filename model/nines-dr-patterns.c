@@ -142,11 +142,18 @@ _nines_pattern_copy_to_recovery (NinesPatternContext *ctx,
   return copy;
 }
 
-char *
+const char *
 _nines_pattern_item_id (NinesPatternContext *ctx,
                         NinesComponent      *c)
 {
-  return g_strconcat (nines_component_get_id (c), "@", ctx->recovery, NULL);
+  /* A rule asks for it two or three times for the same component. */
+  if (ctx->id_of != c)
+    {
+      ctx->id_of = c;
+      ctx->item_id = _nines_deployment_join_string (ctx->deployment, nines_component_get_id (c),
+                                                    "@", ctx->recovery);
+    }
+  return ctx->item_id;
 }
 
 guint
@@ -165,7 +172,7 @@ add_on_recovery (NinesPatternContext *ctx,
                  NinesComponent      *c,
                  const char          *note)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   g_autoptr(NinesComponent) full = _nines_pattern_copy_to_recovery (ctx, c, 0);
 
   _nines_deployment_add_item (ctx->deployment, id, nines_component_get_id (c),
@@ -180,7 +187,7 @@ add_standby (NinesPatternContext *ctx,
              NinesComponent      *steady,
              const char          *note)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   g_autoptr(NinesComponent) full = _nines_pattern_copy_to_recovery (ctx, c, 0);
 
   return _nines_deployment_add_item (ctx->deployment, id, nines_component_get_id (c),
@@ -224,7 +231,7 @@ pattern_asg (NinesPatternContext *ctx,
   gint64 desired = nines_component_get_int (c, "desired");
   gint64 min = nines_component_get_int (c, "min");
   guint n_azs = _nines_pattern_recovery_n_azs (ctx, c);
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   g_autoptr(NinesComponent) steady = NULL;
 
   add_ami_copy (ctx, c, id, nines_component_get_double (c, "ebs_gb"),
@@ -277,7 +284,7 @@ static void
 pattern_ci (NinesPatternContext *ctx,
             NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   const char *plan = nines_component_get_string (c, "recovery_plan");
   NinesReplication *r;
   double gb = nines_component_get_double (c, "ebs_gb");

@@ -123,6 +123,11 @@ void               _nines_deployment_mark_drawn      (NinesDeployment      *self
 guint              _nines_deployment_get_n_drawn     (NinesDeployment      *self);
 NinesComponent    *_nines_deployment_get_drawn       (NinesDeployment      *self,
                                                       guint                 i);
+/* @a @b @c joined, kept by the deployment (transfer none). */
+const char        *_nines_deployment_join_string     (NinesDeployment      *self,
+                                                      const char           *a,
+                                                      const char           *b,
+                                                      const char           *c);
 /* Replications added while the rules work on drawn item @i copy from it (G_MAXUINT: none). */
 void               _nines_deployment_set_current_drawn (NinesDeployment    *self,
                                                         guint               i);
