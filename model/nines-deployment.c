@@ -9,6 +9,14 @@
 
 #include "nines-model-private.h"
 
+/* Items by id, open addressing (n_slots a power of two, at most half full). */
+typedef struct
+{
+  gsize              n_slots;
+  guint              n_items;      /* the items it was built from */
+  NinesDeployedItem *slot[];
+} ItemIndex;
+
 struct _NinesDeployment
 {
   gatomicrefcount  ref_count;
@@ -19,13 +27,13 @@ struct _NinesDeployment
   GPtrArray       *items;          /* of NinesDeployedItem, allocated in blocks */
   GPtrArray       *item_blocks;
   guint            block_used;     /* items used in the last block */
-  NinesDeployedItem **index;       /* by id: open addressing, n_slots a power of 2 */
-  gsize            n_slots;
+  ItemIndex       *index;          /* by id: built at the first lookup (atomic) */
   GPtrArray       *replications;   /* of NinesReplication */
   GStringChunk    *strings;        /* the items' and replications' ids, regions and notes */
   guint            n_drawn;        /* the first items: the document's components, in order */
   const char      *last_region;    /* the last region interned for an item or replication */
   guint            current_drawn;  /* the drawn item the pattern rules are working on */
+  GArray          *drawn_items;    /* of guint pairs: per drawn item, the items its rule added */
   GArray          *ends;           /* of ReplicationEnds, one per replication */
   gboolean         ends_resolved;  /* no item or replication added since they were */
 };
@@ -101,36 +109,62 @@ id_hash (const char *id)
 
 /* The slot of @id: where it is, or the empty slot where it would go. */
 static gsize
-index_find (NinesDeployment *self,
+index_find (const ItemIndex *index,
             const char      *id)
 {
-  gsize mask = self->n_slots - 1;
+  gsize mask = index->n_slots - 1;
   gsize slot = id_hash (id) & mask;
 
-  while (self->index[slot] != NULL && strcmp (self->index[slot]->id, id) != 0)
+  while (index->slot[slot] != NULL && strcmp (index->slot[slot]->id, id) != 0)
     slot = (slot + 1) & mask;
   return slot;
 }
 
-static void
-index_insert (NinesDeployment   *self,
-              NinesDeployedItem *item)
+static ItemIndex *
+index_build (GPtrArray *items)
 {
-  /* Kept at most half full, so probes stay short. */
-  if (2 * (self->items->len + 1) > self->n_slots)
-    {
-      NinesDeployedItem **old = self->index;
-      gsize old_slots = self->n_slots;
+  gsize n_slots = 64;
+  ItemIndex *index;
 
-      self->n_slots = MAX (64, old_slots * 4);
-      self->index = g_new0 (NinesDeployedItem *, self->n_slots);
-      for (gsize i = 0; i < old_slots; i++)
-        if (old[i] != NULL)
-          self->index[index_find (self, old[i]->id)] = old[i];
-      g_free (old);
+  while (n_slots < 2 * (gsize) items->len)
+    n_slots *= 2;
+  index = g_malloc0 (sizeof (ItemIndex) + n_slots * sizeof (NinesDeployedItem *));
+  index->n_slots = n_slots;
+  index->n_items = items->len;
+  /* A later item with the same id replaces an earlier one, as a hash table insert did. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      NinesDeployedItem *item = g_ptr_array_index (items, i);
+      index->slot[index_find (index, item->id)] = item;
     }
-  /* A later item with the same id replaces the earlier one, as a hash table insert did. */
-  self->index[index_find (self, item->id)] = item;
+  return index;
+}
+
+/* The index of the items in now, built the first time an id is looked up: the stages
+ * after the pattern find what they need without it. Built again if items were added
+ * since (only while the deployment is assembled, by one thread); two threads reading a
+ * finished deployment may both build it, one keeps it. */
+static ItemIndex *
+get_index (NinesDeployment *self)
+{
+  ItemIndex *index = g_atomic_pointer_get (&self->index);
+  ItemIndex *fresh;
+
+  if (index != NULL && index->n_items == self->items->len)
+    return index;
+  fresh = index_build (self->items);
+  if (index != NULL)
+    {
+      g_free (index);   /* stale: items were added since, so nobody else reads it */
+      g_atomic_pointer_set (&self->index, fresh);
+      return fresh;
+    }
+  if (!g_atomic_pointer_compare_and_exchange (&self->index, NULL, fresh))
+    {
+      g_free (fresh);
+      return g_atomic_pointer_get (&self->index);
+    }
+  return fresh;
 }
 
 static void
@@ -159,6 +193,7 @@ _nines_deployment_new_empty (NinesDocument  *document,
   self->strings = g_string_chunk_new (4096);
   self->current_drawn = G_MAXUINT;
   self->ends = g_array_new (FALSE, TRUE, sizeof (ReplicationEnds));
+  self->drawn_items = g_array_new (FALSE, TRUE, 2 * sizeof (guint));
   return self;
 }
 
@@ -223,7 +258,6 @@ _nines_deployment_add_item (NinesDeployment *self,
   item->steady = steady ? g_object_ref (steady) : NULL;
   item->failover = failover ? g_object_ref (failover) : NULL;
   item->note = chunk_dup (self, note);
-  index_insert (self, item);
   g_ptr_array_add (self->items, item);
   self->ends_resolved = FALSE;
   return item;
@@ -279,7 +313,42 @@ void
 _nines_deployment_set_current_drawn (NinesDeployment *self,
                                      guint            i)
 {
+  guint *range;
+
+  /* Close the range of the drawn item before, open the range of @i. */
+  if (self->current_drawn < self->drawn_items->len)
+    g_array_index (self->drawn_items, guint, 2 * self->current_drawn + 1) = self->items->len;
   self->current_drawn = i;
+  if (i >= self->n_drawn)
+    return;
+  if (self->drawn_items->len < self->n_drawn)
+    g_array_set_size (self->drawn_items, self->n_drawn);
+  range = &g_array_index (self->drawn_items, guint, 2 * i);
+  range[0] = range[1] = self->items->len;
+}
+
+/* The item @id among those the rule of drawn item @drawn added, else by the index. */
+static const NinesDeployedItem *
+find_target (NinesDeployment *self,
+             guint            drawn,
+             const char      *id)
+{
+  if (id != NULL && drawn < self->drawn_items->len)
+    {
+      const guint *range = &g_array_index (self->drawn_items, guint, 2 * drawn);
+      const NinesDeployedItem *found = NULL;
+
+      /* The last match wins, as in the index. */
+      for (guint k = range[0]; k < range[1]; k++)
+        {
+          const NinesDeployedItem *item = g_ptr_array_index (self->items, k);
+          if (strcmp (item->id, id) == 0)
+            found = item;
+        }
+      if (found != NULL)
+        return found;
+    }
+  return nines_deployment_lookup_item (self, id);
 }
 
 void
@@ -292,7 +361,7 @@ _nines_deployment_resolve_replications (NinesDeployment *self)
 
       e->source = e->drawn != G_MAXUINT ? _nines_deployment_get_drawn (self, e->drawn)
                                         : nines_document_lookup_component (self->document, r->source_id);
-      e->target = nines_deployment_lookup_item (self, r->target_id);
+      e->target = find_target (self, e->drawn, r->target_id);
     }
   self->ends_resolved = TRUE;
 }
@@ -349,6 +418,7 @@ nines_deployment_unref (NinesDeployment *self)
   g_ptr_array_unref (self->replications);
   g_string_chunk_free (self->strings);
   g_array_unref (self->ends);
+  g_array_unref (self->drawn_items);
   g_free (self);
 }
 
@@ -394,12 +464,12 @@ const NinesDeployedItem *
 nines_deployment_lookup_item (NinesDeployment *self,
                               const char      *id)
 {
-  gsize slot;
+  ItemIndex *index;
 
-  if (id == NULL || self->n_slots == 0)
+  if (id == NULL)
     return NULL;
-  slot = index_find (self, id);
-  return self->index[slot];
+  index = get_index (self);
+  return index->slot[index_find (index, id)];
 }
 
 guint
