@@ -129,7 +129,7 @@ _nines_cost_add (NinesCostCtx *ctx,
     return;
 
   /* The document's own price wins over the snapshot's, flat (not tiered). */
-  ov = nines_document_get_n_price_overrides (ctx->document) > 0
+  ov = ctx->overrides
        ? nines_document_lookup_price_override (ctx->document, service,
                                                g_str_equal (region, NINES_PRICE_REGION_GLOBAL) ? NULL : region,
                                                usage)
@@ -306,6 +306,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   ctx.scratch = scratch;
   ctx.kind_plans = kind_plans;
   ctx.price_cache = price_cache;
+  ctx.overrides = nines_document_get_n_price_overrides (ctx.document) > 0;
 
   n_items = nines_deployment_get_n_items (deployment);
   steady_range = g_new0 (guint, 2 * n_items);

@@ -50,6 +50,7 @@ typedef struct
   GString                 *scratch;     /* for building usage keys */
   GHashTable              *kind_plans;  /* NinesKindInfo* -> what pricing a kind takes */
   NinesPriceCache         *price_cache; /* snapshot lookups done in this estimate */
+  gboolean                 overrides;   /* the document has price overrides */
 } NinesCostCtx;
 
 NinesCostEstimate *_nines_cost_estimate_new      (NinesDeployment    *deployment,

@@ -370,15 +370,15 @@ _nines_cost_price_component (NinesCostCtx *ctx)
 static const char *
 backup_resource (const char *kind)
 {
-  if (g_str_equal (kind, "aurora"))
+  if (_nines_kind_is (kind, "aurora"))
     return "Aurora";
-  if (g_str_equal (kind, "dynamodb"))
+  if (_nines_kind_is (kind, "dynamodb"))
     return "DDB";
-  if (g_str_equal (kind, "s3"))
+  if (_nines_kind_is (kind, "s3"))
     return "S3";
-  if (g_str_equal (kind, "efs"))
+  if (_nines_kind_is (kind, "efs"))
     return "EFS";
-  if (g_str_equal (kind, "ec2-asg") || g_str_equal (kind, "ci-server"))
+  if (_nines_kind_is (kind, "ec2-asg") || _nines_kind_is (kind, "ci-server"))
     return "EBS";
   return NULL;   /* RDS snapshot copies are billed as inter-region data transfer */
 }
@@ -414,13 +414,13 @@ _nines_cost_price_replication (NinesCostCtx           *ctx,
          * Aurora snapshot copies bill as their snapshot storage there (no free allowance
          * outside the source region); the others as AWS Backup warm storage. */
         ctx->region = to;
-        if (g_str_equal (kind, "rds"))
+        if (_nines_kind_is (kind, "rds"))
           ADD ("AmazonRDS", "backup-storage", "GB-Mo", N_("RDS snapshot copies kept"), r->stored_gb, NULL);
-        else if (g_str_equal (kind, "aurora"))
+        else if (_nines_kind_is (kind, "aurora"))
           ADD ("AmazonRDS", "aurora-backup-storage", "GB-Mo", N_("Aurora snapshot copies kept"), r->stored_gb, NULL);
-        else if (g_str_equal (kind, "dynamodb"))
+        else if (_nines_kind_is (kind, "dynamodb"))
           ADD ("AWSBackup", "warm-storage:DDB", "GB-Mo", N_("AWS Backup copies kept (DynamoDB)"), r->stored_gb, NULL);
-        else if (g_str_equal (kind, "s3"))
+        else if (_nines_kind_is (kind, "s3"))
           ADD ("AWSBackup", "warm-storage:S3", "GB-Mo", N_("AWS Backup copies kept (S3)"), r->stored_gb, NULL);
         else
           ADD ("AWSBackup", "warm-storage", "GB-Mo", N_("AWS Backup copies kept"), r->stored_gb, NULL);

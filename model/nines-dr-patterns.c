@@ -316,10 +316,10 @@ pattern_supporting (NinesPatternContext *ctx,
 {
   const char *kind = nines_component_get_kind (c);
   g_autoptr(NinesComponent) steady = NULL;
-  gboolean lb = g_str_equal (kind, "alb") || g_str_equal (kind, "nlb");
-  gboolean cache = g_str_equal (kind, "elasticache");
-  gboolean serverless = g_str_equal (kind, "lambda") || g_str_equal (kind, "sqs");
-  gboolean network = g_str_equal (kind, "vpc") || g_str_equal (kind, "nat-gateway");
+  gboolean lb = _nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb");
+  gboolean cache = _nines_kind_is (kind, "elasticache");
+  gboolean serverless = _nines_kind_is (kind, "lambda") || _nines_kind_is (kind, "sqs");
+  gboolean network = _nines_kind_is (kind, "vpc") || _nines_kind_is (kind, "nat-gateway");
 
   if (ctx->pattern == NINES_DR_PATTERN_MULTI_SITE)
     {
@@ -339,7 +339,7 @@ pattern_supporting (NinesPatternContext *ctx,
   /* Pilot light (network, serverless, detection) or warm standby: deployed ahead of time. */
   steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
   if (lb)
-    _nines_pattern_set_double (ctx, steady, g_str_equal (kind, "alb") ? "lcu" : "nlcu", 0);
+    _nines_pattern_set_double (ctx, steady, _nines_kind_is (kind, "alb") ? "lcu" : "nlcu", 0);
   else if (cache)
     {
       gint64 nodes = nines_component_get_int (c, "nodes");
@@ -347,11 +347,11 @@ pattern_supporting (NinesPatternContext *ctx,
     }
   else if (serverless)
     _nines_pattern_set_double (ctx, steady, "requests_millions", 0);
-  else if (g_str_equal (kind, "nat-gateway"))
+  else if (_nines_kind_is (kind, "nat-gateway"))
     _nines_pattern_set_double (ctx, steady, "gb_processed",
                                ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY
                                ? nines_component_get_double (c, "gb_processed") * ctx->standby_fraction : 0);
-  else if (g_str_equal (kind, "guardduty"))
+  else if (_nines_kind_is (kind, "guardduty"))
     {
       double f = ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY ? ctx->standby_fraction : 0.1;
       /* An idle region still logs its own management events; 0.1 of the primary's is an
@@ -543,7 +543,7 @@ nines_deployment_new (NinesDocument  *document,
       if (g_strcmp0 (nines_component_get_region (c), ctx.primary) != 0)
         continue;
       _nines_deployment_set_current_drawn (deployment, i);
-      if (g_str_equal (kind, "alb") || g_str_equal (kind, "nlb"))
+      if (_nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb"))
         ctx.n_front_doors++;
       if ((rule = rule_for (&ctx, c)))
         rule (&ctx, c);
@@ -554,7 +554,7 @@ nines_deployment_new (NinesDocument  *document,
     {
       NinesComponent *c = drawn[i];
 
-      if (g_str_equal (nines_component_get_kind (c), "route53"))
+      if (_nines_kind_is (nines_component_get_kind (c), "route53"))
         pattern_routing (&ctx, c);
     }
 

@@ -120,7 +120,7 @@ has_health_checked_routing (NinesDeployment *dep,
 
       /* Route 53 is global: skip regional items without touching their component. */
       if (item->region != NULL || item->steady == NULL ||
-          !g_str_equal (nines_component_get_kind (item->steady), "route53"))
+          !_nines_kind_is (nines_component_get_kind (item->steady), "route53"))
         continue;
       if (nines_component_get_int (item->steady, "health_checks") > 0)
         checks = TRUE;
@@ -164,7 +164,7 @@ add_data_step (Build                  *b,
   int step = -1;
 
   _nines_deployment_get_replication_ends (b->self->deployment, index, NULL, &source, &target);
-  if (target == NULL || source == NULL || g_str_equal (nines_component_get_kind (source), "ci-server"))
+  if (target == NULL || source == NULL || _nines_kind_is (nines_component_get_kind (source), "ci-server"))
     return;
 
   switch (r->kind)
@@ -251,10 +251,10 @@ add_compute_steps (Build                   *b,
   int after;
   int step;
 
-  if (g_str_equal (kind, "elasticache"))
+  if (_nines_kind_is (kind, "elasticache"))
     b->has_cache |= item->role == NINES_ROLE_STANDBY &&
                     nines_component_get_int (item->steady, "nodes") < nines_component_get_int (item->failover, "nodes");
-  if (!g_str_equal (kind, "ec2-asg"))
+  if (!_nines_kind_is (kind, "ec2-asg"))
     return;
 
   full = nines_component_get_int (item->failover, "desired");
@@ -341,7 +341,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
 
       if (item->added && item->role == NINES_ROLE_ON_RECOVERY &&
-          !g_str_equal (nines_component_get_kind (item->failover), "ci-server"))
+          !_nines_kind_is (nines_component_get_kind (item->failover), "ci-server"))
         {
           b.provision = add (&b, NINES_STEP_PROVISION, "provision", NULL, knob_s (&b, "provision_minutes", 60),
                              b.recovery,

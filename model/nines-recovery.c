@@ -147,15 +147,15 @@ store_write_rate (NinesDocument  *document,
 {
   const char *kind = nines_component_get_kind (c);
 
-  if (g_str_equal (kind, "rds"))
+  if (_nines_kind_is (kind, "rds"))
     return nines_component_get_double (c, "write_gb_per_day") / 86400.0;
-  if (g_str_equal (kind, "aurora"))
+  if (_nines_kind_is (kind, "aurora"))
     return nines_component_get_double (c, "write_io_millions") * 1e6 * AURORA_WRITE_IO_GB / SECONDS_PER_MONTH;
-  if (g_str_equal (kind, "s3"))
+  if (_nines_kind_is (kind, "s3"))
     return nines_component_get_double (c, "new_gb_per_month") / SECONDS_PER_MONTH;
-  if (g_str_equal (kind, "dynamodb"))
+  if (_nines_kind_is (kind, "dynamodb"))
     return nines_component_get_double (c, "write_millions") * 1e6 * DDB_WRU_GB / SECONDS_PER_MONTH;
-  if (g_str_equal (kind, "efs"))
+  if (_nines_kind_is (kind, "efs"))
     return nines_component_get_double (c, "storage_gb")
            * nines_document_get_knob_double (document, "efs_change_percent") / 100.0 / SECONDS_PER_MONTH;
   return 0;
