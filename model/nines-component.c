@@ -186,22 +186,20 @@ nines_component_new (const char *id,
   return self;
 }
 
-/* Copies share the strings (reference counted or interned) and the parameter values
- * (copy on write): copying is a few pointer copies, not a string or table per value. */
-NinesComponent *
-nines_component_copy (NinesComponent *self)
+/* The copy, with @azs (interned) instead of @self's when @set_azs. */
+static NinesComponent *
+copy_with (NinesComponent     *self,
+           const char * const *azs,
+           gboolean            set_azs)
 {
-  NinesComponent *copy;
+  NinesComponent *copy = g_object_new (NINES_TYPE_COMPONENT, NULL);
 
-  g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
-
-  copy = g_object_new (NINES_TYPE_COMPONENT, NULL);
   copy->id = g_ref_string_acquire (self->id);
   copy->kind = self->kind;
   copy->kind_info = self->kind_info;
   copy->region = self->region;
   copy->name = self->name ? g_ref_string_acquire (self->name) : NULL;
-  take_azs (copy, self->azs, TRUE);
+  take_azs (copy, set_azs ? azs : (const char * const *) self->azs, TRUE);
   if (self->params != NULL)
     {
       g_atomic_ref_count_inc (&self->params->ref_count);
@@ -214,6 +212,15 @@ nines_component_copy (NinesComponent *self)
       copy->extra = json_node_dup_object (dup);
     }
   return copy;
+}
+
+/* Copies share the strings (reference counted or interned) and the parameter values
+ * (copy on write): copying is a few pointer copies, not a string or table per value. */
+NinesComponent *
+nines_component_copy (NinesComponent *self)
+{
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
+  return copy_with (self, NULL, FALSE);
 }
 
 const char *
@@ -529,15 +536,16 @@ _nines_component_take_param (NinesComponent        *self,
   put_param (self, name, value, decoded);
 }
 
-void
-_nines_component_place (NinesComponent     *self,
-                        const char         *region,
-                        const char * const *azs,
-                        gboolean            set_azs)
+NinesComponent *
+_nines_component_copy_to (NinesComponent     *self,
+                          const char         *region,
+                          const char * const *azs,
+                          gboolean            set_azs)
 {
-  self->region = region;
-  if (set_azs)
-    take_azs (self, azs, TRUE);
+  NinesComponent *copy = copy_with (self, azs, set_azs);
+
+  copy->region = region;
+  return copy;
 }
 
 JsonObject *

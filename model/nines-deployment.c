@@ -32,6 +32,8 @@ struct _NinesDeployment
   GStringChunk    *strings;        /* the items' and replications' ids, regions and notes */
   guint            n_drawn;        /* the first items: the document's components, in order */
   const char      *last_region;    /* the last region interned for an item or replication */
+  const char      *last_note_in;   /* the last note given, and its copy */
+  const char      *last_note;
   guint            current_drawn;  /* the drawn item the pattern rules are working on */
   GArray          *drawn_items;    /* of guint pairs: per drawn item, the items its rule added */
   GArray          *ends;           /* of ReplicationEnds, one per replication */
@@ -257,7 +259,15 @@ _nines_deployment_add_item (NinesDeployment *self,
   item->region = region_dup (self, region);
   item->steady = steady ? g_object_ref (steady) : NULL;
   item->failover = failover ? g_object_ref (failover) : NULL;
-  item->note = chunk_dup (self, note);
+  /* Rules give the same (translated) note for thousands of items: one copy each. */
+  if (note != NULL && note == self->last_note_in && strcmp (note, self->last_note) == 0)
+    item->note = (char *) self->last_note;
+  else
+    {
+      item->note = chunk_dup (self, note);
+      self->last_note_in = note;
+      self->last_note = item->note;
+    }
   g_ptr_array_add (self->items, item);
   self->ends_resolved = FALSE;
   return item;

@@ -116,7 +116,6 @@ _nines_pattern_copy_to_recovery (NinesPatternContext *ctx,
                                  NinesComponent      *c,
                                  guint                n_azs)
 {
-  NinesComponent *copy = nines_component_copy (c);
   const NinesKindInfo *kind = nines_component_get_kind_info (c);
   const char *azs[8];
 
@@ -135,11 +134,9 @@ _nines_pattern_copy_to_recovery (NinesPatternContext *ctx,
       for (guint i = 0; i < n_azs; i++)
         list[i] = ctx->recovery_azs[i];
       list[n_azs] = NULL;
-      _nines_component_place (copy, ctx->recovery, list, TRUE);
+      return _nines_component_copy_to (c, ctx->recovery, list, TRUE);
     }
-  else
-    _nines_component_place (copy, ctx->recovery, NULL, FALSE);
-  return copy;
+  return _nines_component_copy_to (c, ctx->recovery, NULL, FALSE);
 }
 
 const char *

@@ -30,15 +30,16 @@ typedef struct
 gboolean    _nines_component_read_param    (NinesComponent     *self,
                                             const char         *name,
                                             NinesParamValue    *value);
-/* For a copy being built that nothing listens to yet (a DR pattern's): the same as the
- * public setters without the "changed" signal. take_param takes a reference on @value
- * (sinking a floating one); @decoded (nullable) is @value already decoded. @region and
- * @azs must be interned (g_intern_string); @azs is used only when @set_azs. */
+/* For a copy being built that nothing listens to yet (a DR pattern's): the same as
+ * nines_component_set_param() without the "changed" signal. Takes a reference on @value
+ * (sinking a floating one); @decoded (nullable) is @value already decoded. */
 void        _nines_component_take_param    (NinesComponent        *self,
                                             const char            *name,
                                             GVariant              *value,
                                             const NinesParamValue *decoded);
-void        _nines_component_place         (NinesComponent     *self,
+/* (transfer full) A copy of @self in @region, on @azs instead of its own AZs when
+ * @set_azs; @region and the AZ ids must be interned (g_intern_string). */
+NinesComponent *_nines_component_copy_to   (NinesComponent     *self,
                                             const char         *region,
                                             const char * const *azs,
                                             gboolean            set_azs);
