@@ -491,7 +491,8 @@ put_param (NinesComponent        *self,
   value = g_variant_ref_sink (value);
   if (p == NULL)
     {
-      const NinesParamSpec *spec = self->kind_info ? nines_kind_info_lookup_param (self->kind_info, name) : NULL;
+      const NinesParamSpec *spec = self->kind_info
+                                   ? nines_kind_info_lookup_param (self->kind_info, name) : NULL;
 
       /* The catalog's name where the kind has it (the default catalog lives as long as
        * the process); interned otherwise. */

@@ -68,7 +68,8 @@ cached_lookup (NinesCostCtx      *ctx,
       e = &cache->slots[slot];
       if (e->usage == NULL)
         break;
-      if (e->hash == h && e->service == service && e->region == region && strcmp (e->usage, usage) == 0)
+      if (e->hash == h && e->service == service && e->region == region &&
+          strcmp (e->usage, usage) == 0)
         {
           *first = e->first;
           *n_tiers = e->n_tiers;

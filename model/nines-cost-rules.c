@@ -42,7 +42,9 @@ str (NinesComponent *c,
 {
   NinesParamValue v;
 
-  return _nines_component_read_param (c, name, &v) && v.cls == G_VARIANT_CLASS_STRING ? v.string : otherwise;
+  if (_nines_component_read_param (c, name, &v) && v.cls == G_VARIANT_CLASS_STRING)
+    return v.string;
+  return otherwise;
 }
 
 /* A live replica in steady state receives its data through replication (priced there);

@@ -369,8 +369,10 @@ _nines_deployment_resolve_replications (NinesDeployment *self)
       const NinesReplication *r = g_ptr_array_index (self->replications, i);
       ReplicationEnds *e = &g_array_index (self->ends, ReplicationEnds, i);
 
-      e->source = e->drawn != G_MAXUINT ? _nines_deployment_get_drawn (self, e->drawn)
-                                        : nines_document_lookup_component (self->document, r->source_id);
+      if (e->drawn != G_MAXUINT)
+        e->source = _nines_deployment_get_drawn (self, e->drawn);
+      else
+        e->source = nines_document_lookup_component (self->document, r->source_id);
       e->target = find_target (self, e->drawn, r->target_id);
     }
   self->ends_resolved = TRUE;

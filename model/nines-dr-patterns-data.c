@@ -14,6 +14,10 @@
 
 #include "nines-dr-patterns-private.h"
 
+/* Every note a rule gives is translated once per deployment, not once per component. */
+#undef _
+#define _(msgid) NINES_PATTERN_TR (msgid)
+
 /* S3 Replication Time Control replicates 99.99 % of new objects within 15 minutes (S3 User
  * Guide, "Meeting compliance requirements with S3 Replication Time Control"); without RTC
  * most objects replicate within 15 minutes but with no bound (same page). */
@@ -64,8 +68,8 @@ add_backup_copy (NinesPatternContext *ctx,
   r->requests_per_month = per_month;
   r->interval_s = ctx->backup_interval_h * 3600.0;
   r->lag_s = ctx->copy_lag_s;
-  r->source = g_strdup (_nines_pattern_tr (ctx, N_("AWS Backup plan: knob backup_interval_hours, copied cross-region "
-                          "within knob copy_lag_minutes")));
+  r->source = g_strdup (_("AWS Backup plan: knob backup_interval_hours, copied cross-region "
+                          "within knob copy_lag_minutes"));
   return r;
 }
 
@@ -115,8 +119,8 @@ _nines_pattern_rds (NinesPatternContext *ctx,
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
       add_backup_copy (ctx, c, id, storage_gb, write_gb_day, TRUE);
-      add_restored (ctx, c, _nines_pattern_tr (ctx, N_("Automated snapshots copied to the recovery region (AWS Backup); "
-                              "a new instance is restored from the latest copy on recovery.")));
+      add_restored (ctx, c, _("Automated snapshots copied to the recovery region (AWS Backup); "
+                              "a new instance is restored from the latest copy on recovery."));
       return;
     }
 
@@ -130,16 +134,16 @@ _nines_pattern_rds (NinesPatternContext *ctx,
     }
   add_replica (ctx, c, steady, failover,
                ctx->pattern == NINES_DR_PATTERN_MULTI_SITE
-               ? _nines_pattern_tr (ctx, N_("Full-size cross-region read replica serving local reads; promoted to take "
-                   "writes if the primary region fails."))
-               : _nines_pattern_tr (ctx, N_("Cross-region read replica (single-AZ while replicating); promoted and made "
-                   "Multi-AZ on failover.")));
+               ? _("Full-size cross-region read replica serving local reads; promoted to take "
+                   "writes if the primary region fails.")
+               : _("Cross-region read replica (single-AZ while replicating); promoted and made "
+                   "Multi-AZ on failover."));
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_RDS_REPLICA, ctx->primary, ctx->recovery);
   /* The replica receives the change stream (WAL / binlog): about the data written. */
   r->gb_per_month = write_gb_day * 30.0;
   r->lag_s = ctx->replica_lag_s;
-  r->source = g_strdup (_nines_pattern_tr (ctx, N_("knob replica_lag_s (the seed: \"a few hundred milliseconds\" of writes)")));
+  r->source = g_strdup (_("knob replica_lag_s (the seed: \"a few hundred milliseconds\" of writes)"));
 }
 
 /* aurora: snapshot copies (backup & restore); Aurora Global Database with a headless
@@ -161,8 +165,8 @@ _nines_pattern_aurora (NinesPatternContext *ctx,
     {
       add_backup_copy (ctx, c, id, nines_component_get_double (c, "storage_gb"),
                        changed_gb_month / 30.0, TRUE);
-      add_restored (ctx, c, _nines_pattern_tr (ctx, N_("Cluster snapshots copied to the recovery region; a new cluster "
-                              "is restored from the latest copy on recovery.")));
+      add_restored (ctx, c, _("Cluster snapshots copied to the recovery region; a new cluster "
+                              "is restored from the latest copy on recovery."));
       return;
     }
 
@@ -175,13 +179,13 @@ _nines_pattern_aurora (NinesPatternContext *ctx,
     }
   item = add_replica (ctx, c, steady, failover,
                       ctx->pattern == NINES_DR_PATTERN_PILOT_LIGHT
-                      ? _nines_pattern_tr (ctx, N_("Aurora Global Database secondary cluster without instances (headless): "
-                          "storage only; instances are added when it is promoted."))
+                      ? _("Aurora Global Database secondary cluster without instances (headless): "
+                          "storage only; instances are added when it is promoted.")
                       : ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY
-                      ? _nines_pattern_tr (ctx, N_("Aurora Global Database secondary cluster with one instance; readers "
-                          "are added after failover."))
-                      : _nines_pattern_tr (ctx, N_("Aurora Global Database secondary cluster at full size, serving reads "
-                          "(write forwarding or promotion for writes).")));
+                      ? _("Aurora Global Database secondary cluster with one instance; readers "
+                          "are added after failover.")
+                      : _("Aurora Global Database secondary cluster at full size, serving reads "
+                          "(write forwarding or promotion for writes)."));
   item->headless = ctx->pattern == NINES_DR_PATTERN_PILOT_LIGHT;
 
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
@@ -191,8 +195,8 @@ _nines_pattern_aurora (NinesPatternContext *ctx,
   r->gb_per_month = changed_gb_month;
   r->requests_per_month = write_io_m * 1e6;
   r->lag_s = ctx->replica_lag_s;
-  r->source = g_strdup (_nines_pattern_tr (ctx, N_("Aurora Global Database replicates with typical latency under 1 second "
-                          "(Aurora User Guide, \"Using Amazon Aurora Global Database\"); knob replica_lag_s")));
+  r->source = g_strdup (_("Aurora Global Database replicates with typical latency under 1 second "
+                          "(Aurora User Guide, \"Using Amazon Aurora Global Database\"); knob replica_lag_s"));
 }
 
 /* s3: cross-region replication for every pattern (two-way for multi-site). Buckets not
@@ -229,9 +233,9 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
 
   add_replica (ctx, c, steady, failover,
                critical
-               ? _nines_pattern_tr (ctx, N_("Replica bucket kept by cross-region replication (all objects)."))
-               : _nines_pattern_tr (ctx, N_("Replica bucket kept by cross-region replication; a lifecycle rule deletes "
-                   "objects older than the knob lifecycle_days there.")));
+               ? _("Replica bucket kept by cross-region replication (all objects).")
+               : _("Replica bucket kept by cross-region replication; a lifecycle rule deletes "
+                   "objects older than the knob lifecycle_days there."));
 
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_S3_CRR, ctx->primary, ctx->recovery);
@@ -239,8 +243,8 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
   r->requests_per_month = puts * share;
   r->lag_s = S3_REPLICATION_S;
   r->rtc = rtc;
-  r->source = g_strdup (rtc ? _nines_pattern_tr (ctx, N_("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)"))
-                            : _nines_pattern_tr (ctx, N_("S3 replication without RTC: most objects within 15 minutes, no bound")));
+  r->source = g_strdup (rtc ? _("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)")
+                            : _("S3 replication without RTC: most objects within 15 minutes, no bound"));
   if (two_way)
     {
       r = _nines_deployment_add_replication (ctx->deployment, id, nines_component_get_id (c),
@@ -249,7 +253,7 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
       r->requests_per_month = puts * share;
       r->lag_s = S3_REPLICATION_S;
       r->rtc = TRUE;
-      r->source = g_strdup (_nines_pattern_tr (ctx, N_("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)")));
+      r->source = g_strdup (_("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)"));
     }
 }
 
@@ -269,8 +273,8 @@ _nines_pattern_dynamodb (NinesPatternContext *ctx,
       /* DynamoDB backups are full copies of the table (DynamoDB Developer Guide, "Backup
        * and restore for DynamoDB"). */
       add_backup_copy (ctx, c, id, nines_component_get_double (c, "storage_gb"), 0, FALSE);
-      add_restored (ctx, c, _nines_pattern_tr (ctx, N_("Table backups copied to the recovery region (AWS Backup); the "
-                              "table is restored from the latest copy on recovery.")));
+      add_restored (ctx, c, _("Table backups copied to the recovery region (AWS Backup); the "
+                              "table is restored from the latest copy on recovery."));
       return;
     }
 
@@ -280,15 +284,15 @@ _nines_pattern_dynamodb (NinesPatternContext *ctx,
                              ctx->pattern == NINES_DR_PATTERN_MULTI_SITE
                              ? nines_component_get_double (c, "read_millions") * 0.5 : 0);
   add_replica (ctx, c, steady, failover,
-               _nines_pattern_tr (ctx, N_("Global table replica: every write replicates here; it takes reads and writes "
-                 "as soon as traffic arrives, nothing to promote.")));
+               _("Global table replica: every write replicates here; it takes reads and writes "
+                 "as soon as traffic arrives, nothing to promote."));
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_DDB_GLOBAL, ctx->primary, ctx->recovery);
   r->gb_per_month = writes_m * 1e6 * DDB_WRU_KB / 1e6;
   r->requests_per_month = writes_m * 1e6;
   r->lag_s = DDB_GLOBAL_LAG_S;
-  r->source = g_strdup (_nines_pattern_tr (ctx, N_("DynamoDB global tables replicate typically within a second "
-                          "(DynamoDB Developer Guide, \"Global tables\")")));
+  r->source = g_strdup (_("DynamoDB global tables replicate typically within a second "
+                          "(DynamoDB Developer Guide, \"Global tables\")"));
 }
 
 /* efs: AWS Backup copies (backup & restore); EFS replication to a read-only file system
@@ -306,17 +310,17 @@ _nines_pattern_efs (NinesPatternContext *ctx,
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
       add_backup_copy (ctx, c, id, stored, changed_month / 30.0, TRUE);
-      add_restored (ctx, c, _nines_pattern_tr (ctx, N_("File system backups copied to the recovery region; restored on "
-                              "recovery.")));
+      add_restored (ctx, c, _("File system backups copied to the recovery region; restored on "
+                              "recovery."));
       return;
     }
   add_replica (ctx, c, copy, copy,
-               _nines_pattern_tr (ctx, N_("Read-only replica file system kept by EFS replication; replication is "
-                 "deleted on failover to make it writable.")));
+               _("Read-only replica file system kept by EFS replication; replication is "
+                 "deleted on failover to make it writable."));
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_EFS, ctx->primary, ctx->recovery);
   r->gb_per_month = changed_month;
   r->lag_s = EFS_REPLICATION_S;
-  r->source = g_strdup (_nines_pattern_tr (ctx, N_("EFS replication: RPO of 15 minutes for most file systems "
-                          "(EFS User Guide, \"Amazon EFS replication\")")));
+  r->source = g_strdup (_("EFS replication: RPO of 15 minutes for most file systems "
+                          "(EFS User Guide, \"Amazon EFS replication\")"));
 }

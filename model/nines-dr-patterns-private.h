@@ -55,9 +55,11 @@ typedef struct
   const char         *item_id;
 } NinesPatternContext;
 
-/* @msgid translated, once per deployment. Call as _nines_pattern_tr (ctx, N_("…")). */
+/* @msgid translated, once per deployment. The rule files (with a `ctx` in scope wherever
+ * they translate) define _() as this, after the other headers. */
 const char     *_nines_pattern_tr               (NinesPatternContext *ctx,
-                                                 const char          *msgid);
+                                                 const char          *msgid) G_GNUC_FORMAT (2);
+#define NINES_PATTERN_TR(msgid) _nines_pattern_tr (ctx, (msgid))
 void            _nines_pattern_set_int          (NinesPatternContext *ctx,
                                                  NinesComponent      *c,
                                                  const char          *name,

@@ -16,6 +16,10 @@
 
 #include "nines-dr-patterns-private.h"
 
+/* Every note a rule gives is translated once per deployment, not once per component. */
+#undef _
+#define _(msgid) NINES_PATTERN_TR (msgid)
+
 const char *
 _nines_pattern_tr (NinesPatternContext *ctx,
                    const char          *msgid)
@@ -26,7 +30,7 @@ _nines_pattern_tr (NinesPatternContext *ctx,
   for (guint i = 0; i < t->n; i++)
     if (t->msgid[i] == msgid)
       return t->text[i];
-  text = _(msgid);
+  text = g_dgettext (GETTEXT_PACKAGE, msgid);
   if (t->n < NINES_PATTERN_CACHE)
     {
       t->msgid[t->n] = msgid;
@@ -54,10 +58,16 @@ set_value (NinesPatternContext   *ctx,
       }
   switch (decoded->cls)
     {
-    case G_VARIANT_CLASS_INT64: fresh = g_variant_ref_sink (g_variant_new_int64 (decoded->i)); break;
-    case G_VARIANT_CLASS_DOUBLE: fresh = g_variant_ref_sink (g_variant_new_double (decoded->number)); break;
+    case G_VARIANT_CLASS_INT64:
+      fresh = g_variant_ref_sink (g_variant_new_int64 (decoded->i));
+      break;
+    case G_VARIANT_CLASS_DOUBLE:
+      fresh = g_variant_ref_sink (g_variant_new_double (decoded->number));
+      break;
     case G_VARIANT_CLASS_BOOLEAN:
-    default: fresh = g_variant_ref_sink (g_variant_new_boolean (decoded->i != 0)); break;
+    default:
+      fresh = g_variant_ref_sink (g_variant_new_boolean (decoded->i != 0));
+      break;
     }
   _nines_component_take_param (c, name, fresh, decoded);
   if (vals->n < NINES_PATTERN_CACHE)
@@ -215,7 +225,7 @@ add_ami_copy (NinesPatternContext *ctx,
   r->stored_gb = image_gb * kept;
   r->interval_s = change_days * 86400.0;
   r->lag_s = ctx->copy_lag_s;
-  r->source = g_strdup (_nines_pattern_tr (ctx, N_("AMI rebuilt every ami_change_days, copied after it (knob copy_lag_minutes)")));
+  r->source = g_strdup (_("AMI rebuilt every ami_change_days, copied after it (knob copy_lag_minutes)"));
 }
 
 /* ec2-asg: AMI copies (backup & restore), AMI + launch template with zero instances
@@ -237,16 +247,16 @@ pattern_asg (NinesPatternContext *ctx,
   switch (ctx->pattern)
     {
     case NINES_DR_PATTERN_BACKUP_RESTORE:
-      add_on_recovery (ctx, c, _nines_pattern_tr (ctx, N_("AMI copies are kept in the recovery region; the group and its "
-                                 "launch template are created from them on recovery.")));
+      add_on_recovery (ctx, c, _("AMI copies are kept in the recovery region; the group and its "
+                                 "launch template are created from them on recovery."));
       break;
 
     case NINES_DR_PATTERN_PILOT_LIGHT:
       steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
       _nines_pattern_set_int (ctx, steady, "min", 0);
       _nines_pattern_set_int (ctx, steady, "desired", 0);
-      add_standby (ctx, c, steady, _nines_pattern_tr (ctx, N_("Launch template and group exist with zero instances; "
-                                     "recovery scales it to full size from the copied AMI.")));
+      add_standby (ctx, c, steady, _("Launch template and group exist with zero instances; "
+                                     "recovery scales it to full size from the copied AMI."));
       break;
 
     case NINES_DR_PATTERN_WARM_STANDBY:
@@ -258,13 +268,13 @@ pattern_asg (NinesPatternContext *ctx,
         steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
         _nines_pattern_set_int (ctx, steady, "min", MIN (scaled, MAX (min, (gint64) n_azs)));
         _nines_pattern_set_int (ctx, steady, "desired", scaled);
-        add_standby (ctx, c, steady, _nines_pattern_tr (ctx, N_("Running at the standby fraction (at least one instance "
-                                       "per AZ); it scales out to full size on failover.")));
+        add_standby (ctx, c, steady, _("Running at the standby fraction (at least one instance "
+                                       "per AZ); it scales out to full size on failover."));
       }
       break;
 
     case NINES_DR_PATTERN_MULTI_SITE:
-      add_standby (ctx, c, NULL, _nines_pattern_tr (ctx, N_("Full size and serving: both regions take traffic.")));
+      add_standby (ctx, c, NULL, _("Full size and serving: both regions take traffic."));
       break;
 
     case NINES_DR_PATTERN_NONE:
@@ -289,8 +299,8 @@ pattern_ci (NinesPatternContext *ctx,
 
   if (g_strcmp0 (plan, "follow-pattern") != 0)
     return;
-  add_on_recovery (ctx, c, _nines_pattern_tr (ctx, N_("Build server volume snapshots are copied to the recovery region; "
-                             "the server is launched from the latest copy on recovery.")));
+  add_on_recovery (ctx, c, _("Build server volume snapshots are copied to the recovery region; "
+                             "the server is launched from the latest copy on recovery."));
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), id,
                                          NINES_REPLICATION_BACKUP_COPY, ctx->primary, ctx->recovery);
   /* EBS snapshots after the first hold only changed blocks (EBS User Guide, "Amazon EBS
@@ -301,7 +311,7 @@ pattern_ci (NinesPatternContext *ctx,
   r->stored_gb = gb + gb / 30.0 * MIN (per_month, ctx->copy_retention_days * 24.0 / ctx->backup_interval_h);
   r->interval_s = ctx->backup_interval_h * 3600.0;
   r->lag_s = ctx->copy_lag_s;
-  r->source = g_strdup (_nines_pattern_tr (ctx, N_("knobs backup_interval_hours and copy_lag_minutes")));
+  r->source = g_strdup (_("knobs backup_interval_hours and copy_lag_minutes"));
 }
 
 /* alb, nlb, nat-gateway, vpc, lambda, sqs, guardduty and elasticache: created on recovery
@@ -320,16 +330,16 @@ pattern_supporting (NinesPatternContext *ctx,
 
   if (ctx->pattern == NINES_DR_PATTERN_MULTI_SITE)
     {
-      add_standby (ctx, c, NULL, _nines_pattern_tr (ctx, N_("Full size and serving in the recovery region.")));
+      add_standby (ctx, c, NULL, _("Full size and serving in the recovery region."));
       return;
     }
 
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE ||
       (ctx->pattern == NINES_DR_PATTERN_PILOT_LIGHT && (lb || cache)))
     {
-      add_on_recovery (ctx, c, lb ? _nines_pattern_tr (ctx, N_("Created by the recovery runbook (infrastructure as code)."))
-                               : cache ? _nines_pattern_tr (ctx, N_("Created empty on recovery; the cache warms up after traffic arrives."))
-                               : _nines_pattern_tr (ctx, N_("Deployed by the recovery runbook (infrastructure as code).")));
+      add_on_recovery (ctx, c, lb ? _("Created by the recovery runbook (infrastructure as code).")
+                               : cache ? _("Created empty on recovery; the cache warms up after traffic arrives.")
+                               : _("Deployed by the recovery runbook (infrastructure as code)."));
       return;
     }
 
@@ -359,11 +369,11 @@ pattern_supporting (NinesPatternContext *ctx,
     }
 
   add_standby (ctx, c, steady,
-               lb ? _nines_pattern_tr (ctx, N_("Running and health-checked, idle until traffic fails over."))
-               : cache ? _nines_pattern_tr (ctx, N_("Running with fewer nodes, kept warm; scaled out on failover."))
-               : serverless ? _nines_pattern_tr (ctx, N_("Deployed and idle; it costs only what it serves."))
-               : network ? _nines_pattern_tr (ctx, N_("Network created ahead so recovery only launches into it."))
-               : _nines_pattern_tr (ctx, N_("Enabled in the recovery region too.")));
+               lb ? _("Running and health-checked, idle until traffic fails over.")
+               : cache ? _("Running with fewer nodes, kept warm; scaled out on failover.")
+               : serverless ? _("Deployed and idle; it costs only what it serves.")
+               : network ? _("Network created ahead so recovery only launches into it.")
+               : _("Enabled in the recovery region too."));
 }
 
 /* route53: failover (warm standby) or latency (multi-site) routing with one health check

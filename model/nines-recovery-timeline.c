@@ -73,7 +73,7 @@ tr (Build      *b,
   for (guint i = 0; i < b->n_tr; i++)
     if (b->msgid[i] == msgid)
       return b->text[i];
-  text = _(msgid);
+  text = g_dgettext (GETTEXT_PACKAGE, msgid);
   if (b->n_tr < G_N_ELEMENTS (b->msgid))
     {
       b->msgid[b->n_tr] = msgid;
@@ -152,6 +152,11 @@ add_detection (Build    *b,
                      _nines_recovery_knob_source (b->document, "detection_minutes"), NULL, 0);
 }
 
+/* The data and compute steps (one per store or group) translate their texts once per
+ * timeline: _() is tr() on their Build `b` down to add_compute_steps(). */
+#undef _
+#define _(msgid) tr (b, (msgid))
+
 static void
 add_data_step (Build                  *b,
                const NinesReplication *r,
@@ -186,17 +191,17 @@ add_data_step (Build                  *b,
         if (b->provision >= 0)
           after = b->provision;
         step = add (b, NINES_STEP_DATA, id, r->target_id, gb * 1024.0 / rate, b->recovery,
-                    g_strdup_printf (tr (b, N_("Restore %s (%.0f GB) from the latest copied backup")),
+                    g_strdup_printf (_("Restore %s (%.0f GB) from the latest copied backup"),
                                      r->source_id, gb),
-                    g_strdup_printf (tr (b, N_("stored size / restore throughput; %s")), knob),
+                    g_strdup_printf (_("stored size / restore throughput; %s"), knob),
                     &after, 1);
       }
       break;
 
     case NINES_REPLICATION_RDS_REPLICA:
       step = add (b, NINES_STEP_DATA, id, r->target_id, RDS_PROMOTE_S, b->recovery,
-                  g_strdup_printf (tr (b, N_("Promote the read replica %s to a standalone primary")), r->target_id),
-                  g_strdup (tr (b, N_(RDS_PROMOTE_SOURCE))), &after, 1);
+                  g_strdup_printf (_("Promote the read replica %s to a standalone primary"), r->target_id),
+                  g_strdup (_(RDS_PROMOTE_SOURCE)), &after, 1);
       break;
 
     case NINES_REPLICATION_AURORA_GLOBAL:
@@ -206,32 +211,32 @@ add_data_step (Build                  *b,
 
           after = add (b, NINES_STEP_DATA, add_id, r->target_id,
                        knob_s (b, "db_create_minutes", 60), b->recovery,
-                       g_strdup_printf (tr (b, N_("Add a writer instance to the headless cluster %s")), r->target_id),
+                       g_strdup_printf (_("Add a writer instance to the headless cluster %s"), r->target_id),
                        _nines_recovery_knob_source (b->document, "db_create_minutes"), &after, 1);
         }
       step = add (b, NINES_STEP_DATA, id, r->target_id, AURORA_FAILOVER_S, b->recovery,
-                  g_strdup_printf (tr (b, N_("Fail the global database over to %s")), r->target_id),
-                  g_strdup (tr (b, N_(AURORA_FAILOVER_SOURCE))), &after, 1);
+                  g_strdup_printf (_("Fail the global database over to %s"), r->target_id),
+                  g_strdup (_(AURORA_FAILOVER_SOURCE)), &after, 1);
       break;
 
     case NINES_REPLICATION_DDB_GLOBAL:
       step = add (b, NINES_STEP_DATA, id, r->target_id, 0, NULL,
-                  g_strdup_printf (tr (b, N_("Writes go to the global table replica %s")), r->target_id),
-                  g_strdup (tr (b, N_("global tables are multi-active: every replica takes writes, nothing "
-                              "to promote (DynamoDB Developer Guide, \"Global tables\")"))), &after, 1);
+                  g_strdup_printf (_("Writes go to the global table replica %s"), r->target_id),
+                  g_strdup (_("global tables are multi-active: every replica takes writes, nothing "
+                              "to promote (DynamoDB Developer Guide, \"Global tables\")")), &after, 1);
       break;
 
     case NINES_REPLICATION_S3_CRR:
       step = add (b, NINES_STEP_DATA, id, r->target_id, 0, NULL,
-                  g_strdup_printf (tr (b, N_("Serve objects from the replica bucket %s")), r->target_id),
-                  g_strdup (tr (b, N_("the replica bucket is readable as soon as it exists (S3 User Guide, "
-                              "\"Replicating objects\")"))), &after, 1);
+                  g_strdup_printf (_("Serve objects from the replica bucket %s"), r->target_id),
+                  g_strdup (_("the replica bucket is readable as soon as it exists (S3 User Guide, "
+                              "\"Replicating objects\")")), &after, 1);
       break;
 
     case NINES_REPLICATION_EFS:
       step = add (b, NINES_STEP_DATA, id, r->target_id, EFS_FAILOVER_S, b->recovery,
-                  g_strdup_printf (tr (b, N_("Make the replica file system %s writable")), r->target_id),
-                  g_strdup (tr (b, N_(EFS_FAILOVER_SOURCE))), &after, 1);
+                  g_strdup_printf (_("Make the replica file system %s writable"), r->target_id),
+                  g_strdup (_(EFS_FAILOVER_SOURCE)), &after, 1);
       break;
 
     case NINES_REPLICATION_AMI_COPY:
@@ -274,9 +279,9 @@ add_compute_steps (Build                   *b,
       after = b->provision >= 0 ? b->provision : b->trigger;
       step = add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
                   item->role == NINES_ROLE_ON_RECOVERY
-                  ? g_strdup_printf (tr (b, N_("Create %s from the copied AMI and launch %" G_GINT64_FORMAT " instance(s)")),
+                  ? g_strdup_printf (_("Create %s from the copied AMI and launch %" G_GINT64_FORMAT " instance(s)"),
                                      item->id, full)
-                  : g_strdup_printf (tr (b, N_("Scale %s from 0 to %" G_GINT64_FORMAT " instance(s)")), item->id, full),
+                  : g_strdup_printf (_("Scale %s from 0 to %" G_GINT64_FORMAT " instance(s)"), item->id, full),
                   g_strdup (b->boot_source), &after, 1);
       g_array_append_val (b->ready, step);
     }
@@ -285,11 +290,14 @@ add_compute_steps (Build                   *b,
       /* Warm standby: it serves at once at the standby size and scales out meanwhile. */
       after = b->detect;
       add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
-           g_strdup_printf (tr (b, N_("Scale %s out from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " instance(s)")),
+           g_strdup_printf (_("Scale %s out from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " instance(s)"),
                             item->id, steady, full),
            g_strdup (b->boot_source), &after, 1);
     }
 }
+
+#undef _
+#define _(String) ((char *) g_dgettext (GETTEXT_PACKAGE, String))
 
 static void
 build_no_recovery (Build *b)

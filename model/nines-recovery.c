@@ -191,7 +191,8 @@ build_stores (NinesRecovery *self)
       _nines_deployment_get_replication_ends (dep, i, &drawn, NULL, NULL);
       if (drawn != G_MAXUINT)
         {
-          old = best[drawn] != G_MAXUINT ? nines_deployment_get_replication (dep, best[drawn]) : NULL;
+          old = best[drawn] != G_MAXUINT
+                ? nines_deployment_get_replication (dep, best[drawn]) : NULL;
           if (old == NULL || r->interval_s + r->lag_s < old->interval_s + old->lag_s)
             best[drawn] = i;
           continue;
@@ -229,10 +230,12 @@ build_stores (NinesRecovery *self)
           /* A replication of this store added outside its own rule: the better one wins,
            * the earlier on a tie, as when all were keyed by id. */
           guint oi = GPOINTER_TO_UINT (g_hash_table_lookup (best_other, store->store_id));
-          const NinesReplication *o = oi > 0 ? nines_deployment_get_replication (dep, oi - 1) : NULL;
+          const NinesReplication *o = oi > 0 ? nines_deployment_get_replication (dep, oi - 1)
+                                             : NULL;
+          double o_s = o ? o->interval_s + o->lag_s : 0;
+          double r_s = r ? r->interval_s + r->lag_s : 0;
 
-          if (o != NULL && (r == NULL || o->interval_s + o->lag_s < r->interval_s + r->lag_s ||
-                            (o->interval_s + o->lag_s == r->interval_s + r->lag_s && oi - 1 < best[i])))
+          if (o != NULL && (r == NULL || o_s < r_s || (o_s == r_s && oi - 1 < best[i])))
             {
               r = o;
               target = nines_deployment_lookup_item (dep, r->target_id);
@@ -242,9 +245,9 @@ build_stores (NinesRecovery *self)
         {
           store->mechanism = "none";
           store->rpo_s = -1;
-          store->source = _nines_recovery_dup (self, _("no copy outside the primary region: the data is "
-                                                       "unavailable while the region is down, and gone "
-                                                       "if the region is lost"));
+          store->source = _nines_recovery_dup (self, _("no copy outside the primary region: the "
+                                                       "data is unavailable while the region is "
+                                                       "down, and gone if the region is lost"));
         }
       else
         {
