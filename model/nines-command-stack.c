@@ -585,7 +585,7 @@ run_checked (NinesCommandStack  *self,
 
   command_run (cmd, self->document, TRUE);
   if (check_id != NULL && nines_document_find_component (self->document, check_id, &pos))
-    _nines_document_check_component (self->document, pos, NULL, problems);
+    _nines_document_check_component (self->document, pos, NULL, NULL, problems);
   else if (check_id == NULL)
     nines_document_check (self->document, problems);
 

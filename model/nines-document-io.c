@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -17,7 +21,8 @@
 
 typedef struct
 {
-  GPtrArray *problems;
+  GPtrArray      *problems;
+  NinesSourceMap  map;       /* file index of each region, component, link loaded */
 } Loader;
 
 static void G_GNUC_PRINTF (3, 4)
@@ -116,7 +121,10 @@ get_string_array (Loader     *ld,
       JsonNode *e = json_array_get_element (a, i);
 
       if (!is_string (e))
-        problem (ld, p, _("element %u must be a string (is %s)"), i, node_type_name (e));
+        {
+          g_autofree char *ep = g_strdup_printf ("%s[%u]", p, i);
+          problem (ld, ep, _("must be a string (is %s)"), node_type_name (e));
+        }
       else
         g_strv_builder_add (b, json_node_get_string (e));
     }
@@ -194,9 +202,24 @@ param_value_from_json (Loader               *ld,
       if (is_number (n) && json_node_get_value_type (n) == G_TYPE_INT64)
         return g_variant_new_int64 (json_node_get_int (n));
       if (is_number (n))
-        problem (ld, path, _("must be a whole number (is %g)"), json_node_get_double (n));
-      else
-        problem (ld, path, _("must be a whole number (is %s)"), node_type_name (n));
+        {
+          double d = json_node_get_double (n);
+
+          if (d != floor (d))
+            {
+              problem (ld, path, _("must be a whole number (is %g)"), d);
+              return NULL;
+            }
+          /* "3.0" is a whole number; so is 1e30, which is out of any range. */
+          if (fabs (d) < 9e15)
+            return g_variant_new_int64 ((gint64) d);
+          if (spec->min > -G_MAXDOUBLE && spec->max < G_MAXDOUBLE)
+            problem (ld, path, _("must be between %.15g and %.15g (is %g)"), spec->min, spec->max, d);
+          else
+            problem (ld, path, _("is too large a number (%g)"), d);
+          return NULL;
+        }
+      problem (ld, path, _("must be a whole number (is %s)"), node_type_name (n));
       return NULL;
 
     case NINES_PARAM_NUMBER:
@@ -278,6 +301,7 @@ load_components (Loader        *ld,
       extra = collect_extra (o, component_fields, kind);
       _nines_component_set_extra (c, extra);
       _nines_document_insert_component (doc, nines_document_get_n_components (doc), c);
+      g_array_append_val (ld->map.components, i);
     }
 }
 
@@ -320,6 +344,7 @@ load_regions (Loader        *ld,
         _nines_document_set_extra (doc, key, extra);
       }
       nines_document_add_region (doc, r);
+      g_array_append_val (ld->map.regions, i);
     }
 }
 
@@ -351,13 +376,17 @@ load_links (Loader        *ld,
       to = get_string (ld, o, "to", path, TRUE);
       kind_str = get_string (ld, o, "kind", path, FALSE);
       if (kind_str != NULL && !nines_link_kind_from_string (kind_str, &kind))
-        problem (ld, path, _("kind must be \"traffic\" or \"data\" (is \"%s\")"), kind_str);
+        {
+          g_autofree char *kind_path = g_strconcat (path, ".kind", NULL);
+          problem (ld, kind_path, _("must be \"traffic\" or \"data\" (is \"%s\")"), kind_str);
+        }
       if (from == NULL || to == NULL)
         continue;
       link = nines_link_new (from, to, kind);
       extra = collect_extra (o, fields, NULL);
       _nines_link_set_extra (link, extra);
       nines_document_add_link (doc, link);
+      g_array_append_val (ld->map.links, i);
     }
 }
 
@@ -395,7 +424,12 @@ load_dr (Loader        *ld,
 
           if (spec == NULL)
             {
-              problem (ld, path, _("unknown knob"));
+              g_autoptr(GString) known = g_string_new (NULL);
+
+              for (guint k = 0; k < nines_catalog_get_n_knobs (nines_catalog_get_default ()); k++)
+                g_string_append_printf (known, "%s%s", k ? ", " : "",
+                                        nines_catalog_get_knob (nines_catalog_get_default (), k)->name);
+              problem (ld, path, _("unknown DR knob (Nines knows %s)"), known->str);
               continue;
             }
           if ((v = param_value_from_json (ld, spec, json_object_get_member (knobs, l->data), path)))
@@ -478,7 +512,11 @@ load_pricing (Loader        *ld,
       usd = json_object_get_member (e, "usd");
       if (!is_number (usd))
         {
-          problem (ld, path, _("usd must be a number (is %s)"), node_type_name (usd));
+          g_autofree char *usd_path = g_strconcat (path, ".usd", NULL);
+          if (usd == NULL)
+            problem (ld, usd_path, _("is missing"));
+          else
+            problem (ld, usd_path, _("must be a number (is %s)"), node_type_name (usd));
           continue;
         }
       ov.usd = json_node_get_double (usd);
@@ -486,10 +524,23 @@ load_pricing (Loader        *ld,
         continue;
       if (ov.usd < 0)
         {
-          problem (ld, path, _("usd must not be negative (is %g)"), ov.usd);
+          g_autofree char *usd_path = g_strconcat (path, ".usd", NULL);
+          problem (ld, usd_path, _("must not be negative (is %g)"), ov.usd);
+          continue;
+        }
+      if (nines_document_lookup_price_override (doc, ov.service, ov.region, ov.usage))
+        {
+          problem (ld, path, _("a second price for %s %s in %s"), ov.service, ov.usage,
+                   ov.region ? ov.region : _("every region"));
           continue;
         }
       _nines_price_override_free (_nines_document_replace_override (doc, &ov));
+      {
+        static const char * const override_fields[] = { "service", "region", "usage", "usd", "note", NULL };
+        g_autoptr(JsonObject) ov_extra = collect_extra (e, override_fields, NULL);
+        g_autofree char *key = _nines_price_override_extra_key (&ov);
+        _nines_document_set_extra (doc, key, ov_extra);
+      }
     }
   extra = collect_extra (o, fields, NULL);
   _nines_document_set_extra (doc, "pricing", extra);
@@ -582,15 +633,42 @@ nines_document_migrate_step (JsonObject  *root,
     }
 }
 
-/* Nesting depth of JSON text, outside strings; stops counting past the limit. */
+static void
+free_gstring (GString *s)
+{
+  g_string_free (s, TRUE);
+}
+
+static guint
+line_of (const char *data,
+         gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
+/* Looks over the JSON text before json-glib parses it, for what json-glib handles badly:
+ * nesting too deep (it recurses), a file cut short (its messages then blame a random
+ * character), and whole numbers too large for 64 bits (it wraps them silently, so that
+ * 99999999999999999999 reads as -1). Such numbers are returned in @rewritten with "e0"
+ * appended, which makes them doubles: the validators then report them as out of range. */
 static gboolean
-check_depth (const char *data,
-             gsize       len,
-             gsize      *where)
+prescan (const char  *data,
+         gsize        len,
+         const char  *display_name,
+         GString    **rewritten,
+         GError     **error)
 {
   gboolean in_string = FALSE;
+  gsize string_start = 0;
   guint depth = 0;
+  gsize copied = 0;
 
+  *rewritten = NULL;
   for (gsize i = 0; i < len; i++)
     {
       char c = data[i];
@@ -603,25 +681,145 @@ check_depth (const char *data,
             in_string = FALSE;
         }
       else if (c == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          string_start = i;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > MAX_DEPTH)
             {
-              *where = i;
+              g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                           _("%s: line %u: nested deeper than %d levels; this is not a Nines "
+                             "document"), display_name, line_of (data, i), MAX_DEPTH);
               return FALSE;
             }
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
+      else if ((c == '-' || g_ascii_isdigit (c)) && (i == 0 || !g_ascii_isalnum (data[i - 1])))
+        {
+          gsize end = i + 1;
+          gboolean whole = TRUE;
+
+          while (end < len && (g_ascii_isdigit (data[end]) || (data[end] != '\0' && strchr ("+-.eE", data[end]))))
+            {
+              if (!g_ascii_isdigit (data[end]))
+                whole = FALSE;
+              end++;
+            }
+          /* 18 digits always fit in a gint64; beyond that, check. */
+          if (whole && end - i > 18)
+            {
+              g_autofree char *literal = g_strndup (data + i, end - i);
+              gint64 v;
+
+              if (!g_ascii_string_to_signed (literal, 10, G_MININT64, G_MAXINT64, &v, NULL))
+                {
+                  if (*rewritten == NULL)
+                    *rewritten = g_string_sized_new (len + 16);
+                  g_string_append_len (*rewritten, data + copied, end - copied);
+                  g_string_append (*rewritten, "e0");
+                  copied = end;
+                }
+            }
+          i = end - 1;
+        }
     }
+
+  if (in_string)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: line %u: the file ends inside a string that starts on line %u; "
+                     "it looks truncated"), display_name, line_of (data, len),
+                   line_of (data, string_start));
+      g_clear_pointer (rewritten, free_gstring);
+      return FALSE;
+    }
+  if (depth > 0)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: line %u: the file ends with %u bracket(s) still open; it looks "
+                     "truncated"), display_name, line_of (data, len), depth);
+      g_clear_pointer (rewritten, free_gstring);
+      return FALSE;
+    }
+  if (*rewritten != NULL)
+    g_string_append_len (*rewritten, data + copied, len - copied);
   return TRUE;
+}
+
+/* json-glib says "<data>:12:3: Parse error: unexpected character"; say where as a person
+ * would. */
+static char *
+describe_parse_error (const char *message)
+{
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (sscanf (message, "<data>:%u:%u: Parse error: %n", &line, &column, &consumed) == 2 &&
+      consumed > 0)
+    return g_strdup_printf (_("line %u, column %u: not valid JSON: %s"), line, column,
+                            message + consumed);
+  return g_strdup_printf (_("not valid JSON: %s"), message);
 }
 
 static const char * const top_fields[] = {
   "format", "name", "uuid", "regions", "components", "links", "dr", "operations", "pricing",
   "layout", NULL
 };
+
+static guint
+section_rank (const char *path)
+{
+  gsize n = strcspn (path, ".[:");
+
+  for (guint i = 0; top_fields[i]; i++)
+    if (strlen (top_fields[i]) == n && strncmp (path, top_fields[i], n) == 0)
+      return i;
+  return G_N_ELEMENTS (top_fields);
+}
+
+/* "components[2].max: …" before "components[10].id: …": by section in file order, then
+ * naturally (numbers by value). The sort is stable, so one field's problems keep their
+ * order. */
+static int
+compare_problem_paths (gconstpointer pa,
+                       gconstpointer pb)
+{
+  const char *a = *(const char * const *) pa;
+  const char *b = *(const char * const *) pb;
+  guint ra = section_rank (a), rb = section_rank (b);
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  while (*a && *b && *a != ':' && *b != ':')
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          char *ea, *eb;
+          guint64 na = g_ascii_strtoull (a, &ea, 10), nb = g_ascii_strtoull (b, &eb, 10);
+
+          if (na != nb)
+            return na < nb ? -1 : 1;
+          a = ea;
+          b = eb;
+          continue;
+        }
+      if (*a != *b)
+        break;
+      a++;
+      b++;
+    }
+  /* Within one element, its own problems ("links[2]: …") come before its fields'. */
+  if ((*a == ':' || *a == '\0') && (*b == ':' || *b == '\0'))
+    return 0;
+  if (*a == ':' || *a == '\0')
+    return -1;
+  if (*b == ':' || *b == '\0')
+    return 1;
+  return 0;
+}
 
 static NinesDocument *
 load_root (JsonObject  *root,
@@ -631,7 +829,10 @@ load_root (JsonObject  *root,
   g_autoptr(NinesDocument) doc = nines_document_new ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GList) members = NULL;
-  Loader ld = { problems };
+  g_autoptr(GArray) region_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) component_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) link_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  Loader ld = { problems, { region_map, component_map, link_map } };
   JsonNode *fmt = json_object_get_member (root, "format");
   gint64 format;
   const char *s;
@@ -644,14 +845,34 @@ load_root (JsonObject  *root,
                    _("%s: format: is missing; this is not a Nines document"), display_name);
       return NULL;
     }
-  if (!is_number (fmt) || json_node_get_value_type (fmt) != G_TYPE_INT64 || json_node_get_int (fmt) < 0)
+  if (!is_number (fmt))
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                    _("%s: format: must be a whole number (is %s)"), display_name,
                    node_type_name (fmt));
       return NULL;
     }
-  format = json_node_get_int (fmt);
+  if (json_node_get_value_type (fmt) == G_TYPE_INT64)
+    format = json_node_get_int (fmt);
+  else if (json_node_get_double (fmt) == floor (json_node_get_double (fmt)) &&
+           fabs (json_node_get_double (fmt)) < 9e15)
+    format = (gint64) json_node_get_double (fmt);
+  else if (json_node_get_double (fmt) > 9e15)
+    format = G_MAXINT64;
+  else
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   _("%s: format: must be a whole number (is %g)"), display_name,
+                   json_node_get_double (fmt));
+      return NULL;
+    }
+  if (format < 0)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   _("%s: format: must not be negative (is %" G_GINT64_FORMAT ")"), display_name,
+                   format);
+      return NULL;
+    }
   if (format > NINES_DOCUMENT_FORMAT)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_NEWER_FORMAT,
@@ -684,7 +905,9 @@ load_root (JsonObject  *root,
     if (!g_strv_contains (top_fields, l->data))
       nines_document_set_section (doc, l->data, json_object_get_member (root, l->data));
 
-  nines_document_check (doc, problems);
+  _nines_document_check_mapped (doc, &ld.map, problems);
+  /* In the order of the file, so the problems of one component come together. */
+  g_ptr_array_sort (problems, compare_problem_paths);
 
   if (problems->len > 0)
     {
@@ -707,8 +930,9 @@ nines_document_load_from_data (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) rewritten = NULL;
   const char *bad_utf8 = NULL;
-  gsize len, where = 0;
+  gsize len;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -724,24 +948,33 @@ nines_document_load_from_data (const char  *data,
     }
   if (!g_utf8_validate (data, len, &bad_utf8))
     {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: byte %" G_GSIZE_FORMAT ": the file is not valid UTF-8 text"),
-                   display_name, (gsize) (bad_utf8 - data));
+      gsize offset = bad_utf8 - data;
+
+      if (*bad_utf8 == '\0')
+        g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                     _("%s: line %u: the file holds a NUL byte (at byte %" G_GSIZE_FORMAT "); "
+                       "it is not a text file"), display_name, line_of (data, offset), offset);
+      else
+        g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                     _("%s: line %u: the file is not valid UTF-8 text (byte 0x%02x at %"
+                       G_GSIZE_FORMAT ")"), display_name, line_of (data, offset),
+                     (guchar) *bad_utf8, offset);
       return NULL;
     }
-  if (!check_depth (data, len, &where))
+  if (!prescan (data, len, display_name, &rewritten, error))
+    return NULL;
+  if (rewritten != NULL)
     {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: byte %" G_GSIZE_FORMAT ": nesting deeper than %d levels"),
-                   display_name, where, MAX_DEPTH);
-      return NULL;
+      data = rewritten->str;
+      len = rewritten->len;
     }
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
+      g_autofree char *what = describe_parse_error (local_error->message);
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), display_name, local_error->message);
+                   "%s: %s", display_name, what);
       return NULL;
     }
   root = json_parser_get_root (parser);
@@ -761,21 +994,36 @@ nines_document_load_from_file (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
+                   _("%s: cannot open: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
+                   _("%s: is a folder, not a Nines document"), path);
+      return NULL;
+    }
+  if (st.st_size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: the file is larger than %d MB; it is not a Nines document"),
+                   path, MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
 
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
-                   "%s", local_error->message);
-      return NULL;
-    }
-  if (g_mapped_file_get_length (mapped) > MAX_FILE_SIZE)
-    {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: the file is larger than %d MB; it is not a Nines document"),
-                   path, MAX_FILE_SIZE / (1024 * 1024));
+                   _("%s: cannot read: %s"), path, local_error->message);
       return NULL;
     }
   if (g_mapped_file_get_length (mapped) == 0)
@@ -800,237 +1048,4 @@ nines_document_load_example (const char  *name,
     }
   return nines_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                         display, error);
-}
-
-/* Writing */
-
-static void
-add_extra (JsonObject *o,
-           JsonObject *extra)
-{
-  g_autoptr(GList) members = NULL;
-
-  if (extra == NULL)
-    return;
-  members = json_object_get_members (extra);
-  for (GList *l = members; l; l = l->next)
-    if (!json_object_has_member (o, l->data))
-      json_object_set_member (o, l->data, json_node_copy (json_object_get_member (extra, l->data)));
-}
-
-static JsonNode *
-variant_to_node (GVariant *v)
-{
-  JsonNode *n = json_node_alloc ();
-
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
-    json_node_init_int (n, g_variant_get_int64 (v));
-  else if (g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE))
-    json_node_init_double (n, g_variant_get_double (v));
-  else if (g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN))
-    json_node_init_boolean (n, g_variant_get_boolean (v));
-  else
-    json_node_init_string (n, g_variant_get_string (v, NULL));
-  return n;
-}
-
-static JsonArray *
-strv_to_array (const char * const *strv)
-{
-  JsonArray *a = json_array_new ();
-
-  for (guint i = 0; strv && strv[i]; i++)
-    json_array_add_string_element (a, strv[i]);
-  return a;
-}
-
-static void
-set_optional_string (JsonObject *o,
-                     const char *name,
-                     const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (o, name, value);
-}
-
-static JsonObject *
-component_to_object (NinesComponent *c)
-{
-  JsonObject *o = json_object_new ();
-  const NinesKindInfo *kind = nines_component_get_kind_info (c);
-  g_auto(GStrv) explicit = nines_component_list_explicit_params (c);
-
-  json_object_set_string_member (o, "id", nines_component_get_id (c));
-  json_object_set_string_member (o, "kind", nines_component_get_kind (c));
-  set_optional_string (o, "name", nines_component_get_name (c));
-  set_optional_string (o, "region", nines_component_get_region (c));
-  if (nines_component_get_n_azs (c) > 0)
-    json_object_set_array_member (o, "azs", strv_to_array (nines_component_get_azs (c)));
-  /* Parameters in the catalog's order, so files diff well. */
-  for (guint i = 0; kind && i < kind->params->len; i++)
-    {
-      const NinesParamSpec *spec = g_ptr_array_index (kind->params, i);
-      GVariant *v = nines_component_get_explicit_param (c, spec->name);
-
-      if (v != NULL)
-        json_object_set_member (o, spec->name, variant_to_node (v));
-    }
-  add_extra (o, _nines_component_get_extra (c));
-  return o;
-}
-
-char *
-nines_document_to_data (NinesDocument *self,
-                        gsize         *length)
-{
-  NinesCatalog *catalog = nines_catalog_get_default ();
-  g_autoptr(JsonNode) root_node = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *root = json_object_new ();
-  JsonArray *regions = json_array_new ();
-  JsonArray *components = json_array_new ();
-  JsonArray *links = json_array_new ();
-  JsonObject *dr = json_object_new ();
-  JsonObject *knobs = json_object_new ();
-  JsonObject *ops = json_object_new ();
-  JsonObject *pricing = json_object_new ();
-  JsonArray *overrides = json_array_new ();
-  JsonObject *layout = json_object_new ();
-  g_autoptr(GPtrArray) layout_keys = NULL;
-  g_autoptr(GPtrArray) sections = NULL;
-  GListModel *model;
-  GString *out;
-
-  g_return_val_if_fail (NINES_IS_DOCUMENT (self), NULL);
-
-  json_object_set_int_member (root, "format", NINES_DOCUMENT_FORMAT);
-  json_object_set_string_member (root, "name", nines_document_get_name (self));
-  json_object_set_string_member (root, "uuid", nines_document_get_uuid (self));
-
-  model = nines_document_get_regions (self);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(NinesRegion) r = g_list_model_get_item (model, i);
-      g_autofree char *path = g_strdup_printf ("regions.%s", nines_region_get_code (r));
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "code", nines_region_get_code (r));
-      json_object_set_array_member (o, "azs", strv_to_array (nines_region_get_azs (r)));
-      add_extra (o, _nines_document_get_extra (self, path));
-      json_array_add_object_element (regions, o);
-    }
-  json_object_set_array_member (root, "regions", regions);
-
-  for (guint i = 0; i < nines_document_get_n_components (self); i++)
-    json_array_add_object_element (components,
-                                   component_to_object (nines_document_get_component (self, i)));
-  json_object_set_array_member (root, "components", components);
-
-  model = nines_document_get_links (self);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(NinesLink) l = g_list_model_get_item (model, i);
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "from", nines_link_get_from (l));
-      json_object_set_string_member (o, "to", nines_link_get_to (l));
-      json_object_set_string_member (o, "kind", nines_link_kind_to_string (nines_link_get_kind (l)));
-      add_extra (o, _nines_link_get_extra (l));
-      json_array_add_object_element (links, o);
-    }
-  json_object_set_array_member (root, "links", links);
-
-  json_object_set_string_member (dr, "pattern",
-                                 nines_dr_pattern_to_string (nines_document_get_dr_pattern (self)));
-  set_optional_string (dr, "primary_region", nines_document_get_primary_region (self));
-  set_optional_string (dr, "recovery_region", nines_document_get_recovery_region (self));
-  for (guint i = 0; i < nines_catalog_get_n_knobs (catalog); i++)
-    {
-      const NinesParamSpec *spec = nines_catalog_get_knob (catalog, i);
-      GVariant *v = nines_document_get_explicit_knob (self, spec->name);
-
-      if (v != NULL)
-        json_object_set_member (knobs, spec->name, variant_to_node (v));
-    }
-  json_object_set_object_member (dr, "knobs", knobs);
-  add_extra (dr, _nines_document_get_extra (self, "dr"));
-  json_object_set_object_member (root, "dr", dr);
-
-  set_optional_string (ops, "last_dr_test", nines_document_get_last_dr_test (self));
-  set_optional_string (ops, "last_restore_test", nines_document_get_last_restore_test (self));
-  json_object_set_array_member (ops, "owners", strv_to_array (nines_document_get_owners (self)));
-  set_optional_string (ops, "notes", nines_document_get_notes (self));
-  add_extra (ops, _nines_document_get_extra (self, "operations"));
-  json_object_set_object_member (root, "operations", ops);
-
-  json_object_set_double_member (pricing, "discount_percent",
-                                 nines_document_get_discount_percent (self));
-  for (guint i = 0; i < nines_document_get_n_price_overrides (self); i++)
-    {
-      const NinesPriceOverride *ov = nines_document_get_price_override (self, i);
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "service", ov->service);
-      set_optional_string (o, "region", ov->region);
-      json_object_set_string_member (o, "usage", ov->usage);
-      json_object_set_double_member (o, "usd", ov->usd);
-      set_optional_string (o, "note", ov->note);
-      json_array_add_object_element (overrides, o);
-    }
-  json_object_set_array_member (pricing, "overrides", overrides);
-  add_extra (pricing, _nines_document_get_extra (self, "pricing"));
-  json_object_set_object_member (root, "pricing", pricing);
-
-  layout_keys = _nines_document_get_layout_keys (self);
-  for (guint i = 0; i < layout_keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (layout_keys, i);
-      JsonArray *xy = json_array_new ();
-      NinesPoint p;
-
-      nines_document_get_position (self, key, &p);
-      json_array_add_double_element (xy, p.x);
-      json_array_add_double_element (xy, p.y);
-      json_object_set_array_member (layout, key, xy);
-    }
-  json_object_set_object_member (root, "layout", layout);
-
-  sections = _nines_document_get_section_names (self);
-  for (guint i = 0; i < sections->len; i++)
-    {
-      const char *name = g_ptr_array_index (sections, i);
-      json_object_set_member (root, name, json_node_copy (nines_document_get_section (self, name)));
-    }
-
-  json_node_take_object (root_node, root);
-  out = g_string_new (NULL);
-  nines_json_write (out, root_node);
-  if (length)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-gboolean
-nines_document_save_to_file (NinesDocument  *self,
-                             const char     *path,
-                             GError        **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize len;
-
-  g_return_val_if_fail (NINES_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  data = nines_document_to_data (self, &len);
-  /* CONSISTENT writes a temporary file and renames it over @path; DURABLE fsyncs it
-   * first, so after a crash either the old or the new file is there, whole. */
-  if (!g_file_set_contents_full (path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
-    {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
-                   _("Could not save %s: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
 }

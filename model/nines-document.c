@@ -58,6 +58,13 @@ _nines_price_override_free (NinesPriceOverride *o)
   g_free (o);
 }
 
+char *
+_nines_price_override_extra_key (const NinesPriceOverride *o)
+{
+  return g_strdup_printf ("pricing.overrides.%s|%s|%s", o->service, o->region ? o->region : "",
+                          o->usage);
+}
+
 NinesPriceOverride *
 _nines_price_override_copy (const NinesPriceOverride *o)
 {

@@ -55,6 +55,8 @@ void        _nines_document_set_discount   (NinesDocument      *self,
 NinesPriceOverride *_nines_document_replace_override (NinesDocument *self,
                                                       const NinesPriceOverride *override);
 void        _nines_price_override_free     (NinesPriceOverride *override);
+/* The key of an override's unknown members in the document's extras. */
+char       *_nines_price_override_extra_key (const NinesPriceOverride *override);
 NinesPriceOverride *_nines_price_override_copy (const NinesPriceOverride *override);
 /* Removes the position; returns FALSE if there was none. */
 gboolean    _nines_document_unset_position (NinesDocument      *self,
@@ -71,11 +73,27 @@ GPtrArray  *_nines_document_get_section_names (NinesDocument   *self);
 /* Layout keys, sorted. */
 GPtrArray  *_nines_document_get_layout_keys (NinesDocument     *self);
 
-/* Checks component @i alone; @seen (nullable) collects ids to find duplicates. */
-void        _nines_document_check_component (NinesDocument     *self,
-                                             guint              i,
-                                             GHashTable        *seen,
-                                             GPtrArray         *problems);
+/* Where the document's i-th region, component and link stood in the file it was loaded
+ * from (the loader skips entries it cannot build), so problem paths name the file's
+ * index. A NULL map, or a NULL member, means the same index. */
+typedef struct
+{
+  GArray *regions;      /* of guint */
+  GArray *components;
+  GArray *links;
+} NinesSourceMap;
+
+/* nines_document_check() with file indices in the paths. */
+void        _nines_document_check_mapped   (NinesDocument        *self,
+                                            const NinesSourceMap *map,
+                                            GPtrArray            *problems);
+/* Checks component @i alone; @seen (nullable) maps ids to the file index of their first
+ * use, to find duplicates. */
+void        _nines_document_check_component (NinesDocument        *self,
+                                             guint                 i,
+                                             const NinesSourceMap *map,
+                                             GHashTable           *seen,
+                                             GPtrArray            *problems);
 
 /* Building deployments (nines-dr-patterns.c). */
 NinesDeployment   *_nines_deployment_new_empty       (NinesDocument        *document,
