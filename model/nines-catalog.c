@@ -487,8 +487,9 @@ nines_param_spec_check (const NinesParamSpec  *spec,
     case NINES_PARAM_STRING:
       if (spec->regex != NULL && !g_regex_match (spec->regex, g_variant_get_string (value, NULL), 0, NULL))
         {
-          *problem = g_strdup_printf (_("\"%s\" is not a valid %s"),
-                                      g_variant_get_string (value, NULL), spec->label);
+          *problem = g_strdup_printf (_("must look like \"%s\" (is \"%s\")"),
+                                      g_variant_get_string (spec->default_value, NULL),
+                                      g_variant_get_string (value, NULL));
           return FALSE;
         }
       return TRUE;

@@ -103,24 +103,27 @@ check_param_values (NinesComponent      *c,
   g_auto(GStrv) names = nines_component_list_explicit_params (c);
   gboolean ok = TRUE;
 
-  for (guint i = 0; names[i]; i++)
+  /* In the catalog's order, which is the order of the saved file. */
+  for (guint i = 0; i < kind->params->len; i++)
     {
-      const NinesParamSpec *spec = nines_kind_info_lookup_param (kind, names[i]);
+      const NinesParamSpec *spec = g_ptr_array_index (kind->params, i);
+      GVariant *v = nines_component_get_explicit_param (c, spec->name);
       g_autofree char *problem = NULL;
-      g_autofree char *ppath = g_strdup_printf ("%s.%s", path, names[i]);
 
-      if (spec == NULL)
+      if (v != NULL && !nines_param_spec_check (spec, v, &problem))
         {
-          add_problem (problems, ppath, _("%s has no parameter \"%s\""), kind->id, names[i]);
-          ok = FALSE;
-        }
-      else if (!nines_param_spec_check (spec, nines_component_get_explicit_param (c, names[i]),
-                                        &problem))
-        {
+          g_autofree char *ppath = g_strdup_printf ("%s.%s", path, spec->name);
           add_problem (problems, ppath, "%s", problem);
           ok = FALSE;
         }
     }
+  for (guint i = 0; names[i]; i++)
+    if (nines_kind_info_lookup_param (kind, names[i]) == NULL)
+      {
+        g_autofree char *ppath = g_strdup_printf ("%s.%s", path, names[i]);
+        add_problem (problems, ppath, _("%s has no parameter \"%s\""), kind->id, names[i]);
+        ok = FALSE;
+      }
   return ok;
 }
 
@@ -226,9 +229,12 @@ _nines_document_check_component (NinesDocument        *self,
   n_azs = g_strv_length ((char **) azs);
   if (kind->placement == NINES_PLACEMENT_ZONAL)
     {
-      if (n_azs < MAX (kind->min_azs, 1))
-        add_problem (problems, azs_path, _("%s needs at least %u AZ(s) (has %u)"),
-                     kind->id, MAX (kind->min_azs, 1), n_azs);
+      if (n_azs == 0)
+        add_problem (problems, azs_path, _("is missing: %s is zonal and needs %u or more AZs"),
+                     kind->id, MAX (kind->min_azs, 1));
+      else if (n_azs < kind->min_azs)
+        add_problem (problems, azs_path, _("%s needs %u or more AZs (has %u)"),
+                     kind->id, kind->min_azs, n_azs);
       for (guint j = 0; azs[j]; j++)
         {
           g_autofree char *azpath = g_strdup_printf ("%s[%u]", azs_path, j);
@@ -336,8 +342,9 @@ check_dr (NinesDocument *self,
 }
 
 static void
-check_operations_and_pricing (NinesDocument *self,
-                              GPtrArray     *problems)
+check_operations_and_pricing (NinesDocument        *self,
+                              const NinesSourceMap *map,
+                              GPtrArray            *problems)
 {
   const char *d = nines_document_get_last_dr_test (self);
   double discount = nines_document_get_discount_percent (self);
@@ -355,7 +362,8 @@ check_operations_and_pricing (NinesDocument *self,
   for (guint i = 0; i < nines_document_get_n_price_overrides (self); i++)
     {
       const NinesPriceOverride *o = nines_document_get_price_override (self, i);
-      g_autofree char *path = g_strdup_printf ("pricing.overrides[%u]", i);
+      g_autofree char *path = g_strdup_printf ("pricing.overrides[%u]",
+                                               map_index (map ? map->overrides : NULL, i));
 
       if (o->service == NULL || o->usage == NULL)
         add_problem (problems, path, _("needs a service and a usage"));
@@ -384,7 +392,7 @@ _nines_document_check_mapped (NinesDocument        *self,
   check_components (self, map, problems);
   check_links (self, map, problems);
   check_dr (self, catalog, problems);
-  check_operations_and_pricing (self, problems);
+  check_operations_and_pricing (self, map, problems);
 }
 
 void

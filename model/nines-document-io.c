@@ -535,6 +535,7 @@ load_pricing (Loader        *ld,
           continue;
         }
       _nines_price_override_free (_nines_document_replace_override (doc, &ov));
+      g_array_append_val (ld->map.overrides, i);
       {
         static const char * const override_fields[] = { "service", "region", "usage", "usd", "note", NULL };
         g_autoptr(JsonObject) ov_extra = collect_extra (e, override_fields, NULL);
@@ -564,17 +565,23 @@ load_layout (Loader        *ld,
       g_autofree char *path = g_strdup_printf ("layout.%s", (char *)l->data);
       NinesPoint p;
 
-      if (a == NULL || json_array_get_length (a) != 2 ||
+      if (a == NULL)
+        {
+          problem (ld, path, _("must be a position [x, y] (is %s)"), node_type_name (n));
+          continue;
+        }
+      if (json_array_get_length (a) != 2 ||
           !is_number (json_array_get_element (a, 0)) || !is_number (json_array_get_element (a, 1)))
         {
-          problem (ld, path, _("must be a position [x, y]"));
+          problem (ld, path, _("must be a position [x, y] (is an array of %u)"),
+                   json_array_get_length (a));
           continue;
         }
       p.x = json_array_get_double_element (a, 0);
       p.y = json_array_get_double_element (a, 1);
       if (!(p.x > -1e7 && p.x < 1e7 && p.y > -1e7 && p.y < 1e7))
         {
-          problem (ld, path, _("position is out of range (%g, %g)"), p.x, p.y);
+          problem (ld, path, _("must lie within ±10000000 (is [%g, %g])"), p.x, p.y);
           continue;
         }
       nines_document_set_position (doc, l->data, &p);
@@ -634,28 +641,69 @@ nines_document_migrate_step (JsonObject  *root,
 }
 
 static void
-free_gstring (GString *s)
+position_of (const char *data,
+             gsize       offset,
+             guint      *line,
+             guint      *column)
 {
-  g_string_free (s, TRUE);
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xc0) != 0x80)  /* count characters, not bytes */
+        (*column)++;
+    }
 }
 
 static guint
 line_of (const char *data,
          gsize       offset)
 {
-  guint line = 1;
+  guint line, column;
 
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
+  position_of (data, offset, &line, &column);
   return line;
 }
 
+static gboolean G_GNUC_PRINTF (5, 6)
+syntax_error (GError    **error,
+              const char *display_name,
+              const char *data,
+              gsize       offset,
+              const char *format,
+              ...)
+{
+  g_autofree char *msg = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  position_of (data, offset, &line, &column);
+  g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+               _("%s: line %u, column %u: not valid JSON: %s"), display_name, line, column, msg);
+  return FALSE;
+}
+
+static void
+free_gstring (GString *s)
+{
+  g_string_free (s, TRUE);
+}
+
 /* Looks over the JSON text before json-glib parses it, for what json-glib handles badly:
- * nesting too deep (it recurses), a file cut short (its messages then blame a random
- * character), and whole numbers too large for 64 bits (it wraps them silently, so that
- * 99999999999999999999 reads as -1). Such numbers are returned in @rewritten with "e0"
- * appended, which makes them doubles: the validators then report them as out of range. */
+ * nesting too deep (it recurses), a file cut short and trailing commas (its messages then
+ * blame the wrong character), text after the document, single quotes and bare words (it
+ * accepts some of them), and whole numbers too large for 64 bits (it wraps them silently,
+ * so that 99999999999999999999 reads as -1). Such numbers are returned in @rewritten with
+ * "e0" appended, which makes them doubles: the validators then report them as out of
+ * range. */
 static gboolean
 prescan (const char  *data,
          gsize        len,
@@ -664,7 +712,10 @@ prescan (const char  *data,
          GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean done = FALSE;   /* the top-level value is complete */
   gsize string_start = 0;
+  gsize last_comma = 0;
+  gboolean after_comma = FALSE;
   guint depth = 0;
   gsize copied = 0;
 
@@ -678,9 +729,29 @@ prescan (const char  *data,
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              done = depth == 0;
+            }
+          continue;
         }
-      else if (c == '"')
+      if (g_ascii_isspace (c) || (i == 0 && len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0))
+        {
+          if (i == 0 && !g_ascii_isspace (c))
+            i += 2;  /* a UTF-8 byte order mark */
+          continue;
+        }
+      if (done)
+        return syntax_error (error, display_name, data, i,
+                             _("more text after the end of the document"));
+      if ((c == ']' || c == '}') && after_comma)
+        return syntax_error (error, display_name, data, last_comma,
+                             _("a comma before \"%c\" (JSON allows no trailing comma)"), c);
+      after_comma = c == ',';
+      if (after_comma)
+        last_comma = i;
+
+      if (c == '"')
         {
           in_string = TRUE;
           string_start = i;
@@ -695,14 +766,37 @@ prescan (const char  *data,
               return FALSE;
             }
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-      else if ((c == '-' || g_ascii_isdigit (c)) && (i == 0 || !g_ascii_isalnum (data[i - 1])))
+      else if (c == ']' || c == '}')
+        {
+          if (depth > 0)
+            depth--;
+          done = depth == 0;
+        }
+      else if (c == '\'')
+        return syntax_error (error, display_name, data, i,
+                             _("strings and names need double quotes (\"), not single ones"));
+      else if (g_ascii_isalpha (c) || c == '_')
+        {
+          gsize end = i;
+          g_autofree char *word = NULL;
+
+          while (end < len && (g_ascii_isalnum (data[end]) || data[end] == '_'))
+            end++;
+          word = g_strndup (data + i, end - i);
+          if (!g_str_equal (word, "true") && !g_str_equal (word, "false") &&
+              !g_str_equal (word, "null"))
+            return syntax_error (error, display_name, data, i,
+                                 _("%s must be in double quotes"), word);
+          done = depth == 0;
+          i = end - 1;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
         {
           gsize end = i + 1;
           gboolean whole = TRUE;
 
-          while (end < len && (g_ascii_isdigit (data[end]) || (data[end] != '\0' && strchr ("+-.eE", data[end]))))
+          while (end < len && (g_ascii_isdigit (data[end]) ||
+                               (data[end] != '\0' && strchr ("+-.eE", data[end]))))
             {
               if (!g_ascii_isdigit (data[end]))
                 whole = FALSE;
@@ -723,6 +817,7 @@ prescan (const char  *data,
                   copied = end;
                 }
             }
+          done = depth == 0;
           i = end - 1;
         }
     }
@@ -832,7 +927,8 @@ load_root (JsonObject  *root,
   g_autoptr(GArray) region_map = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) component_map = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) link_map = g_array_new (FALSE, FALSE, sizeof (guint));
-  Loader ld = { problems, { region_map, component_map, link_map } };
+  g_autoptr(GArray) override_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  Loader ld = { problems, { region_map, component_map, link_map, override_map } };
   JsonNode *fmt = json_object_get_member (root, "format");
   gint64 format;
   const char *s;
@@ -950,15 +1046,17 @@ nines_document_load_from_data (const char  *data,
     {
       gsize offset = bad_utf8 - data;
 
+      guint line, column;
+
+      position_of (data, offset, &line, &column);
       if (*bad_utf8 == '\0')
         g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                     _("%s: line %u: the file holds a NUL byte (at byte %" G_GSIZE_FORMAT "); "
-                       "it is not a text file"), display_name, line_of (data, offset), offset);
+                     _("%s: line %u, column %u: the file holds a NUL byte; it is not a text "
+                       "file"), display_name, line, column);
       else
         g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                     _("%s: line %u: the file is not valid UTF-8 text (byte 0x%02x at %"
-                       G_GSIZE_FORMAT ")"), display_name, line_of (data, offset),
-                     (guchar) *bad_utf8, offset);
+                     _("%s: line %u, column %u: not UTF-8 text (byte 0x%02x); save the file "
+                       "as UTF-8"), display_name, line, column, (guchar) *bad_utf8);
       return NULL;
     }
   if (!prescan (data, len, display_name, &rewritten, error))

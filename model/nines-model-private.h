@@ -81,6 +81,7 @@ typedef struct
   GArray *regions;      /* of guint */
   GArray *components;
   GArray *links;
+  GArray *overrides;    /* pricing.overrides */
 } NinesSourceMap;
 
 /* nines_document_check() with file indices in the paths. */
