@@ -601,33 +601,36 @@ nines_document_migrate_step (JsonObject  *root,
       /* Format 0 (the 2026 prototype) called the version "version", the name "title" and
        * the components "services", and kept the DR choice at the top level. */
       {
-        JsonObject *dr = json_object_new ();
+        static const char * const renames[][2] = { { "title", "name" }, { "services", "components" } };
+        static const char * const dr_members[] = { "pattern", "recovery_region" };
+        JsonNode *dr_node = json_object_get_member (root, "dr");
+        JsonObject *dr;
 
-        if (json_object_has_member (root, "title"))
+        for (guint i = 0; i < G_N_ELEMENTS (renames); i++)
+          if (json_object_has_member (root, renames[i][0]))
+            {
+              if (!json_object_has_member (root, renames[i][1]))
+                json_object_set_member (root, renames[i][1],
+                                        json_node_copy (json_object_get_member (root, renames[i][0])));
+              json_object_remove_member (root, renames[i][0]);
+            }
+        if (dr_node == NULL || JSON_NODE_HOLDS_NULL (dr_node))
           {
-            json_object_set_member (root, "name", json_node_copy (json_object_get_member (root, "title")));
-            json_object_remove_member (root, "title");
+            dr = json_object_new ();
+            json_object_set_object_member (root, "dr", dr);
           }
-        if (json_object_has_member (root, "services"))
-          {
-            json_object_set_member (root, "components", json_node_copy (json_object_get_member (root, "services")));
-            json_object_remove_member (root, "services");
-          }
-        if (json_object_has_member (root, "pattern"))
-          {
-            json_object_set_member (dr, "pattern", json_node_copy (json_object_get_member (root, "pattern")));
-            json_object_remove_member (root, "pattern");
-          }
-        if (json_object_has_member (root, "recovery_region"))
-          {
-            json_object_set_member (dr, "recovery_region",
-                                    json_node_copy (json_object_get_member (root, "recovery_region")));
-            json_object_remove_member (root, "recovery_region");
-          }
-        if (!json_object_has_member (root, "dr"))
-          json_object_set_object_member (root, "dr", dr);
+        else if (JSON_NODE_HOLDS_OBJECT (dr_node))
+          dr = json_node_get_object (dr_node);
         else
-          json_object_unref (dr);
+          dr = NULL;  /* the loader reports what "dr" is */
+        for (guint i = 0; i < G_N_ELEMENTS (dr_members); i++)
+          if (json_object_has_member (root, dr_members[i]))
+            {
+              if (dr != NULL && !json_object_has_member (dr, dr_members[i]))
+                json_object_set_member (dr, dr_members[i],
+                                        json_node_copy (json_object_get_member (root, dr_members[i])));
+              json_object_remove_member (root, dr_members[i]);
+            }
         json_object_remove_member (root, "version");
         json_object_set_int_member (root, "format", 1);
       }

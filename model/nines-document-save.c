@@ -85,6 +85,9 @@ component_to_object (NinesComponent *c)
   return o;
 }
 
+/* One link per line: a design's diff then shows each link added or removed. */
+static const char * const one_line_arrays[] = { "links", NULL };
+
 char *
 nines_document_to_data (NinesDocument *self,
                         gsize         *length)
@@ -212,7 +215,7 @@ nines_document_to_data (NinesDocument *self,
 
   json_node_take_object (root_node, root);
   out = g_string_new (NULL);
-  nines_json_write (out, root_node);
+  nines_json_write_compact (out, root_node, one_line_arrays);
   if (length)
     *length = out->len;
   return g_string_free (out, FALSE);
