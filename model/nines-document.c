@@ -433,6 +433,12 @@ nines_document_get_primary_region (NinesDocument *self)
   return first ? nines_region_get_code (first) : NULL;
 }
 
+const char *
+_nines_document_get_explicit_primary_region (NinesDocument *self)
+{
+  return self->primary_region;
+}
+
 void
 _nines_document_set_primary_region (NinesDocument *self,
                                     const char    *code)
@@ -653,6 +659,16 @@ _nines_document_replace_override (NinesDocument            *self,
     g_ptr_array_add (self->overrides, _nines_price_override_copy (override));
   _nines_document_emit_changed (self);
   return old;
+}
+
+void
+_nines_document_insert_override (NinesDocument            *self,
+                                 guint                     position,
+                                 const NinesPriceOverride *override)
+{
+  g_ptr_array_insert (self->overrides, MIN (position, self->overrides->len),
+                      _nines_price_override_copy (override));
+  _nines_document_emit_changed (self);
 }
 
 /* Layout */

@@ -58,6 +58,12 @@ void        _nines_price_override_free     (NinesPriceOverride *override);
 /* The key of an override's unknown members in the document's extras. */
 char       *_nines_price_override_extra_key (const NinesPriceOverride *override);
 NinesPriceOverride *_nines_price_override_copy (const NinesPriceOverride *override);
+/* Puts @override (copied) at @position of the list; its key must not be there yet. */
+void        _nines_document_insert_override (NinesDocument            *self,
+                                             guint                     position,
+                                             const NinesPriceOverride *override);
+/* The raw primary region: NULL when it is the first region. */
+const char *_nines_document_get_explicit_primary_region (NinesDocument *self);
 /* Removes the position; returns FALSE if there was none. */
 gboolean    _nines_document_unset_position (NinesDocument      *self,
                                             const char         *key);
