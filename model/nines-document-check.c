@@ -14,12 +14,14 @@ add_problem (GPtrArray  *problems,
              ...)
 {
   g_autofree char *msg = NULL;
+  g_autofree char *line = NULL;
   va_list args;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (problems, g_strdup_printf ("%s: %s", path, msg));
+  line = g_strdup_printf ("%s: %s", path, msg);
+  g_ptr_array_add (problems, _nines_one_line (line));
 }
 
 static guint

@@ -37,7 +37,13 @@ problem (Loader     *ld,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (ld->problems, path ? g_strdup_printf ("%s: %s", path, msg) : g_steal_pointer (&msg));
+  if (path != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("%s: %s", path, msg);
+      g_ptr_array_add (ld->problems, _nines_one_line (line));
+    }
+  else
+    g_ptr_array_add (ld->problems, _nines_one_line (msg));
 }
 
 static const char *

@@ -781,6 +781,27 @@ _nines_document_set_extra (NinesDocument *self,
     g_hash_table_insert (self->extras, g_strdup (path), json_object_ref (extra));
 }
 
+char *
+_nines_one_line (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 _nines_is_iso_date (const char *str)
 {
