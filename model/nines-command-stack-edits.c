@@ -69,6 +69,8 @@ nines_command_stack_set_region_azs (NinesCommandStack  *self,
   g_return_val_if_fail (NINES_IS_COMMAND_STACK (self), FALSE);
   if (!(region = nines_document_lookup_region (self->document, code)))
     return _cs_fail_not_found (error, _("region"), code);
+  if (g_strv_equal (azs ? azs : (const char * const[]) { NULL }, nines_region_get_azs (region)))
+    return TRUE;
   cmd = _cs_command_new (CMD_REGION_AZS, _("Change Availability Zones"));
   cmd->key = g_strdup (code);
   cmd->old_strv = g_strdupv ((char **) nines_region_get_azs (region));
@@ -165,6 +167,13 @@ nines_command_stack_set_position (NinesCommandStack  *self,
                    _("A position must lie within ±10000000"));
       return FALSE;
     }
+  {
+    NinesPoint old;
+
+    if (nines_document_get_position (self->document, key, &old) && old.x == point->x &&
+        old.y == point->y)
+      return TRUE;
+  }
   cmd = _cs_position_command (self->document, key, point);
   _cs_command_run (cmd, self->document, TRUE);
   _cs_push (self, cmd);
@@ -541,7 +550,7 @@ nines_command_stack_set_price_override (NinesCommandStack *self,
   g_return_val_if_fail (NINES_IS_COMMAND_STACK (self), FALSE);
   g_return_val_if_fail (service != NULL && usage != NULL, FALSE);
   old = nines_document_lookup_price_override (self->document, service, region, usage);
-  if (old == NULL && usd < 0)
+  if ((old == NULL && usd < 0) || (old != NULL && old->usd == usd && g_strcmp0 (old->note, note) == 0))
     return TRUE;
   cmd = _cs_command_new (CMD_OVERRIDE, usd < 0 ? _("Remove Price") : _("Enter Price"));
   cmd->old_override = old ? _nines_price_override_copy (old) : NULL;
@@ -588,8 +597,16 @@ nines_command_stack_set_primary_region (NinesCommandStack  *self,
 
   g_return_val_if_fail (NINES_IS_COMMAND_STACK (self), FALSE);
   old = _nines_document_get_explicit_primary_region (self->document);
-  if (g_strcmp0 (old, code) == 0)
-    return TRUE;
+  /* Naming the first region, or leaving it implicit, is the same design (and the same
+   * file: the saved file names the region). */
+  {
+    GListModel *regions = nines_document_get_regions (self->document);
+    g_autoptr(NinesRegion) first = g_list_model_get_item (regions, 0);
+    const char *want = code ? code : first ? nines_region_get_code (first) : NULL;
+
+    if (g_strcmp0 (nines_document_get_primary_region (self->document), want) == 0)
+      return TRUE;
+  }
   cmd = _cs_command_new (CMD_PRIMARY_REGION, _("Change Primary Region"));
   cmd->old_str[0] = g_strdup (old);
   cmd->new_str[0] = g_strdup (code);
