@@ -86,6 +86,7 @@ test_kill_during_save (void)
   const char *datas[2];
   gsize lens[2];
   guint on_disk = 0, kept_old = 0, got_new = 0, rounds = 0, mid_write = 0;
+  double aim;
   gint64 t0, save_usec, deadline;
   GStatBuf st;
 
@@ -118,21 +119,23 @@ test_kill_during_save (void)
   g_test_message ("a save of %" G_GSIZE_FORMAT " bytes takes %" G_GINT64_FORMAT " us",
                   lens[0], save_usec);
   on_disk = 1;
+  aim = save_usec;
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0644);
 
   deadline = g_get_monotonic_time () + MAX_SECONDS * G_USEC_PER_SEC;
-  while (rounds < MAX_ROUNDS && g_get_monotonic_time () < deadline)
+  while (rounds < MIN_ROUNDS || (rounds < MAX_ROUNDS && g_get_monotonic_time () < deadline))
     {
       guint next = 1 - on_disk;
       g_autofree char *contents = NULL;
       gsize len;
       int status;
       pid_t pid;
-      /* Mostly over the last part of a save, where the file is written; every fourth
-       * anywhere from the fork on. */
+      /* Mostly around the moment of the rename, which the loop homes in on (a kill
+       * before it keeps the old file, after it the new one): the file is written just
+       * before. Every fourth kill lands anywhere from the fork on. */
       gulong delay = rounds % 4 == 0 ? g_test_rand_double_range (0, 1.2) * save_usec
-                                     : g_test_rand_double_range (0.6, 1.2) * save_usec;
+                                     : MAX (0, aim + g_test_rand_double_range (-0.1, 0.1) * save_usec);
 
       pid = fork ();
       g_assert_cmpint (pid, >=, 0);
@@ -153,9 +156,15 @@ test_kill_during_save (void)
         {
           on_disk = next;
           got_new++;
+          if (rounds % 4 != 0)
+            aim -= 0.03 * save_usec;
         }
       else if (len == lens[on_disk] && memcmp (contents, datas[on_disk], len) == 0)
-        kept_old++;
+        {
+          kept_old++;
+          if (rounds % 4 != 0)
+            aim += 0.03 * save_usec;
+        }
       else
         g_error ("round %u, killed after %lu µs: the file is neither the old nor the new "
                  "document (%" G_GSIZE_FORMAT " bytes)", rounds, delay, len);
