@@ -11,7 +11,7 @@
 
 static const NinesCliCommand commands[] = {
   { "validate", "FILE", N_("Check a design and list every problem in it"), nines_cli_validate },
-  { "report", "FILE", N_("Print a design: regions, components, links, cost and recovery"), nines_cli_report },
+  { "report", "FILE", N_("Print a design: its regions, AZs, components and links"), nines_cli_report },
 };
 
 static void
@@ -52,16 +52,18 @@ nines_cli_parse (const char    *command,
 {
   g_autoptr(GOptionContext) ctx = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *param = g_strdup_printf ("%s %s", command, args ? args : "");
+  g_autofree char *prgname = g_strdup_printf ("nines-cli %s", command);
 
-  ctx = g_option_context_new (param);
+  /* "Usage: nines-cli report [OPTION…] FILE" */
+  g_set_prgname (prgname);
+  ctx = g_option_context_new (args);
   g_option_context_set_summary (ctx, summary);
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, argc, argv, &error))
     {
-      nines_cli_error ("%s", error->message);
+      nines_cli_error (_("%s (see 'nines-cli %s --help')"), error->message, command);
       return FALSE;
     }
   /* (*argv)[0] is the program, (*argv)[1] the command */
