@@ -168,7 +168,8 @@ nines_cli_report (int    argc,
                   char **argv)
 {
   g_autoptr(NinesDocument) doc = NULL;
-  g_autofree char *format = g_strdup ("text");
+  /* GOption replaces the pointer without freeing it: no default here. */
+  g_autofree char *format = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
     { NULL }
@@ -178,6 +179,8 @@ nines_cli_report (int    argc,
                         _("Prints the design: its regions, components and links."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
+  if (format == NULL)
+    format = g_strdup ("text");
   if (!nines_cli_check_format (format, text_json))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
