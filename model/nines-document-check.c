@@ -35,14 +35,15 @@ map_index (GArray *map,
 #define COMPONENT_INDEX(map, i) map_index ((map) ? (map)->components : NULL, (i))
 #define LINK_INDEX(map, i) map_index ((map) ? (map)->links : NULL, (i))
 
-static char *
-join_kind_ids (NinesCatalog *catalog)
+static const char *
+suggest_kind (NinesCatalog *catalog,
+              const char   *kind)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   for (guint i = 0; i < nines_catalog_get_n_kinds (catalog); i++)
-    g_string_append_printf (s, "%s%s", i ? ", " : "", nines_catalog_get_kind (catalog, i)->id);
-  return g_string_free (g_steal_pointer (&s), FALSE);
+    g_ptr_array_add (ids, nines_catalog_get_kind (catalog, i)->id);
+  return _nines_suggest (kind, ids);
 }
 
 static void
@@ -208,9 +209,13 @@ _nines_document_check_component (NinesDocument        *self,
   if (kind == NULL)
     {
       g_autofree char *kind_path = g_strconcat (path, ".kind", NULL);
-      g_autofree char *known = join_kind_ids (catalog);
-      add_problem (problems, kind_path, _("unknown kind \"%s\" (Nines knows %s)"),
-                   nines_component_get_kind (c), known);
+      const char *like = suggest_kind (catalog, nines_component_get_kind (c));
+
+      if (like != NULL)
+        add_problem (problems, kind_path, _("unknown kind \"%s\" (did you mean \"%s\"?)"),
+                     nines_component_get_kind (c), like);
+      else
+        add_problem (problems, kind_path, _("unknown kind \"%s\""), nines_component_get_kind (c));
       return;
     }
 
@@ -277,11 +282,17 @@ check_links (NinesDocument        *self,
 {
   GListModel *links = nines_document_get_links (self);
   guint n = g_list_model_get_n_items (links);
+  /* "from\nto\nkind" -> index of its first link: finding repeats stays linear (a
+   * pairwise scan took 1.7 s on a 10,000-component design, bench/). */
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(NinesLink) l = g_list_model_get_item (links, i);
       g_autofree char *path = g_strdup_printf ("links[%u]", LINK_INDEX (map, i));
+      char *key = g_strdup_printf ("%s\n%s\n%d", nines_link_get_from (l), nines_link_get_to (l),
+                                   (int) nines_link_get_kind (l));
+      gpointer j;
       g_autofree char *from_path = g_strconcat (path, ".from", NULL);
       g_autofree char *to_path = g_strconcat (path, ".to", NULL);
       const char *from = nines_link_get_from (l);
@@ -293,16 +304,14 @@ check_links (NinesDocument        *self,
         add_problem (problems, to_path, _("no component has the id \"%s\""), to);
       else if (g_str_equal (from, to))
         add_problem (problems, to_path, _("a component cannot link to itself (\"%s\")"), to);
-      for (guint j = 0; j < i; j++)
+      if (g_hash_table_lookup_extended (first, key, NULL, &j))
         {
-          g_autoptr(NinesLink) other = g_list_model_get_item (links, j);
-
-          if (nines_link_equal (l, other))
-            {
-              add_problem (problems, path, _("the same link as links[%u]"), LINK_INDEX (map, j));
-              break;
-            }
+          add_problem (problems, path, _("the same link as links[%u]"),
+                       LINK_INDEX (map, GPOINTER_TO_UINT (j)));
+          g_free (key);
         }
+      else
+        g_hash_table_insert (first, key, GUINT_TO_POINTER (i));
     }
 }
 

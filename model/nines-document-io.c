@@ -430,12 +430,16 @@ load_dr (Loader        *ld,
 
           if (spec == NULL)
             {
-              g_autoptr(GString) known = g_string_new (NULL);
+              g_autoptr(GPtrArray) names = g_ptr_array_new ();
+              const char *like;
 
               for (guint k = 0; k < nines_catalog_get_n_knobs (nines_catalog_get_default ()); k++)
-                g_string_append_printf (known, "%s%s", k ? ", " : "",
-                                        nines_catalog_get_knob (nines_catalog_get_default (), k)->name);
-              problem (ld, path, _("unknown DR knob (Nines knows %s)"), known->str);
+                g_ptr_array_add (names, nines_catalog_get_knob (nines_catalog_get_default (), k)->name);
+              like = _nines_suggest (l->data, names);
+              if (like != NULL)
+                problem (ld, path, _("unknown DR knob (did you mean \"%s\"?)"), like);
+              else
+                problem (ld, path, _("unknown DR knob"));
               continue;
             }
           if ((v = param_value_from_json (ld, spec, json_object_get_member (knobs, l->data), path)))
@@ -700,10 +704,55 @@ syntax_error (GError    **error,
   return FALSE;
 }
 
+/* The value of 4 hex digits, or -1. */
+static gint64
+hex4 (const char *p)
+{
+  gint64 v = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      v = v * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return v;
+}
+
 static void
 free_gstring (GString *s)
 {
   g_string_free (s, TRUE);
+}
+
+/* json-glib turns a lone UTF-16 surrogate escape ("\\ud800") into bytes that are not
+ * UTF-8; such a string would be saved into a file the loader then refuses (found by
+ * tests/fuzz/fuzz-document). Returns whether every string and key is UTF-8. Depth is
+ * bounded by prescan(). */
+static gboolean
+strings_are_utf8 (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        if (!strings_are_utf8 (json_array_get_element (a, i)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (o);
+
+      for (GList *l = members; l; l = l->next)
+        if (!g_utf8_validate (l->data, -1, NULL) ||
+            !strings_are_utf8 (json_object_get_member (o, l->data)))
+          return FALSE;
+    }
+  return TRUE;
 }
 
 /* Looks over the JSON text before json-glib parses it, for what json-glib handles badly:
@@ -735,7 +784,30 @@ prescan (const char  *data,
 
       if (in_string)
         {
-          if (c == '\\')
+          if (c == '\\' && i + 5 < len && data[i + 1] == 'u')
+            {
+              gint64 unit = hex4 (data + i + 2);
+
+              /* A UTF-16 surrogate escape must be a high one followed by a low one;
+               * json-glib turns half a pair into bytes that are not UTF-8. */
+              if (unit >= 0xdc00 && unit <= 0xdfff)
+                return syntax_error (error, display_name, data, i,
+                                     _("\\u%04x is the second half of a UTF-16 surrogate pair, "
+                                       "without the first"), (guint) unit);
+              if (unit >= 0xd800 && unit <= 0xdbff)
+                {
+                  gint64 low = i + 11 < len && data[i + 6] == '\\' && data[i + 7] == 'u'
+                               ? hex4 (data + i + 8) : -1;
+
+                  if (low < 0xdc00 || low > 0xdfff)
+                    return syntax_error (error, display_name, data, i,
+                                         _("\\u%04x is the first half of a UTF-16 surrogate "
+                                           "pair, without the second"), (guint) unit);
+                  i += 6;
+                }
+              i += 5;
+            }
+          else if (c == '\\')
             i++;
           else if (c == '"')
             {
@@ -1090,6 +1162,13 @@ nines_document_load_from_data (const char  *data,
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                    _("%s: the top level must be a JSON object (is %s)"), display_name,
                    node_type_name (root));
+      return NULL;
+    }
+  if (!strings_are_utf8 (root))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: a string holds a \\u escape that is not a Unicode character "
+                     "(a lone UTF-16 surrogate)"), display_name);
       return NULL;
     }
   return load_root (json_node_get_object (root), display_name, error);

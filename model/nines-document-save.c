@@ -64,7 +64,6 @@ component_to_object (NinesComponent *c)
 {
   JsonObject *o = json_object_new ();
   const NinesKindInfo *kind = nines_component_get_kind_info (c);
-  g_auto(GStrv) explicit = nines_component_list_explicit_params (c);
 
   json_object_set_string_member (o, "id", nines_component_get_id (c));
   json_object_set_string_member (o, "kind", nines_component_get_kind (c));

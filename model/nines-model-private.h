@@ -129,6 +129,11 @@ GResource  *nines_data_get_resource        (void);
  * whatever names and values a file holds. */
 char       *_nines_one_line                (const char         *text);
 
+/* The one of @candidates (NULL-terminated) @word is most likely a typo of, or NULL: for
+ * "did you mean" hints that do not change each time the catalog grows. */
+const char *_nines_suggest                 (const char         *word,
+                                            GPtrArray          *candidates);
+
 /* Date "YYYY-MM-DD" check. */
 gboolean    _nines_is_iso_date             (const char         *str);
 
