@@ -1000,6 +1000,7 @@ compare_problem_paths (gconstpointer pa,
 static NinesDocument *
 load_root (JsonObject  *root,
            const char  *display_name,
+           gboolean     validate,
            GError     **error)
 {
   g_autoptr(NinesDocument) doc = nines_document_new ();
@@ -1082,6 +1083,8 @@ load_root (JsonObject  *root,
     if (!g_strv_contains (top_fields, l->data))
       nines_document_set_section (doc, l->data, json_object_get_member (root, l->data));
 
+  if (!validate)
+    return g_steal_pointer (&doc);
   _nines_document_check_mapped (doc, &ld.map, problems);
   /* In the order of the file, so the problems of one component come together. */
   g_ptr_array_sort (problems, compare_problem_paths);
@@ -1099,11 +1102,12 @@ load_root (JsonObject  *root,
   return g_steal_pointer (&doc);
 }
 
-NinesDocument *
-nines_document_load_from_data (const char  *data,
-                               gssize       length,
-                               const char  *display_name,
-                               GError     **error)
+static NinesDocument *
+load_data (const char  *data,
+           gssize       length,
+           const char  *display_name,
+           gboolean     validate,
+           GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1171,7 +1175,23 @@ nines_document_load_from_data (const char  *data,
                      "(a lone UTF-16 surrogate)"), display_name);
       return NULL;
     }
-  return load_root (json_node_get_object (root), display_name, error);
+  return load_root (json_node_get_object (root), display_name, validate, error);
+}
+
+NinesDocument *
+nines_document_load_from_data (const char  *data,
+                               gssize       length,
+                               const char  *display_name,
+                               GError     **error)
+{
+  return load_data (data, length, display_name, TRUE, error);
+}
+
+NinesDocument *
+_nines_document_load_unchecked (const char *data,
+                                gsize       length)
+{
+  return load_data (data, length, "copy", FALSE, NULL);
 }
 
 NinesDocument *

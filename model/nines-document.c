@@ -152,7 +152,7 @@ nines_document_copy (NinesDocument *self)
   g_return_val_if_fail (NINES_IS_DOCUMENT (self), NULL);
   /* The file format is the one complete description of a document. */
   data = nines_document_to_data (self, &len);
-  return nines_document_load_from_data (data, len, "copy", NULL);
+  return _nines_document_load_unchecked (data, len);
 }
 
 void

@@ -20,6 +20,11 @@ JsonObject *_nines_link_get_extra          (NinesLink          *self);
 void        _nines_link_set_extra          (NinesLink          *self,
                                             JsonObject         *extra);
 
+/* Reads a file this library wrote, without the semantic checks (for copies of documents
+ * that are still being built, which may not be valid yet). */
+NinesDocument *_nines_document_load_unchecked (const char    *data,
+                                               gsize          length);
+
 /* Raw edits used by the command stack and the loader; each emits "changed". */
 void        _nines_document_emit_changed   (NinesDocument      *self);
 void        _nines_document_insert_region  (NinesDocument      *self,

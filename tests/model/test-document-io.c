@@ -379,6 +379,32 @@ test_copy (void)
     }
 }
 
+/* A document still being built may be invalid; its copy is the same document. */
+static void
+test_copy_invalid (void)
+{
+  g_autoptr(NinesDocument) doc = nines_document_new ();
+  g_autoptr(NinesComponent) asg = nines_component_new ("web", "ec2-asg", "nowhere-1");
+  g_autoptr(NinesComponent) odd = nines_component_new ("odd", "mainframe", NULL);
+  g_autoptr(NinesDocument) copy = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  nines_component_set_param (asg, "min", g_variant_new_int64 (9));
+  nines_component_set_param (asg, "max", g_variant_new_int64 (3));
+  nines_document_add_component (doc, asg);
+  nines_document_add_component (doc, odd);
+  nines_document_check (doc, problems);
+  g_assert_cmpuint (problems->len, >=, 3);
+
+  copy = nines_document_copy (doc);
+  g_assert_nonnull (copy);
+  a = nines_document_to_data (doc, NULL);
+  b = nines_document_to_data (copy, NULL);
+  g_assert_cmpstr (a, ==, b);
+}
+
 /* Numbers come back exactly, in their shortest form. */
 static void
 test_numbers (void)
@@ -454,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/nines/model/document-io/save-errors", test_save_errors);
   g_test_add_func ("/nines/model/document-io/new-document", test_new_document_round_trip);
   g_test_add_func ("/nines/model/document-io/copy", test_copy);
+  g_test_add_func ("/nines/model/document-io/copy-invalid", test_copy_invalid);
   g_test_add_func ("/nines/model/document-io/numbers", test_numbers);
   g_test_add_func ("/nines/model/document-io/strings", test_strings);
   return g_test_run ();
