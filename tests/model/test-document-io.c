@@ -405,6 +405,110 @@ test_copy_invalid (void)
   g_assert_cmpstr (a, ==, b);
 }
 
+static void
+count_changed (NinesDocument *doc,
+               guint         *count)
+{
+  (*count)++;
+}
+
+/* The objects a document holds: components, regions, links. */
+static void
+test_objects (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NinesDocument) doc = nines_document_load_example ("storefront", &error);
+  NinesComponent *web = nines_document_lookup_component (doc, "web");
+  NinesComponent *dns = nines_document_lookup_component (doc, "dns");
+  g_autoptr(NinesComponent) copy = NULL;
+  g_autoptr(NinesComponent) fresh = nines_component_new ("new", "mainframe", NULL);
+  g_autoptr(NinesLink) a = nines_link_new ("x", "y", NINES_LINK_DATA);
+  g_autoptr(NinesLink) b = nines_link_new ("x", "y", NINES_LINK_DATA);
+  g_autoptr(NinesLink) c = nines_link_new ("x", "y", NINES_LINK_TRAFFIC);
+  g_autofree char *summary = NULL;
+  g_autofree char *id = NULL;
+  g_auto(GStrv) explicit = NULL;
+  NinesRegion *east;
+  guint pos, changed = 0;
+
+  g_assert_no_error (error);
+  /* Components: values, defaults, names, summary. */
+  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 12);
+  g_assert_cmpfloat (nines_component_get_double (web, "max"), ==, 12);
+  g_assert_cmpint (nines_component_get_int (web, "ami_change_days"), ==, 7);  /* the default */
+  g_assert_null (nines_component_get_explicit_param (web, "ami_change_days"));
+  g_assert_null (nines_component_get_param (web, "colour"));
+  g_assert_cmpstr (nines_component_get_string (web, "ebs_type"), ==, "gp3");
+  g_assert_true (nines_component_get_bool (nines_document_lookup_component (doc, "db"), "multi_az"));
+  g_assert_cmpstr (nines_component_get_display_name (web), ==, "Web tier");
+  g_assert_cmpstr (nines_component_get_display_name (fresh), ==, "mainframe");
+  g_assert_null (nines_component_get_kind_info (fresh));
+  g_assert_null (nines_component_get_region (dns));
+  g_assert_cmpuint (nines_component_get_n_azs (dns), ==, 0);
+  g_assert_cmpuint (nines_component_get_n_azs (web), ==, 3);
+  summary = nines_component_format_summary (web);
+  g_assert_cmpstr (summary, ==, "3× m6i.large");
+  explicit = nines_component_list_explicit_params (web);
+  g_assert_cmpstrv (explicit, ((const char *[]) { "desired", "ebs_gb", "instance_type", "max", "min", NULL }));
+
+  copy = nines_component_copy (web);
+  g_assert_true (copy != web);
+  g_assert_cmpstr (nines_component_get_id (copy), ==, "web");
+  g_assert_cmpstrv (nines_component_get_azs (copy), nines_component_get_azs (web));
+  g_assert_cmpint (nines_component_get_int (copy, "max"), ==, 12);
+  nines_component_set_param (copy, "max", g_variant_new_int64 (40));
+  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 12);
+
+  /* A change to a component in a document is a change to the document. */
+  g_signal_connect (doc, "changed", G_CALLBACK (count_changed), &changed);
+  nines_component_set_name (nines_document_lookup_component (doc, "nat"), "Egress");
+  g_assert_cmpuint (changed, ==, 1);
+  nines_component_set_name (nines_document_lookup_component (doc, "nat"), "Egress");
+  g_assert_cmpuint (changed, ==, 1);
+  g_signal_handlers_disconnect_by_func (doc, count_changed, &changed);
+
+  /* Lookups and ids. */
+  g_assert_true (nines_document_find_component (doc, "db", &pos));
+  g_assert_true (nines_document_get_component (doc, pos) == nines_document_lookup_component (doc, "db"));
+  g_assert_false (nines_document_find_component (doc, "ghost", &pos));
+  g_assert_null (nines_document_get_component (doc, 999));
+  id = nines_document_make_component_id (doc, "web");
+  g_assert_cmpstr (id, ==, "web-2");
+  g_clear_pointer (&id, g_free);
+  id = nines_document_make_component_id (doc, "sqs");
+  g_assert_cmpstr (id, ==, "sqs");
+
+  /* Regions. */
+  east = nines_document_lookup_region (doc, "us-east-1");
+  g_assert_nonnull (east);
+  g_assert_true (nines_region_has_az (east, "use1-az4"));
+  g_assert_false (nines_region_has_az (east, "use1-az3"));
+  g_assert_false (nines_region_has_az (east, NULL));
+  g_assert_cmpstr (nines_region_get_info (east)->location, ==, "US East (N. Virginia)");
+  g_assert_null (nines_document_lookup_region (doc, "eu-west-1"));
+  {
+    g_autoptr(NinesRegion) odd = nines_region_new ("xx-nowhere-1", NULL);
+    g_assert_null (nines_region_get_info (odd));
+    g_assert_null (nines_region_get_azs (odd)[0]);
+  }
+
+  /* Links. */
+  g_assert_true (nines_link_equal (a, b));
+  g_assert_false (nines_link_equal (a, c));
+  g_assert_cmpstr (nines_link_get_from (a), ==, "x");
+  g_assert_cmpstr (nines_link_get_to (a), ==, "y");
+  g_assert_cmpint (nines_link_get_kind (c), ==, NINES_LINK_TRAFFIC);
+
+  /* DR and the rest. */
+  g_assert_cmpint (nines_document_get_dr_pattern (doc), ==, NINES_DR_PATTERN_WARM_STANDBY);
+  g_assert_cmpfloat (nines_document_get_knob_double (doc, "standby_fraction"), ==, 0.25);
+  g_assert_cmpfloat (nines_document_get_knob_double (doc, "dns_ttl_s"), ==, 60);  /* the default */
+  g_assert_null (nines_document_get_explicit_knob (doc, "dns_ttl_s"));
+  g_assert_cmpstr (nines_document_get_owners (doc)[0], ==, "platform-team@example.com");
+  g_assert_cmpfloat (nines_document_get_discount_percent (doc), ==, 0);
+  g_assert_null (nines_document_lookup_price_override (doc, "AmazonEC2", NULL, "x"));
+}
+
 /* Numbers come back exactly, in their shortest form. */
 static void
 test_numbers (void)
@@ -481,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/nines/model/document-io/new-document", test_new_document_round_trip);
   g_test_add_func ("/nines/model/document-io/copy", test_copy);
   g_test_add_func ("/nines/model/document-io/copy-invalid", test_copy_invalid);
+  g_test_add_func ("/nines/model/document-io/objects", test_objects);
   g_test_add_func ("/nines/model/document-io/numbers", test_numbers);
   g_test_add_func ("/nines/model/document-io/strings", test_strings);
   return g_test_run ();
