@@ -1217,6 +1217,12 @@ nines_document_load_from_file (const char  *path,
                    _("%s: is a folder, not a Nines document"), path);
       return NULL;
     }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
+                   _("%s: is not a regular file"), path);
+      return NULL;
+    }
   if (st.st_size > MAX_FILE_SIZE)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,

@@ -118,6 +118,8 @@ run 1 "validate a missing file" validate "$tmp/missing.nines"
 check "a missing file is named" has err "$tmp/missing.nines: cannot open: No such file or directory"
 run 1 "validate a folder" validate "$tmp"
 check "a folder is named" has err "$tmp: is a folder, not a Nines document"
+run 1 "validate a device" validate /dev/null
+check "a device is named" has err "/dev/null: is not a regular file"
 printf '{"format": 1, "regions": []}' >"$tmp/unreadable.nines"
 chmod 000 "$tmp/unreadable.nines"
 if [ "$(id -u)" -eq 0 ]; then
