@@ -25,7 +25,9 @@ print_usage (FILE *out)
       g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
       fprintf (out, "  %-28s %s\n", head, _(commands[i].summary));
     }
-  fprintf (out, _("\nRun 'nines-cli COMMAND --help' for a command's options.\n"));
+  fprintf (out, _("\nRun 'nines-cli COMMAND --help' for a command's options.\n"
+                  "Exit status: 0 done, 1 bad input (the message names the file and field),\n"
+                  "2 wrong usage.\n"));
 }
 
 void

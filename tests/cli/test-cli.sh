@@ -44,6 +44,7 @@ empty () { [ ! -s "$tmp/$1" ]; }
 run 0 "--version" --version && check "--version prints the version" has out "nines-cli 0."
 run 0 "--help" --help && check "--help lists the commands" \
   eval 'has out "validate FILE" && has out "report FILE"'
+check "--help gives the exit codes" has out "Exit status: 0 done, 1 bad input"
 run 2 "no command"
 check "no command prints the usage on stderr" has err "Usage: nines-cli COMMAND"
 run 2 "unknown command" frobnicate x.nines
