@@ -121,7 +121,7 @@ test_kill_during_save (void)
   on_disk = 1;
   aim = save_usec;
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+  g_assert_true (S_ISREG (st.st_mode));
 
   deadline = g_get_monotonic_time () + MAX_SECONDS * G_USEC_PER_SEC;
   while (rounds < MIN_ROUNDS || (rounds < MAX_ROUNDS && g_get_monotonic_time () < deadline))
@@ -221,6 +221,58 @@ test_save_replaces (void)
   g_rmdir (tmpdir);
 }
 
+/* A save through a symbolic link replaces what it leads to, and keeps the file's mode. */
+static void
+test_links_and_modes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NinesDocument) doc = nines_document_load_example ("newsroom", &error);
+  g_autofree char *tmpdir = g_dir_make_tmp ("nines-atomic-XXXXXX", NULL);
+  g_autofree char *real = g_build_filename (tmpdir, "real.nines", NULL);
+  g_autofree char *link = g_build_filename (tmpdir, "link.nines", NULL);
+  g_autofree char *chain = g_build_filename (tmpdir, "chain.nines", NULL);
+  g_autofree char *fresh = g_build_filename (tmpdir, "fresh.nines", NULL);
+  g_autofree char *expected = nines_document_to_data (doc, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *target = NULL;
+  GStatBuf st;
+  mode_t old_umask = umask (022);
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0660), ==, 0);
+  g_assert_cmpint (symlink ("real.nines", link), ==, 0);  /* relative */
+  g_assert_cmpint (symlink (link, chain), ==, 0);         /* absolute, to a link */
+
+  g_assert_true (nines_document_save_to_file (doc, chain, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (chain, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "real.nines");
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0660);
+
+  /* A private design stays private. */
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  g_assert_true (nines_document_save_to_file (doc, real, &error));
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A new file: 0666 less the umask. */
+  g_assert_true (nines_document_save_to_file (doc, fresh, &error));
+  g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+
+  umask (old_umask);
+  g_unlink (chain);
+  g_unlink (link);
+  g_unlink (real);
+  g_unlink (fresh);
+  g_rmdir (tmpdir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,5 +281,6 @@ main (int   argc,
 
   g_test_add_func ("/nines/model/atomic-save/kill-during-save", test_kill_during_save);
   g_test_add_func ("/nines/model/atomic-save/save-replaces", test_save_replaces);
+  g_test_add_func ("/nines/model/atomic-save/links-and-modes", test_links_and_modes);
   return g_test_run ();
 }
