@@ -47,6 +47,12 @@ write_double (GString *out,
       g_string_append (out, "null");
       return;
     }
+  if (v == 0)
+    {
+      /* Not "-0", which reads back as the integer 0 and would then save as "0". */
+      g_string_append_c (out, '0');
+      return;
+    }
   if (v == floor (v) && fabs (v) < 1e15)
     {
       g_string_append_printf (out, "%.0f", v);

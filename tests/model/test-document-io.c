@@ -84,6 +84,96 @@ test_examples_round_trip (void)
     }
 }
 
+static NinesDocument *
+example (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  NinesDocument *doc = nines_document_load_example (name, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+assert_component (NinesDocument *doc,
+                  const char    *id,
+                  const char    *kind,
+                  const char    *region)
+{
+  NinesComponent *c = nines_document_lookup_component (doc, id);
+
+  if (c == NULL)
+    g_error ("%s has no component %s", nines_document_get_name (doc), id);
+  g_assert_cmpstr (nines_component_get_kind (c), ==, kind);
+  g_assert_cmpstr (nines_component_get_region (c), ==, region);
+}
+
+static gboolean
+has_link (NinesDocument *doc,
+          const char    *from,
+          const char    *to)
+{
+  GListModel *links = nines_document_get_links (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(NinesLink) l = g_list_model_get_item (links, i);
+
+      if (g_str_equal (nines_link_get_from (l), from) && g_str_equal (nines_link_get_to (l), to))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The examples are the designs issue 2 describes. */
+static void
+test_examples_content (void)
+{
+  g_autoptr(NinesDocument) shop = example ("storefront");
+  g_autoptr(NinesDocument) news = example ("newsroom");
+  g_autoptr(NinesDocument) ledger = example ("ledger-api");
+  NinesComponent *web, *db, *images;
+
+  /* Route 53 -> ALB -> ASG (m6i.large, 3/3/12 over 3 AZs) -> RDS PostgreSQL Multi-AZ,
+   * S3 static assets behind CloudFront; us-east-1, recovering to ca-central-1. */
+  assert_component (shop, "dns", "route53", NULL);
+  assert_component (shop, "alb", "alb", "us-east-1");
+  assert_component (shop, "web", "ec2-asg", "us-east-1");
+  assert_component (shop, "db", "rds", "us-east-1");
+  assert_component (shop, "cdn", "cloudfront", NULL);
+  assert_component (shop, "assets", "s3", "us-east-1");
+  g_assert_true (has_link (shop, "dns", "alb") && has_link (shop, "alb", "web") &&
+                 has_link (shop, "web", "db") && has_link (shop, "cdn", "assets"));
+  web = nines_document_lookup_component (shop, "web");
+  g_assert_cmpstr (nines_component_get_string (web, "instance_type"), ==, "m6i.large");
+  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 3);
+  g_assert_cmpint (nines_component_get_int (web, "desired"), ==, 3);
+  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 12);
+  g_assert_cmpuint (nines_component_get_n_azs (web), ==, 3);
+  db = nines_document_lookup_component (shop, "db");
+  g_assert_cmpstr (nines_component_get_string (db, "engine"), ==, "postgres");
+  g_assert_true (nines_component_get_bool (db, "multi_az"));
+  g_assert_cmpstr (nines_document_get_primary_region (shop), ==, "us-east-1");
+  g_assert_cmpstr (nines_document_get_recovery_region (shop), ==, "ca-central-1");
+
+  /* A publishing site: a large S3 asset bucket, Aurora PostgreSQL, a CI build server. */
+  images = nines_document_lookup_component (news, "images");
+  assert_component (news, "images", "s3", "us-east-1");
+  g_assert_cmpfloat (nines_component_get_double (images, "storage_gb"), >=, 10000);
+  assert_component (news, "db", "aurora", "us-east-1");
+  g_assert_cmpstr (nines_component_get_string (nines_document_lookup_component (news, "db"), "engine"),
+                   ==, "aurora-postgresql");
+  assert_component (news, "ci", "ci-server", "us-east-1");
+
+  /* An API on Lambda and DynamoDB in eu-west-1, eu-central-1 the second region. */
+  assert_component (ledger, "api", "lambda", "eu-west-1");
+  assert_component (ledger, "entries", "dynamodb", "eu-west-1");
+  g_assert_true (has_link (ledger, "api", "entries"));
+  g_assert_cmpstr (nines_document_get_primary_region (ledger), ==, "eu-west-1");
+  g_assert_cmpstr (nines_document_get_recovery_region (ledger), ==, "eu-central-1");
+  g_assert_nonnull (nines_document_lookup_region (ledger, "eu-central-1"));
+}
+
 static void
 test_no_such_example (void)
 {
@@ -519,6 +609,7 @@ test_numbers (void)
   } cases[] = {
     { 0.1, "0.1" }, { -0.5, "-0.5" }, { 1e-7, "1e-07" }, { 123456.789, "123456.789" },
     { 1.0 / 3, "0.3333333333333333" }, { 2, "2" }, { -4096, "-4096" }, { 9999999.5, "9999999.5" },
+    { -0.0, "0" }, { 5e-324, "5e-324" }, { -2.5e-10, "-2.5e-10" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases) + 500; i++)
@@ -576,6 +667,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/nines/model/document-io/examples-round-trip", test_examples_round_trip);
+  g_test_add_func ("/nines/model/document-io/examples-content", test_examples_content);
   g_test_add_func ("/nines/model/document-io/no-such-example", test_no_such_example);
   g_test_add_func ("/nines/model/document-io/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/nines/model/document-io/newer-format-refused", test_newer_format_refused);
