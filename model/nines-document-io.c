@@ -34,7 +34,9 @@ nines_document_migrate_step (JsonObject  *root,
       /* Format 0 (the 2026 prototype) called the version "version", the name "title" and
        * the components "services", and kept the DR choice at the top level. */
       {
-        static const char * const renames[][2] = { { "title", "name" }, { "services", "components" } };
+        static const char * const renames[][2] = {
+          { "title", "name" }, { "services", "components" },
+        };
         static const char * const dr_members[] = { "pattern", "recovery_region" };
         JsonNode *dr_node = json_object_get_member (root, "dr");
         JsonObject *dr;
@@ -43,8 +45,10 @@ nines_document_migrate_step (JsonObject  *root,
           if (json_object_has_member (root, renames[i][0]))
             {
               if (!json_object_has_member (root, renames[i][1]))
-                json_object_set_member (root, renames[i][1],
-                                        json_node_copy (json_object_get_member (root, renames[i][0])));
+                {
+                  JsonNode *value = json_object_get_member (root, renames[i][0]);
+                  json_object_set_member (root, renames[i][1], json_node_copy (value));
+                }
               json_object_remove_member (root, renames[i][0]);
             }
         if (dr_node == NULL || JSON_NODE_HOLDS_NULL (dr_node))
@@ -60,8 +64,10 @@ nines_document_migrate_step (JsonObject  *root,
           if (json_object_has_member (root, dr_members[i]))
             {
               if (dr != NULL && !json_object_has_member (dr, dr_members[i]))
-                json_object_set_member (dr, dr_members[i],
-                                        json_node_copy (json_object_get_member (root, dr_members[i])));
+                {
+                  JsonNode *value = json_object_get_member (root, dr_members[i]);
+                  json_object_set_member (dr, dr_members[i], json_node_copy (value));
+                }
               json_object_remove_member (root, dr_members[i]);
             }
         json_object_remove_member (root, "version");

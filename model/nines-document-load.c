@@ -60,16 +60,17 @@ gboolean
 _nines_json_is_number (JsonNode *n)
 {
   return n && JSON_NODE_HOLDS_VALUE (n) &&
-         (json_node_get_value_type (n) == G_TYPE_INT64 || json_node_get_value_type (n) == G_TYPE_DOUBLE);
+         (json_node_get_value_type (n) == G_TYPE_INT64 ||
+          json_node_get_value_type (n) == G_TYPE_DOUBLE);
 }
 
 /* Reads an optional (or, with @required, mandatory) string member. */
 const char *
-_nines_loader_get_string (NinesLoader     *ld,
-            JsonObject *o,
-            const char *member,
-            const char *path,
-            gboolean    required)
+_nines_loader_get_string (NinesLoader *ld,
+                          JsonObject  *o,
+                          const char  *member,
+                          const char  *path,
+                          gboolean     required)
 {
   JsonNode *n = json_object_get_member (o, member);
   g_autofree char *p = g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
@@ -89,10 +90,10 @@ _nines_loader_get_string (NinesLoader     *ld,
 }
 
 static GStrv
-get_string_array (NinesLoader     *ld,
-                  JsonObject *o,
-                  const char *member,
-                  const char *path)
+get_string_array (NinesLoader *ld,
+                  JsonObject  *o,
+                  const char  *member,
+                  const char  *path)
 {
   JsonNode *n = json_object_get_member (o, member);
   g_autofree char *p = g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
@@ -123,10 +124,10 @@ get_string_array (NinesLoader     *ld,
 }
 
 static JsonObject *
-get_object (NinesLoader     *ld,
-            JsonObject *o,
-            const char *member,
-            const char *path)
+get_object (NinesLoader *ld,
+            JsonObject  *o,
+            const char  *member,
+            const char  *path)
 {
   JsonNode *n = json_object_get_member (o, member);
 
@@ -142,9 +143,9 @@ get_object (NinesLoader     *ld,
 }
 
 static JsonArray *
-get_array (NinesLoader     *ld,
-           JsonObject *o,
-           const char *member)
+get_array (NinesLoader *ld,
+           JsonObject  *o,
+           const char  *member)
 {
   JsonNode *n = json_object_get_member (o, member);
 
@@ -160,8 +161,8 @@ get_array (NinesLoader     *ld,
 
 /* Members of @o not named in @known, for keeping on save. */
 static JsonObject *
-collect_extra (JsonObject         *o,
-               const char * const *known,
+collect_extra (JsonObject          *o,
+               const char * const  *known,
                const NinesKindInfo *kind)
 {
   JsonObject *extra = NULL;
@@ -182,7 +183,7 @@ collect_extra (JsonObject         *o,
 
 /* A JSON value as the GVariant a parameter spec wants, or NULL with a problem. */
 static GVariant *
-param_value_from_json (NinesLoader               *ld,
+param_value_from_json (NinesLoader          *ld,
                        const NinesParamSpec *spec,
                        JsonNode             *n,
                        const char           *path)
@@ -205,7 +206,8 @@ param_value_from_json (NinesLoader               *ld,
           if (fabs (d) < 9e15)
             return g_variant_new_int64 ((gint64) d);
           if (spec->min > -G_MAXDOUBLE && spec->max < G_MAXDOUBLE)
-            problem (ld, path, _("must be between %.15g and %.15g (is %g)"), spec->min, spec->max, d);
+            problem (ld, path, _("must be between %.15g and %.15g (is %g)"),
+                     spec->min, spec->max, d);
           else
             problem (ld, path, _("is too large a number (%g)"), d);
           return NULL;
@@ -238,9 +240,9 @@ param_value_from_json (NinesLoader               *ld,
 static const char * const component_fields[] = { "id", "kind", "name", "region", "azs", NULL };
 
 void
-_nines_loader_load_components (NinesLoader        *ld,
-                 NinesDocument *doc,
-                 JsonObject    *root)
+_nines_loader_load_components (NinesLoader   *ld,
+                               NinesDocument *doc,
+                               JsonObject    *root)
 {
   JsonArray *a = get_array (ld, root, "components");
 
@@ -297,9 +299,9 @@ _nines_loader_load_components (NinesLoader        *ld,
 }
 
 void
-_nines_loader_load_regions (NinesLoader        *ld,
-              NinesDocument *doc,
-              JsonObject    *root)
+_nines_loader_load_regions (NinesLoader   *ld,
+                            NinesDocument *doc,
+                            JsonObject    *root)
 {
   static const char * const fields[] = { "code", "azs", NULL };
   JsonArray *a = get_array (ld, root, "regions");
@@ -340,9 +342,9 @@ _nines_loader_load_regions (NinesLoader        *ld,
 }
 
 void
-_nines_loader_load_links (NinesLoader        *ld,
-            NinesDocument *doc,
-            JsonObject    *root)
+_nines_loader_load_links (NinesLoader   *ld,
+                          NinesDocument *doc,
+                          JsonObject    *root)
 {
   static const char * const fields[] = { "from", "to", "kind", NULL };
   JsonArray *a = get_array (ld, root, "links");
@@ -382,11 +384,14 @@ _nines_loader_load_links (NinesLoader        *ld,
 }
 
 void
-_nines_loader_load_dr (NinesLoader        *ld,
-         NinesDocument *doc,
-         JsonObject    *root)
+_nines_loader_load_dr (NinesLoader   *ld,
+                       NinesDocument *doc,
+                       JsonObject    *root)
 {
-  static const char * const fields[] = { "pattern", "primary_region", "recovery_region", "knobs", NULL };
+  static const char * const fields[] = {
+    "pattern", "primary_region", "recovery_region", "knobs", NULL
+  };
+  NinesCatalog *catalog = nines_catalog_get_default ();
   JsonObject *o = get_object (ld, root, "dr", "");
   JsonObject *knobs;
   NinesDrPattern pattern = NINES_DR_PATTERN_NONE;
@@ -399,7 +404,8 @@ _nines_loader_load_dr (NinesLoader        *ld,
   if (s != NULL && !nines_dr_pattern_from_string (s, &pattern))
     problem (ld, "dr.pattern", _("must be one of none, backup-restore, pilot-light, "
                                  "warm-standby, multi-site (is \"%s\")"), s);
-  nines_document_set_dr (doc, pattern, _nines_loader_get_string (ld, o, "recovery_region", "dr", FALSE));
+  nines_document_set_dr (doc, pattern,
+                         _nines_loader_get_string (ld, o, "recovery_region", "dr", FALSE));
   if ((s = _nines_loader_get_string (ld, o, "primary_region", "dr", FALSE)))
     _nines_document_set_primary_region (doc, s);
 
@@ -409,7 +415,7 @@ _nines_loader_load_dr (NinesLoader        *ld,
 
       for (GList *l = members; l; l = l->next)
         {
-          const NinesParamSpec *spec = nines_catalog_lookup_knob (nines_catalog_get_default (), l->data);
+          const NinesParamSpec *spec = nines_catalog_lookup_knob (catalog, l->data);
           g_autofree char *path = g_strdup_printf ("dr.knobs.%s", (char *)l->data);
           GVariant *v;
 
@@ -418,8 +424,8 @@ _nines_loader_load_dr (NinesLoader        *ld,
               g_autoptr(GPtrArray) names = g_ptr_array_new ();
               const char *like;
 
-              for (guint k = 0; k < nines_catalog_get_n_knobs (nines_catalog_get_default ()); k++)
-                g_ptr_array_add (names, nines_catalog_get_knob (nines_catalog_get_default (), k)->name);
+              for (guint k = 0; k < nines_catalog_get_n_knobs (catalog); k++)
+                g_ptr_array_add (names, nines_catalog_get_knob (catalog, k)->name);
               like = _nines_suggest (l->data, names);
               if (like != NULL)
                 problem (ld, path, _("unknown DR knob (did you mean \"%s\"?)"), like);
@@ -436,11 +442,13 @@ _nines_loader_load_dr (NinesLoader        *ld,
 }
 
 void
-_nines_loader_load_operations (NinesLoader        *ld,
-                 NinesDocument *doc,
-                 JsonObject    *root)
+_nines_loader_load_operations (NinesLoader   *ld,
+                               NinesDocument *doc,
+                               JsonObject    *root)
 {
-  static const char * const fields[] = { "last_dr_test", "last_restore_test", "owners", "notes", NULL };
+  static const char * const fields[] = {
+    "last_dr_test", "last_restore_test", "owners", "notes", NULL
+  };
   JsonObject *o = get_object (ld, root, "operations", "");
   g_auto(GStrv) owners = NULL;
   g_autoptr(JsonObject) extra = NULL;
@@ -449,8 +457,10 @@ _nines_loader_load_operations (NinesLoader        *ld,
     return;
   owners = get_string_array (ld, o, "owners", "operations");
   _nines_document_set_operations (doc,
-                                  _nines_loader_get_string (ld, o, "last_dr_test", "operations", FALSE),
-                                  _nines_loader_get_string (ld, o, "last_restore_test", "operations", FALSE),
+                                  _nines_loader_get_string (ld, o, "last_dr_test", "operations",
+                                                            FALSE),
+                                  _nines_loader_get_string (ld, o, "last_restore_test",
+                                                            "operations", FALSE),
                                   (const char * const *)owners,
                                   _nines_loader_get_string (ld, o, "notes", "operations", FALSE));
   extra = collect_extra (o, fields, NULL);
@@ -458,9 +468,9 @@ _nines_loader_load_operations (NinesLoader        *ld,
 }
 
 void
-_nines_loader_load_pricing (NinesLoader        *ld,
-              NinesDocument *doc,
-              JsonObject    *root)
+_nines_loader_load_pricing (NinesLoader   *ld,
+                            NinesDocument *doc,
+                            JsonObject    *root)
 {
   static const char * const fields[] = { "discount_percent", "overrides", NULL };
   JsonObject *o = get_object (ld, root, "pricing", "");
@@ -475,7 +485,8 @@ _nines_loader_load_pricing (NinesLoader        *ld,
       if (_nines_json_is_number (d))
         _nines_document_set_discount (doc, json_node_get_double (d));
       else
-        problem (ld, "pricing.discount_percent", _("must be a number (is %s)"), _nines_json_type_name (d));
+        problem (ld, "pricing.discount_percent", _("must be a number (is %s)"),
+                 _nines_json_type_name (d));
     }
   if (json_object_has_member (o, "overrides"))
     {
@@ -532,7 +543,9 @@ _nines_loader_load_pricing (NinesLoader        *ld,
       _nines_price_override_free (_nines_document_replace_override (doc, &ov));
       g_array_append_val (ld->map.overrides, i);
       {
-        static const char * const override_fields[] = { "service", "region", "usage", "usd", "note", NULL };
+        static const char * const override_fields[] = {
+          "service", "region", "usage", "usd", "note", NULL
+        };
         g_autoptr(JsonObject) ov_extra = collect_extra (e, override_fields, NULL);
         g_autofree char *key = _nines_price_override_extra_key (&ov);
         _nines_document_set_extra (doc, key, ov_extra);
@@ -543,9 +556,9 @@ _nines_loader_load_pricing (NinesLoader        *ld,
 }
 
 void
-_nines_loader_load_layout (NinesLoader        *ld,
-             NinesDocument *doc,
-             JsonObject    *root)
+_nines_loader_load_layout (NinesLoader   *ld,
+                           NinesDocument *doc,
+                           JsonObject    *root)
 {
   JsonObject *o = get_object (ld, root, "layout", "");
   g_autoptr(GList) members = NULL;
@@ -566,7 +579,8 @@ _nines_loader_load_layout (NinesLoader        *ld,
           continue;
         }
       if (json_array_get_length (a) != 2 ||
-          !_nines_json_is_number (json_array_get_element (a, 0)) || !_nines_json_is_number (json_array_get_element (a, 1)))
+          !_nines_json_is_number (json_array_get_element (a, 0)) ||
+          !_nines_json_is_number (json_array_get_element (a, 1)))
         {
           problem (ld, path, _("must be a position [x, y] (is an array of %u)"),
                    json_array_get_length (a));

@@ -184,7 +184,8 @@ write_node (GString            *out,
               {
                 g_string_append (out, i ? ",\n" : "\n");
                 indent (out, depth + 1);
-                if (compact_here && write_flat_object (out, json_array_get_element (a, i), depth + 1))
+                if (compact_here &&
+                    write_flat_object (out, json_array_get_element (a, i), depth + 1))
                   continue;
               }
             write_node (out, json_array_get_element (a, i), depth + 1, compact, FALSE);
