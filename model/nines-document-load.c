@@ -11,9 +11,9 @@
 #include "nines-document-load.h"
 
 static void G_GNUC_PRINTF (3, 4)
-problem (NinesLoader     *ld,
-         const char *path,
-         const char *format,
+problem (NinesLoader *ld,
+         const char  *path,
+         const char  *format,
          ...)
 {
   g_autofree char *msg = NULL;
@@ -162,7 +162,7 @@ get_array (NinesLoader *ld,
 /* Members of @o not named in @known, for keeping on save. */
 static JsonObject *
 collect_extra (JsonObject          *o,
-               const char * const  *known,
+               const char * const *known,
                const NinesKindInfo *kind)
 {
   JsonObject *extra = NULL;
