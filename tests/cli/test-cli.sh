@@ -60,7 +60,7 @@ for cmd in validate report; do
 done
 run 0 "report --help shows --format" report --help && check "report --help has --format" has out "--format"
 run 2 "report --format xml" report --format xml "$examples/storefront.nines"
-check "report names the bad format" has err '--format must be text|json (is "xml")'
+check "report names the bad format" has err '--format must be text|json|csv (is "xml")'
 
 # The examples are valid and report.
 for f in "$examples"/*.nines "$src/tests/data/v0-prototype.nines"; do
