@@ -19,7 +19,7 @@
 #define N_COMPONENTS 3000
 /* The loop stops at whichever comes first. */
 #define MAX_ROUNDS 300
-#define MAX_SECONDS 4
+#define MAX_SECONDS 3
 #define MIN_ROUNDS 20
 
 static NinesDocument *
