@@ -28,7 +28,10 @@ print_usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
-      fprintf (out, "  %-28s %s\n", head, _(commands[i].summary));
+      /* Pad by characters, not bytes: "…" is three bytes. */
+      int pad = 28 - (int) g_utf8_strlen (head, -1);
+
+      fprintf (out, "  %s%*s %s\n", head, MAX (pad, 0), "", _(commands[i].summary));
     }
   fprintf (out, _("\nRun 'nines-cli COMMAND --help' for a command's options.\n"
                   "Exit status: 0 done, 1 bad input (the message names the file and field),\n"
