@@ -672,6 +672,7 @@ random_edit (Fixture  *f,
       break;
     }
   g_assert_true (ok == (error == NULL));
+  /* NINES_TEST_TRACE=1 lists the edits, to replay a failing --seed by hand. */
   if (g_getenv ("NINES_TEST_TRACE"))
     g_printerr ("op %u on %s/%s: %s\n", op, id, other, ok ? "ok" : error->message);
   return ok;
