@@ -5,4 +5,8 @@
 
 #define NINES_AWS_INSIDE
 # include "nines-aws-error.h"
+# include "nines-aws-request.h"
+# include "nines-aws-response.h"
+# include "nines-aws-credentials.h"
+# include "nines-aws-sigv4.h"
 #undef NINES_AWS_INSIDE
