@@ -34,7 +34,7 @@ static char *
 decode (const char *s,
         gssize      len)
 {
-  g_autofree char *raw = g_strndup (s, len);
+  g_autofree char *raw = len < 0 ? g_strdup (s) : g_strndup (s, len);
   char *d = g_uri_unescape_string (raw, NULL);
 
   return d != NULL ? d : g_steal_pointer (&raw);
