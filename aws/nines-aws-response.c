@@ -53,6 +53,14 @@ nines_aws_response_get_status (NinesAwsResponse *self)
 }
 
 void
+nines_aws_response_set_status (NinesAwsResponse *self,
+                               guint             status)
+{
+  g_return_if_fail (self != NULL);
+  self->status = status;
+}
+
+void
 nines_aws_response_add_header (NinesAwsResponse *self,
                                const char       *name,
                                const char       *value)

@@ -19,6 +19,8 @@ NinesAwsResponse *nines_aws_response_ref         (NinesAwsResponse *self);
 void              nines_aws_response_unref       (NinesAwsResponse *self);
 
 guint             nines_aws_response_get_status  (NinesAwsResponse *self);
+void              nines_aws_response_set_status  (NinesAwsResponse *self,
+                                                  guint             status);
 /* Header names are stored lower-case; a repeated header keeps its last value. */
 void              nines_aws_response_add_header  (NinesAwsResponse *self,
                                                   const char       *name,

@@ -9,4 +9,11 @@
 # include "nines-aws-response.h"
 # include "nines-aws-credentials.h"
 # include "nines-aws-sigv4.h"
+# include "nines-aws-config.h"
+# include "nines-aws-transport.h"
+# include "nines-aws-curl-transport.h"
+# include "nines-aws-retry.h"
+# include "nines-aws-invoke.h"
+# include "nines-aws-credentials-provider.h"
+# include "nines-aws-sts.h"
 #undef NINES_AWS_INSIDE
