@@ -16,4 +16,9 @@
 # include "nines-aws-invoke.h"
 # include "nines-aws-credentials-provider.h"
 # include "nines-aws-sts.h"
+# include "nines-aws-client.h"
+# include "nines-aws-cloudformation-types.h"
+# include "nines-aws-cloudformation.h"
+# include "nines-aws-s3.h"
+# include "nines-aws-pricing.h"
 #undef NINES_AWS_INSIDE
