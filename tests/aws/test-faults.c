@@ -384,6 +384,81 @@ test_tls_verification (void)
   g_rmdir (dir);
 }
 
+static char *
+request_header (guint       i,
+                const char *name)
+{
+  g_autoptr(NinesAwsTransport) t = nines_aws_curl_transport_new ();
+  g_autoptr(NinesAwsRequest) req = nines_aws_request_new ("GET", shared->url, "/__log");
+  g_autoptr(NinesAwsResponse) resp = nines_aws_transport_send (t, req, NULL, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GBytes *b = nines_aws_response_get_body (resp);
+  JsonObject *entry;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (b, NULL), g_bytes_get_size (b), NULL));
+  entry = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), i);
+  return g_strdup (json_object_get_string_member (json_object_get_object_member (entry, "headers"), name));
+}
+
+static gint64
+amz_date_to_unix (const char *s)
+{
+  g_autofree char *iso = g_strdup_printf ("%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", s, s + 4, s + 6, s + 9, s + 11, s + 13);
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  return g_date_time_to_unix (dt);
+}
+
+static void
+test_clock_skew (void)
+{
+  g_autoptr(NinesAwsClient) client = new_client (shared->url, 5000);
+  g_autoptr(NinesAwsCallerIdentity) id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) ahead = g_date_time_add_hours (now, 1);
+  g_autofree char *ahead_s = g_date_time_format (ahead, "%a, %d %b %Y %H:%M:%S GMT");
+  g_autofree char *now_s = g_date_time_format (now, "%a, %d %b %Y %H:%M:%S GMT");
+  g_autofree char *script = NULL, *first = NULL, *second = NULL;
+  gint64 skew;
+
+  /* AWS's clock is an hour ahead of ours: refused once, then signed with its time */
+  script = g_strdup_printf ("[{\"status\": 403, \"headers\": {\"Date\": \"%s\"}, \"body\": \"<ErrorResponse><Error>"
+                            "<Code>SignatureDoesNotMatch</Code><Message>Signature expired</Message></Error></ErrorResponse>\"}, "
+                            OK_STEP "]", ahead_s);
+  set_script (script);
+  id = whoami (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (requests_seen (), ==, 2);
+  first = request_header (0, "x-amz-date");
+  second = request_header (1, "x-amz-date");
+  skew = amz_date_to_unix (second) - amz_date_to_unix (first);
+  g_assert_cmpint (skew, >=, 3590);
+  g_assert_cmpint (skew, <=, 3610);
+  /* the retry quota is not charged for it */
+  g_assert_cmpuint (nines_aws_retry_get_quota (nines_aws_client_get_retry (client)), ==, 500);
+  g_clear_pointer (&id, nines_aws_caller_identity_free);
+
+  /* and back: a refusal dated now puts our signatures on our clock again */
+  g_free (script);
+  script = g_strdup_printf ("[{\"status\": 403, \"headers\": {\"Date\": \"%s\"}, \"body\": \"<ErrorResponse><Error>"
+                            "<Code>RequestTimeTooSkewed</Code><Message>too skewed</Message></Error></ErrorResponse>\"}, "
+                            OK_STEP "]", now_s);
+  set_script (script);
+  id = whoami (client, &error);
+  g_assert_no_error (error);
+  g_free (second);
+  second = request_header (1, "x-amz-date");
+  g_assert_cmpint (ABS (amz_date_to_unix (second) - g_get_real_time () / G_USEC_PER_SEC), <, 60);
+
+  /* a refusal that is not about time is not retried */
+  set_script ("[" ERR (403, "SignatureDoesNotMatch", "bad secret") ", " OK_STEP "]");
+  g_clear_pointer (&id, nines_aws_caller_identity_free);
+  id = whoami (client, &error);
+  g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_AUTH);
+  g_assert_cmpuint (requests_seen (), ==, 1);
+}
+
 static void
 test_retry_policy (void)
 {
@@ -457,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/nines/aws/faults/cancel", test_cancel);
   g_test_add_func ("/nines/aws/faults/async-error", test_async_error);
   g_test_add_func ("/nines/aws/faults/tls-verification", test_tls_verification);
+  g_test_add_func ("/nines/aws/faults/clock-skew", test_clock_skew);
   ret = g_test_run ();
   responder_stop (shared);
   return ret;
