@@ -132,7 +132,7 @@ nines_aws_error_from_response (NinesAwsResponse *response,
                           _("%s failed with HTTP status %u and no AWS error in the body%s%s%s%s"),
                           operation ? operation : _("The request"), status,
                           attempts > 1 ? _(", after retries") : "",
-                          rid ? _(" (request id ") : "", rid ? rid : "", rid ? ")" : "");
+                          rid ? " (request id " : "", rid ? rid : "", rid ? ")" : "");
     }
 
   if (code_in (code, denied))
@@ -175,7 +175,8 @@ nines_aws_error_from_response (NinesAwsResponse *response,
   if (hint != NULL)
     g_string_append_printf (msg, " — %s", hint);
   if (request_id != NULL)
-    g_string_append_printf (msg, _(" (request id %s)"), request_id);
+    /* not translated: nines_aws_error_dup_request_id () finds it */
+    g_string_append_printf (msg, " (request id %s)", request_id);
   {
     g_autofree char *text = g_string_free (msg, FALSE);
     return g_error_new_literal (NINES_AWS_ERROR, domain_code, text);
