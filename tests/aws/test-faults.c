@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <nines-aws.h>
 
+#include "nines-aws-test-utils.h"
+
 #define OK_BODY \
   "<GetCallerIdentityResponse><GetCallerIdentityResult>" \
   "<Arn>arn:aws:iam::123456789012:user/fault</Arn><UserId>AIDAFAULT</UserId><Account>123456789012</Account>" \
@@ -511,6 +513,19 @@ test_retry_policy (void)
   g_assert_true (nines_aws_retry_should_retry (retry, 1, NINES_AWS_RETRY_THROTTLING, &delay));
 }
 
+static void
+test_nothing_secret_logged (void)
+{
+  g_autofree char *logs = nines_test_log_capture_dup ();
+
+  /* every request above was logged at debug level (G_MESSAGES_DEBUG=all) */
+  g_assert_nonnull (strstr (logs, "POST http://127.0.0.1:"));
+  g_assert_nonnull (strstr (logs, "retrying in"));
+  g_assert_null (strstr (logs, "faultSECRET"));
+  g_assert_null (strstr (logs, "Signature="));
+  g_assert_null (strstr (logs, "Credential="));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +533,7 @@ main (int   argc,
   g_autofree char *python = g_find_program_in_path ("python3");
   int ret;
 
+  nines_test_log_capture_start ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nines/aws/retry/policy", test_retry_policy);
   if (python == NULL)
@@ -537,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/nines/aws/faults/async-error", test_async_error);
   g_test_add_func ("/nines/aws/faults/tls-verification", test_tls_verification);
   g_test_add_func ("/nines/aws/faults/clock-skew", test_clock_skew);
+  g_test_add_func ("/nines/aws/faults/zz-nothing-secret-logged", test_nothing_secret_logged);
   ret = g_test_run ();
   responder_stop (shared);
   return ret;
