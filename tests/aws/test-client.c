@@ -9,8 +9,9 @@
 #include "nines-aws-test-utils.h"
 
 static NinesAwsClient *
-new_client (NinesTestTransport *t,
-            const char         *region)
+new_client_env (NinesTestTransport *t,
+                const char         *region,
+                const char         *max_attempts)
 {
   g_auto(GStrv) env = NULL;
   g_autoptr(NinesAwsConfig) config = NULL;
@@ -22,11 +23,38 @@ new_client (NinesTestTransport *t,
   env = g_environ_setenv (env, "AWS_SHARED_CREDENTIALS_FILE", "/dev/null", TRUE);
   env = g_environ_setenv (env, "AWS_ACCESS_KEY_ID", "AKIDCLIENT", TRUE);
   env = g_environ_setenv (env, "AWS_SECRET_ACCESS_KEY", "clientSECRET", TRUE);
+  if (max_attempts != NULL)
+    env = g_environ_setenv (env, "AWS_MAX_ATTEMPTS", max_attempts, TRUE);
   config = nines_aws_config_new ((const char * const *) env, NULL, &error);
   g_assert_no_error (error);
   client = nines_aws_client_new (config, NINES_AWS_TRANSPORT (t), region);
   nines_aws_retry_set_base_delay (nines_aws_client_get_retry (client), 1);
   return client;
+}
+
+static NinesAwsClient *
+new_client (NinesTestTransport *t,
+            const char         *region)
+{
+  return new_client_env (t, region, NULL);
+}
+
+static void
+test_max_attempts (void)
+{
+  g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+  g_autoptr(NinesAwsClient) client = new_client_env (t, "us-east-1", "5");
+  g_autoptr(NinesAwsClient) bad = new_client_env (t, "us-east-1", "lots");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stacks = NULL;
+
+  g_assert_cmpuint (nines_aws_retry_get_max_attempts (nines_aws_client_get_retry (client)), ==, 5);
+  g_assert_cmpuint (nines_aws_retry_get_max_attempts (nines_aws_client_get_retry (bad)), ==, 3);
+  for (guint i = 0; i < 5; i++)
+    nines_test_transport_push (t, 500, "", NULL);
+  stacks = nines_aws_cfn_describe_stacks (client, NULL, NULL, &error);
+  g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_HTTP_STATUS);
+  g_assert_cmpuint (nines_test_transport_get_n_requests (t), ==, 5);
 }
 
 static void
@@ -381,6 +409,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nines/aws/client/no-region", test_no_region);
+  g_test_add_func ("/nines/aws/client/max-attempts", test_max_attempts);
   g_test_add_func ("/nines/aws/client/cfn/validate-template", test_validate_template);
   g_test_add_func ("/nines/aws/client/cfn/create-change-set-params", test_create_change_set_params);
   g_test_add_func ("/nines/aws/client/cfn/large-template-upload", test_large_template_upload);
