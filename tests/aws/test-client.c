@@ -357,6 +357,57 @@ test_get_products_pages (void)
   g_assert_nonnull (strstr (error->message, "cut off"));
 }
 
+typedef struct
+{
+  GThread *main_thread;
+  guint progress_calls;
+  guint last_products;
+  GPtrArray *products;
+} PricingAsync;
+
+static void
+pricing_progress (guint    pages,
+                  guint    products,
+                  gpointer user_data)
+{
+  PricingAsync *p = user_data;
+
+  /* reported on the caller's thread, not the worker's */
+  g_assert_true (g_thread_self () == p->main_thread);
+  p->progress_calls++;
+  p->last_products = products;
+}
+
+static void
+pricing_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PricingAsync *p = user_data;
+  g_autoptr(GError) error = NULL;
+
+  p->products = nines_aws_pricing_get_products_finish (NINES_AWS_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_get_products_async_progress (void)
+{
+  g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+  g_autoptr(NinesAwsClient) client = new_client (t, "us-east-1");
+  PricingAsync p = { g_thread_self (), 0, 0, NULL };
+
+  nines_test_transport_push (t, 200, "{\"PriceList\":[\"{}\",\"{}\"],\"NextToken\":\"2\"}", NULL);
+  nines_test_transport_push (t, 200, "{\"PriceList\":[\"{}\"]}", NULL);
+  nines_aws_pricing_get_products_async (client, "AWSELB", NULL, 0, pricing_progress, &p, NULL, pricing_ready, &p);
+  while (p.products == NULL || p.progress_calls < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (p.products->len, ==, 3);
+  g_assert_cmpuint (p.progress_calls, ==, 2);
+  g_assert_cmpuint (p.last_products, ==, 3);
+  g_ptr_array_unref (p.products);
+}
+
 static void
 describe_ready (GObject      *source,
                 GAsyncResult *result,
@@ -419,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/nines/aws/client/cfn/wait-change-set-failed", test_wait_change_set_failed);
   g_test_add_func ("/nines/aws/client/pricing/get-products", test_get_products_pages);
   g_test_add_func ("/nines/aws/client/async", test_async_in_thread);
+  g_test_add_func ("/nines/aws/client/pricing/async-progress", test_get_products_async_progress);
   g_test_add_func ("/nines/aws/client/error-codes", test_error_codes);
   return g_test_run ();
 }
