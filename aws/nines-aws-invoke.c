@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nines-aws.h"
+#include "nines-aws-json-private.h"
 #include "nines-aws-xml.h"
 
 static char *
@@ -62,14 +63,15 @@ nines_aws_parse_error_body (NinesAwsResponse  *response,
           && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           JsonObject *o = json_node_get_object (json_parser_get_root (parser));
-          const char *t = json_object_get_string_member_with_default (o, "__type", NULL);
+          const char *t = _nines_aws_json_string (o, "__type");
 
           if (t == NULL)
-            t = json_object_get_string_member_with_default (o, "code", NULL);
+            t = _nines_aws_json_string (o, "code");
           if (t != NULL)
             c = clean_json_code (t);
-          m = g_strdup (json_object_get_string_member_with_default (o, "message",
-                        json_object_get_string_member_with_default (o, "Message", NULL)));
+          m = g_strdup (_nines_aws_json_string (o, "message"));
+          if (m == NULL)
+            m = g_strdup (_nines_aws_json_string (o, "Message"));
         }
     }
   if (header_type != NULL && *header_type != '\0')

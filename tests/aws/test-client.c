@@ -473,6 +473,33 @@ test_error_codes (void)
   g_assert_cmpstr (rid, ==, "S3RID");
 }
 
+/* JSON from a server (or whatever answers in its place) with members of unexpected types:
+ * read what is usable, never a json-glib critical. */
+static void
+test_json_wrong_types (void)
+{
+  g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+  g_autoptr(NinesAwsClient) client = new_client (t, "us-east-1");
+  g_autoptr(NinesAwsResponse) r = nines_aws_response_new (400);
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL, *message = NULL, *rid = NULL;
+  const char *json = "{\"__type\": {\"a\": 1}, \"code\": \"Throttling\", \"message\": [1], \"Message\": \"slow down\"}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+
+  nines_aws_response_set_body (r, bytes);
+  nines_aws_parse_error_body (r, &code, &message, &rid);
+  g_assert_cmpstr (code, ==, "Throttling");
+  g_assert_cmpstr (message, ==, "slow down");
+
+  /* a NextToken that is not a string ends nowhere sensible: the page is refused */
+  nines_test_transport_push (t, 200, "{\"FormatVersion\":\"aws_v1\",\"PriceList\":[],\"NextToken\":{}}", NULL);
+  products = nines_aws_pricing_get_products (client, "AmazonEC2", NULL, 0, NULL, NULL, NULL, &error);
+  g_assert_null (products);
+  g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "NextToken"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,5 +519,6 @@ main (int   argc,
   g_test_add_func ("/nines/aws/client/async", test_async_in_thread);
   g_test_add_func ("/nines/aws/client/pricing/async-progress", test_get_products_async_progress);
   g_test_add_func ("/nines/aws/client/error-codes", test_error_codes);
+  g_test_add_func ("/nines/aws/client/json-wrong-types", test_json_wrong_types);
   return g_test_run ();
 }
