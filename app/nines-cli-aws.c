@@ -52,18 +52,12 @@ aws_whoami (int    argc,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "account");
-      json_builder_add_string_value (b, id->account);
-      json_builder_set_member_name (b, "arn");
-      json_builder_add_string_value (b, id->arn);
-      json_builder_set_member_name (b, "user_id");
-      json_builder_add_string_value (b, id->user_id);
-      json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, nines_aws_config_get_profile (nines_aws_client_get_config (client)));
-      json_builder_set_member_name (b, "region");
-      json_builder_add_string_value (b, nines_aws_client_get_region (client));
-      json_builder_set_member_name (b, "credentials");
-      json_builder_add_string_value (b, described);
+      nines_cli_json_string (b, "account", id->account);
+      nines_cli_json_string (b, "arn", id->arn);
+      nines_cli_json_string (b, "user_id", id->user_id);
+      nines_cli_json_string (b, "profile", nines_aws_config_get_profile (nines_aws_client_get_config (client)));
+      nines_cli_json_string (b, "region", nines_aws_client_get_region (client));
+      nines_cli_json_string (b, "credentials", described);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       nines_cli_print_json (root);

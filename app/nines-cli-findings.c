@@ -21,18 +21,12 @@ findings_to_json (JsonBuilder   *b,
       const NinesFinding *f = nines_findings_get_item (findings, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "rule");
-      json_builder_add_string_value (b, f->rule);
-      json_builder_set_member_name (b, "severity");
-      json_builder_add_string_value (b, nines_severity_to_string (f->severity));
-      json_builder_set_member_name (b, "component");
-      json_builder_add_string_value (b, f->component_id);
-      json_builder_set_member_name (b, "what");
-      json_builder_add_string_value (b, f->what);
-      json_builder_set_member_name (b, "why");
-      json_builder_add_string_value (b, f->why);
-      json_builder_set_member_name (b, "fix");
-      json_builder_add_string_value (b, f->fix);
+      nines_cli_json_string (b, "rule", f->rule);
+      nines_cli_json_string (b, "severity", nines_severity_to_string (f->severity));
+      nines_cli_json_string (b, "component", f->component_id);
+      nines_cli_json_string (b, "what", f->what);
+      nines_cli_json_string (b, "why", f->why);
+      nines_cli_json_string (b, "fix", f->fix);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

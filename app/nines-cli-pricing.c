@@ -154,14 +154,10 @@ pricing_show (int    argc,
       else
         {
           json_builder_begin_object (jb);
-          json_builder_set_member_name (jb, "service");
-          json_builder_add_string_value (jb, p.service);
-          json_builder_set_member_name (jb, "region");
-          json_builder_add_string_value (jb, p.region);
-          json_builder_set_member_name (jb, "usage");
-          json_builder_add_string_value (jb, p.usage);
-          json_builder_set_member_name (jb, "unit");
-          json_builder_add_string_value (jb, p.unit);
+          nines_cli_json_string (jb, "service", p.service);
+          nines_cli_json_string (jb, "region", p.region);
+          nines_cli_json_string (jb, "usage", p.usage);
+          nines_cli_json_string (jb, "unit", p.unit);
           json_builder_set_member_name (jb, "usd");
           json_builder_add_double_value (jb, p.usd);
           json_builder_set_member_name (jb, "tier_start");
@@ -171,14 +167,10 @@ pricing_show (int    argc,
             json_builder_add_null_value (jb);
           else
             json_builder_add_double_value (jb, p.tier_end);
-          json_builder_set_member_name (jb, "rate_code");
-          json_builder_add_string_value (jb, p.rate_code);
-          json_builder_set_member_name (jb, "label");
-          json_builder_add_string_value (jb, p.label);
-          json_builder_set_member_name (jb, "source");
-          json_builder_add_string_value (jb, p.source);
-          json_builder_set_member_name (jb, "date");
-          json_builder_add_string_value (jb, p.date);
+          nines_cli_json_string (jb, "rate_code", p.rate_code);
+          nines_cli_json_string (jb, "label", p.label);
+          nines_cli_json_string (jb, "source", p.source);
+          nines_cli_json_string (jb, "date", p.date);
           json_builder_end_object (jb);
         }
     }
@@ -417,8 +409,7 @@ add_total_json (JsonBuilder       *b,
   json_builder_add_double_value (b, t.discount_usd);
   json_builder_set_member_name (b, "total_usd");
   json_builder_add_double_value (b, t.total_usd);
-  json_builder_set_member_name (b, "complete");
-  json_builder_add_boolean_value (b, t.n_missing == 0);
+  nines_cli_json_bool (b, "complete", t.n_missing == 0);
   json_builder_set_member_name (b, "missing_prices");
   json_builder_add_int_value (b, t.n_missing);
   for (guint g = 0; g < 2; g++)
@@ -444,8 +435,7 @@ cost_to_json (NinesCostEstimate *est)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "currency");
-  json_builder_add_string_value (b, "USD");
+  nines_cli_json_string (b, "currency", "USD");
   json_builder_set_member_name (b, "hours_per_month");
   json_builder_add_double_value (b, NINES_HOURS_PER_MONTH);
   for (guint s = 0; s < NINES_COST_N_STATES; s++)
@@ -487,10 +477,8 @@ cost_to_json (NinesCostEstimate *est)
           STR ("rate_code", l->rate_code);
           STR ("source", l->source);
           STR ("publication_date", l->date);
-          json_builder_set_member_name (b, "override");
-          json_builder_add_boolean_value (b, l->override);
-          json_builder_set_member_name (b, "missing");
-          json_builder_add_boolean_value (b, l->missing);
+          nines_cli_json_bool (b, "override", l->override);
+          nines_cli_json_bool (b, "missing", l->missing);
           if (l->missing)
             {
               g_autofree char *msg = g_strdup_printf ("no price for %s in %s", l->usage, l->region);

@@ -36,6 +36,18 @@ gboolean nines_cli_check_format (const char   *format,
                                  const char * const *allowed);
 /* Prints a JSON node to stdout, pretty. */
 void     nines_cli_print_json   (JsonNode     *node);
+/* Adds "@member": @value to the object @b is building; a NULL @value gives null. */
+void     nines_cli_json_string  (JsonBuilder  *b,
+                                 const char   *member,
+                                 const char   *value);
+void     nines_cli_json_bool    (JsonBuilder  *b,
+                                 const char   *member,
+                                 gboolean      value);
+/* Adds "@member": @value; null when @value is negative or not finite (unknown, unbounded),
+ * which also keeps NaN and infinity, invalid in JSON, out of the output. */
+void     nines_cli_json_number  (JsonBuilder  *b,
+                                 const char   *member,
+                                 double        value);
 
 int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);
