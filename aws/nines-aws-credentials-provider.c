@@ -277,6 +277,7 @@ assume_role (NinesAwsCredentialsProvider *self,
   g_autoptr(NinesAwsCredentials) source = NULL;
   g_autofree char *generated_name = NULL, *endpoint = NULL;
   NinesAwsInvocation inv = { 0 };
+  guint64 duration_s = 0;
 
   if (nonempty (source_profile) && nonempty (credential_source))
     {
@@ -318,6 +319,16 @@ assume_role (NinesAwsCredentialsProvider *self,
     }
   if (source == NULL)
     return NULL;
+  /* STS takes 900 s up to the role's maximum session, at most 12 h (STS API Reference,
+   * AssumeRole, DurationSeconds); the AWS CLI refuses what is not a number. */
+  if (nonempty (duration)
+      && (!g_ascii_string_to_unsigned (duration, 10, 900, 43200, &duration_s, NULL)))
+    {
+      g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG,
+                   _("Profile “%s”: duration_seconds must be a whole number of seconds from 900 "
+                     "to 43200 (is “%s”)"), profile, duration);
+      return NULL;
+    }
   if (self->transport == NULL)
     {
       g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG,
@@ -339,7 +350,7 @@ assume_role (NinesAwsCredentialsProvider *self,
            nines_aws_credentials_get_access_key_id (source));
   return nines_aws_sts_assume_role (&inv, endpoint, role_arn, session_name,
                                     nines_aws_config_get_value (config, profile, "external_id"),
-                                    nonempty (duration) ? (guint) g_ascii_strtoull (duration, NULL, 10) : 0,
+                                    (guint) duration_s,
                                     cancellable, error);
 }
 
