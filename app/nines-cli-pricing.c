@@ -19,6 +19,8 @@ pricing_import (int    argc,
   g_autofree char *out = NULL;
   g_autofree char *date = NULL;
   g_autofree char *relative = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(NinesPriceSnapshot) snap = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Directory to write prices.gvariant and SOURCES.txt to"), "DIR" },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Publication date for sources that carry none (processed pricing-page files)"), "YYYY-MM-DD" },
@@ -57,24 +59,30 @@ pricing_import (int    argc,
       fprintf (stderr, _("%s: %u prices kept of %u read\n"), name, stats.n_kept, stats.n_read);
       total_read += stats.n_read;
     }
-  if (!nines_price_builder_write (builder, out, &error))
+  if (!(snap = nines_cli_write_snapshot (builder, out, &path)))
+    return NINES_CLI_BAD_INPUT;
+  printf (_("%s: %u prices from %u sources (%u read)\n"), path,
+          nines_price_snapshot_get_n_prices (snap), nines_price_snapshot_get_n_sources (snap), total_read);
+  return NINES_CLI_OK;
+}
+
+NinesPriceSnapshot *
+nines_cli_write_snapshot (NinesPriceBuilder  *builder,
+                          const char         *dir,
+                          char              **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = g_build_filename (dir, "prices.gvariant", NULL);
+  NinesPriceSnapshot *snap;
+
+  if (!nines_price_builder_write (builder, dir, &error) ||
+      !(snap = nines_price_snapshot_new_from_file (written, &error)))
     {
       nines_cli_error ("%s", error->message);
-      return NINES_CLI_BAD_INPUT;
+      return NULL;
     }
-  {
-    g_autofree char *path = g_build_filename (out, "prices.gvariant", NULL);
-    g_autoptr(NinesPriceSnapshot) snap = nines_price_snapshot_new_from_file (path, &error);
-
-    if (snap == NULL)
-      {
-        nines_cli_error ("%s", error->message);
-        return NINES_CLI_BAD_INPUT;
-      }
-    printf (_("%s: %u prices from %u sources (%u read)\n"), path,
-            nines_price_snapshot_get_n_prices (snap), nines_price_snapshot_get_n_sources (snap), total_read);
-  }
-  return NINES_CLI_OK;
+  *path = g_steal_pointer (&written);
+  return snap;
 }
 
 static void

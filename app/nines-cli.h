@@ -54,6 +54,11 @@ int nines_cli_report   (int argc, char **argv);
 int nines_cli_aws      (int argc, char **argv);
 int nines_cli_pricing  (int argc, char **argv);
 int nines_cli_pricing_refresh (int argc, char **argv);
+/* Writes @builder's snapshot into @dir and reads it back (nines-cli-pricing.c); on failure
+ * prints why and returns NULL. @path: (out): the file written. */
+NinesPriceSnapshot *nines_cli_write_snapshot (NinesPriceBuilder  *builder,
+                                              const char         *dir,
+                                              char              **path);
 /* The cost section of report (nines-cli-pricing.c): prints it for "text" and "csv", adds
  * a "cost" member to @json_root for "json". */
 void nines_cli_report_cost (NinesDocument *doc, const char *format, JsonNode *json_root);
