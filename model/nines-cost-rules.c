@@ -181,7 +181,8 @@ _nines_cost_edge_location (const char *region)
     { "eu-", "EU" }, { "il-", "EU" }, { "sa-", "South America" }, { "me-", "Middle East" },
     { "af-", "South Africa" }, { "ap-northeast-1", "Japan" }, { "ap-northeast-3", "Japan" },
     { "ap-south-", "India" }, { "ap-southeast-2", "Australia" }, { "ap-southeast-4", "Australia" },
-    { "ap-", "Asia Pacific" },
+    /* New Zealand is in CloudFront's "Australia & New Zealand" price region */
+    { "ap-southeast-6", "Australia" }, { "ap-", "Asia Pacific" },
   };
 
   for (guint i = 0; region && i < G_N_ELEMENTS (map); i++)

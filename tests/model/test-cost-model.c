@@ -308,6 +308,34 @@ test_aurora_secondary (void)
     }
 }
 
+/* CloudFront bills by the edge location's price region; viewers are taken to be near the
+ * primary region. New Zealand shares Australia's ("Australia & New Zealand" on the
+ * CloudFront pricing page; AU in the usage report). */
+static void
+test_cloudfront_edge_region (void)
+{
+  struct { const char *primary, *edge; } want[] = {
+    { "us-east-1", "United States" }, { "ca-central-1", "Canada" }, { "il-central-1", "EU" },
+    { "ap-southeast-2", "Australia" }, { "ap-southeast-6", "Australia" },
+    { "ap-south-1", "India" }, { "ap-northeast-1", "Japan" }, { "ap-southeast-1", "Asia Pacific" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      g_autoptr(NinesDocument) doc = nines_test_cost_document (want[i].primary, NULL);
+      g_autoptr(NinesDeployment) dep = NULL;
+      g_autoptr(NinesCostEstimate) est = NULL;
+      g_autofree char *usage = g_strdup_printf ("transfer-out:%s", want[i].edge);
+
+      nines_test_cost_component (doc, "cdn", "cloudfront", NULL, 0, NULL);
+      nines_document_set_dr (doc, NINES_DR_PATTERN_NONE, NULL);
+      dep = nines_deployment_new (doc, NINES_DR_PATTERN_NONE);
+      est = nines_cost_model_estimate (dep, NULL);
+      g_test_message ("%s", want[i].primary);
+      g_assert_nonnull (nines_test_cost_find (est, NINES_COST_STEADY, "cdn", usage, 0));
+    }
+}
+
 /* Each example under each pattern: priced, finite, and missing only what the sources lack. */
 static void
 test_examples (void)
@@ -435,6 +463,7 @@ main (int argc, char **argv)
   g_test_add_func ("/nines/model/cost/states-and-replication", test_states_and_replication);
   g_test_add_func ("/nines/model/cost/every-kind", test_every_kind);
   g_test_add_func ("/nines/model/cost/aurora-secondary", test_aurora_secondary);
+  g_test_add_func ("/nines/model/cost/cloudfront-edge-region", test_cloudfront_edge_region);
   g_test_add_func ("/nines/model/cost/kind-quantities", test_kind_quantities);
   g_test_add_func ("/nines/model/cost/examples", test_examples);
   return g_test_run ();
