@@ -163,9 +163,7 @@ nines_cli_report (int    argc,
                         _("Prints the design: its regions, components and links."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, nines_cli_report_formats))
+  if (!nines_cli_pick_format (&format, nines_cli_report_formats))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
     return NINES_CLI_BAD_INPUT;

@@ -9,8 +9,6 @@
 #include "nines-cli.h"
 #include "nines-cli-recovery-private.h"
 
-static const char * const text_json[] = { "text", "json", NULL };
-
 static void
 findings_to_json (JsonBuilder   *b,
                   NinesFindings *findings)
@@ -111,9 +109,7 @@ nines_cli_findings (int    argc,
                           "Exits 0 whatever it finds."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, text_json))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (today_text != NULL && !parse_today (today_text, &today))
     return NINES_CLI_USAGE;

@@ -106,7 +106,6 @@ pricing_show (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *format = NULL;   /* GOption does not free a default it replaces */
-  static const char * const formats[] = { "text", "json", NULL };
   GOptionEntry entries[] = {
     { "snapshot", 's', 0, G_OPTION_ARG_FILENAME, &path, N_("Read this snapshot instead of the bundled one"), "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
@@ -123,9 +122,7 @@ pricing_show (int    argc,
                           "each with its unit, tier, rateCode, source file and publication date."),
                         entries, &argc, &argv, 2))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, formats))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (path)
     {

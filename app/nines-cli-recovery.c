@@ -10,8 +10,6 @@
 #include "nines-cli.h"
 #include "nines-cli-recovery-private.h"
 
-static const char * const text_json[] = { "text", "json", NULL };
-
 gboolean
 nines_cli_parse_pattern (NinesDocument  *doc,
                          const char     *name,
@@ -205,9 +203,7 @@ nines_cli_recovery (int    argc,
                           "RPO per data store and the availability with its method."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, text_json))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
     return NINES_CLI_BAD_INPUT;

@@ -10,8 +10,6 @@
 #include "nines-cli.h"
 #include "nines-cli-recovery-private.h"
 
-static const char * const text_json[] = { "text", "json", NULL };
-
 /* Steady and failed-over monthly totals (after the document's discount) from the cost
  * engine; @complete is FALSE when some line has no price. */
 static void
@@ -49,9 +47,7 @@ nines_cli_compare (int    argc,
                           "snapshot with the document's overrides and discount."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, text_json))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
     return NINES_CLI_BAD_INPUT;
@@ -152,9 +148,7 @@ nines_cli_simulate (int    argc,
                           "of capacity serving, requests failed, data lost and cost, until recovered."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, text_json))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (target == NULL || at < 0)
     {

@@ -113,6 +113,17 @@ nines_cli_check_format (const char         *format,
   return FALSE;
 }
 
+const char * const nines_cli_text_json[] = { "text", "json", NULL };
+
+gboolean
+nines_cli_pick_format (char               **format,
+                       const char * const  *allowed)
+{
+  if (*format == NULL)
+    *format = g_strdup (allowed[0]);
+  return nines_cli_check_format (*format, allowed);
+}
+
 void
 nines_cli_json_string (JsonBuilder *b,
                        const char  *member,

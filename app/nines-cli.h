@@ -34,6 +34,11 @@ void     nines_cli_error        (const char   *format,
 /* "text" or "json" (and whatever else @allowed lists); FALSE with a message otherwise. */
 gboolean nines_cli_check_format (const char   *format,
                                  const char * const *allowed);
+/* The same for a --format option: NULL (not given) becomes the first of @allowed. */
+gboolean nines_cli_pick_format  (char        **format,
+                                 const char * const *allowed);
+/* The choice most commands offer: text, json. */
+extern const char * const nines_cli_text_json[];
 /* Prints a JSON node to stdout, pretty. */
 void     nines_cli_print_json   (JsonNode     *node);
 /* Adds "@member": @value to the object @b is building; a NULL @value gives null. */
