@@ -23,6 +23,34 @@ clean_json_code (const char *raw)
   return colon ? g_strndup (start, colon - start) : g_strdup (start);
 }
 
+/* Some services explain a bad signature with the canonical request and string to sign
+ * they expected (API Gateway style: "The Canonical String for this request should have
+ * been ..."), whose signed headers include x-amz-security-token, the session token. Keep
+ * the explanation, drop what follows it. */
+static void
+redact_signing_details (char *message)
+{
+  static const char * const markers[] = {
+    "The Canonical String", "The String-to-Sign", "StringToSign", "CanonicalRequest",
+    "x-amz-security-token", "X-Amz-Security-Token", "Authorization:",
+  };
+  char *cut = NULL;
+
+  if (message == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      char *at = strstr (message, markers[i]);
+      if (at != NULL && (cut == NULL || at < cut))
+        cut = at;
+    }
+  if (cut != NULL)
+    {
+      *cut = '\0';
+      g_strchomp (message);
+    }
+}
+
 gboolean
 nines_aws_parse_error_body (NinesAwsResponse  *response,
                             char             **code,
@@ -83,6 +111,7 @@ nines_aws_parse_error_body (NinesAwsResponse  *response,
     r = g_strdup (nines_aws_response_get_request_id (response));
   if (c == NULL || *c == '\0')
     return FALSE;
+  redact_signing_details (m);
   if (code)
     *code = g_steal_pointer (&c);
   if (message)
@@ -109,7 +138,9 @@ nines_aws_error_from_response (NinesAwsResponse *response,
     "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",
     "UnauthorizedAccess", NULL,
   };
-  static const char * const bad_signature[] = { "SignatureDoesNotMatch", "IncompleteSignature", NULL };
+  static const char * const bad_signature[] = {
+    "SignatureDoesNotMatch", "IncompleteSignature", "InvalidSignatureException", NULL,
+  };
   static const char * const unknown_key[] = {
     "InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId", "AuthFailure",
     "MissingAuthenticationToken", NULL,
