@@ -39,8 +39,6 @@ gboolean nines_cli_pick_format  (char        **format,
                                  const char * const *allowed);
 /* The choice most commands offer: text, json. */
 extern const char * const nines_cli_text_json[];
-/* Prints a JSON node to stdout, pretty. */
-void     nines_cli_print_json   (JsonNode     *node);
 /* Adds "@member": @value to the object @b is building; a NULL @value gives null. */
 void     nines_cli_json_string  (JsonBuilder  *b,
                                  const char   *member,
@@ -53,6 +51,8 @@ void     nines_cli_json_bool    (JsonBuilder  *b,
 void     nines_cli_json_number  (JsonBuilder  *b,
                                  const char   *member,
                                  double        value);
+/* Prints a JSON node to stdout, pretty. */
+void     nines_cli_print_json   (JsonNode     *node);
 
 int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);
