@@ -54,7 +54,8 @@ aws_whoami (int    argc,
       nines_cli_json_string (b, "account", id->account);
       nines_cli_json_string (b, "arn", id->arn);
       nines_cli_json_string (b, "user_id", id->user_id);
-      nines_cli_json_string (b, "profile", nines_aws_config_get_profile (nines_aws_client_get_config (client)));
+      nines_cli_json_string (b, "profile",
+                             nines_aws_config_get_profile (nines_aws_client_get_config (client)));
       nines_cli_json_string (b, "region", nines_aws_client_get_region (client));
       nines_cli_json_string (b, "credentials", described);
       json_builder_end_object (b);

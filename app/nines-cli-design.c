@@ -39,7 +39,8 @@ design_to_json (NinesDocument *doc)
   nines_cli_json_string (b, "name", nines_document_get_name (doc));
   json_builder_set_member_name (b, "dr");
   json_builder_begin_object (b);
-  nines_cli_json_string (b, "pattern", nines_dr_pattern_to_string (nines_document_get_dr_pattern (doc)));
+  nines_cli_json_string (b, "pattern",
+                         nines_dr_pattern_to_string (nines_document_get_dr_pattern (doc)));
   nines_cli_json_string (b, "primary_region", nines_document_get_primary_region (doc));
   nines_cli_json_string (b, "recovery_region", nines_document_get_recovery_region (doc));
   json_builder_end_object (b);

@@ -191,6 +191,7 @@ nines_cli_pricing_refresh (int    argc,
   if (!(snap = nines_cli_write_snapshot (builder, out, &path)))
     return NINES_CLI_BAD_INPUT;
   printf (_("%s: %u prices (%u refreshed from GetProducts) from %u sources\n"), path,
-          nines_price_snapshot_get_n_prices (snap), total_kept, nines_price_snapshot_get_n_sources (snap));
+          nines_price_snapshot_get_n_prices (snap), total_kept,
+          nines_price_snapshot_get_n_sources (snap));
   return NINES_CLI_OK;
 }

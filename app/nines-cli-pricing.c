@@ -62,7 +62,8 @@ pricing_import (int    argc,
   if (!(snap = nines_cli_write_snapshot (builder, out, &path)))
     return NINES_CLI_BAD_INPUT;
   printf (_("%s: %u prices from %u sources (%u read)\n"), path,
-          nines_price_snapshot_get_n_prices (snap), nines_price_snapshot_get_n_sources (snap), total_read);
+          nines_price_snapshot_get_n_prices (snap), nines_price_snapshot_get_n_sources (snap),
+          total_read);
   return NINES_CLI_OK;
 }
 

@@ -35,12 +35,14 @@ nines_cli_recovery_to_json (JsonBuilder   *b,
   const NinesStoreRpo *worst = nines_recovery_get_worst_store (rec);
 
   json_builder_begin_object (b);
-  nines_cli_json_string (b, "pattern", nines_dr_pattern_to_string (nines_deployment_get_pattern (nines_recovery_get_deployment (rec))));
+  nines_cli_json_string (b, "pattern",
+                         nines_dr_pattern_to_string (nines_deployment_get_pattern (nines_recovery_get_deployment (rec))));
   nines_cli_json_number (b, "rto_s", nines_recovery_get_rto_s (rec));
   nines_cli_json_number (b, "rpo_s", nines_recovery_get_rpo_s (rec));
   nines_cli_json_string (b, "rpo_store", worst ? worst->store_id : NULL);
   nines_cli_json_bool (b, "automated", nines_recovery_is_automated (rec));
-  nines_cli_json_bool (b, "uses_failed_region_control_plane", nines_recovery_uses_failed_region (rec));
+  nines_cli_json_bool (b, "uses_failed_region_control_plane",
+                       nines_recovery_uses_failed_region (rec));
 
   json_builder_set_member_name (b, "steps");
   json_builder_begin_array (b);

@@ -71,7 +71,8 @@ default_transport (NinesAwsConfig *config)
   const char *bundle = nines_aws_config_getenv (config, "AWS_CA_BUNDLE");
 
   if (bundle == NULL || *bundle == '\0')
-    bundle = nines_aws_config_get_value (config, nines_aws_config_get_profile (config), "ca_bundle");
+    bundle = nines_aws_config_get_value (config, nines_aws_config_get_profile (config),
+                                         "ca_bundle");
   if (bundle != NULL && *bundle != '\0')
     nines_aws_curl_transport_set_ca_file (NINES_AWS_CURL_TRANSPORT (transport), bundle);
   return transport;

@@ -349,7 +349,8 @@ nines_simulation_new (NinesRecovery       *recovery,
                ? cost->failover_usd_month / (730.0 * 60.0) : rate_before;
 
   /* In doubles: a recovery that takes longer than the horizon stops at it. */
-  horizon = (guint) MIN ((double) at_minute + ceil (self->recovered_s / 60.0) + TAIL_MINUTES, MAX_MINUTES);
+  horizon = (guint) MIN ((double) at_minute + ceil (self->recovered_s / 60.0) + TAIL_MINUTES,
+                         MAX_MINUTES);
   for (guint m = 0; m < horizon; m++)
     {
       NinesSimMinute row = { 0 };
