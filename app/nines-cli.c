@@ -12,6 +12,7 @@
 static const NinesCliCommand commands[] = {
   { "validate", "FILE", N_("Check a design and list every problem in it"), nines_cli_validate },
   { "report", "FILE", N_("Print a design: regions, components, links, cost and recovery"), nines_cli_report },
+  { "export", "WHAT FILE -o PATH", N_("Export CloudFormation, diagram, costs, report or runbook"), nines_cli_export },
 };
 
 static void

@@ -39,5 +39,6 @@ void     nines_cli_print_json   (JsonNode     *node);
 
 int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);
+int nines_cli_export   (int argc, char **argv);
 
 G_END_DECLS
