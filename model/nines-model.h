@@ -12,4 +12,5 @@
 # include "nines-document-io.h"
 # include "nines-command-stack.h"
 # include "nines-deployment.h"
+# include "nines-geometry.h"
 #undef NINES_MODEL_INSIDE
