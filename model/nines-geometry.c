@@ -357,8 +357,9 @@ nines_geometry_new (NinesDocument   *document,
         place_region (r, &content);
     }
 
-  /* 5. What the pattern adds: in another region, mirrored to the right of the primary
-   * region's container; in the same region or global, stacked under its source. */
+  /* 5. What the pattern adds: in another region, mirrored below the primary region's
+   * container (designs are wider than tall, windows too); in the same region or global,
+   * stacked under its source. */
   primary = nines_document_get_primary_region (document);
   stacked = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < self->cards->len; i++)
@@ -385,10 +386,10 @@ nines_geometry_new (NinesDocument   *document,
         {
           int pr = nines_geometry_find_region (self, source->region ? source->region : primary);
           NinesGeometryRegion *from = pr >= 0 ? &g_array_index (self->regions, NinesGeometryRegion, pr) : NULL;
-          double dx = from && from->rect.width >= 0 ? from->rect.width + NINES_GEOMETRY_REGION_GAP
+          double dy = from && from->rect.width >= 0 ? from->rect.height + NINES_GEOMETRY_REGION_GAP
                                                     : NINES_GEOMETRY_REGION_GAP;
-          card->rect.x = source->rect.x + dx + k * 2 * NINES_GEOMETRY_GRID;
-          card->rect.y = source->rect.y + k * 2 * NINES_GEOMETRY_GRID;
+          card->rect.x = source->rect.x + k * 2 * NINES_GEOMETRY_GRID;
+          card->rect.y = source->rect.y + dy + k * 2 * NINES_GEOMETRY_GRID;
         }
       else
         {

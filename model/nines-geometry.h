@@ -6,7 +6,7 @@
  * plan units (1 unit = 1 px at zoom 1). Cards keep the position saved in the document's
  * layout; cards without one are auto-laid out in their region. Region containers are the
  * bounds of their cards plus a margin and a header. Items a pattern adds in the recovery
- * region mirror their source's position in a container to the right of the primary region.
+ * region mirror their source's position in a container below the primary region.
  *
  * Immutable once built; shared by the canvas, the diagram export and the tests. */
 #pragma once
