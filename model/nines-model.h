@@ -21,4 +21,5 @@
 # include "nines-recovery.h"
 # include "nines-findings.h"
 # include "nines-simulation.h"
+# include "nines-geometry.h"
 #undef NINES_MODEL_INSIDE
