@@ -163,6 +163,7 @@ _nines_cfn_add_asg (NinesCfnBuilder         *b,
   g_autoptr(GPtrArray) lbs = _nines_cfn_linked_items (b, item, FALSE, NULL);
   g_autofree char *lb_sg = NULL;
   JsonArray *tgs = json_array_new ();
+  const char *tg_cond = NULL;
   JsonObject *props;
   JsonObject *data;
   JsonArray *a;
@@ -183,11 +184,20 @@ _nines_cfn_add_asg (NinesCfnBuilder         *b,
         continue;
       tg = _nines_cfn_logical_id (lb->id, "TargetGroup");
       if (_nines_cfn_has_resource (b, tg))
-        json_array_add_element (tgs, _nines_cfn_ref_resource (b, tg, cond));
+        {
+          /* A load balancer made on recovery registers the group only then. */
+          if (g_strcmp0 (g_hash_table_lookup (b->conditional, tg), cond) != 0)
+            tg_cond = g_hash_table_lookup (b->conditional, tg);
+          json_array_add_element (tgs, _nines_cfn_ref (tg));
+        }
       if (lb_sg == NULL && g_str_equal (k, "alb"))
         lb_sg = _nines_cfn_logical_id (lb->id, "SecurityGroup");
     }
-  if (lb_sg != NULL && !_nines_cfn_has_resource (b, lb_sg))
+  /* The load balancer's group is the source only when both exist in the same states
+   * (a pilot light keeps its 0-instance group while the load balancer waits for
+   * recovery); otherwise the VPC's range is. */
+  if (lb_sg != NULL && (!_nines_cfn_has_resource (b, lb_sg)
+                        || g_strcmp0 (g_hash_table_lookup (b->conditional, lb_sg), cond) != 0))
     g_clear_pointer (&lb_sg, g_free);
 
   add_ami_parameter (b, item, ami);
@@ -243,7 +253,15 @@ _nines_cfn_add_asg (NinesCfnBuilder         *b,
                                                   nines_component_get_int (f, "desired")));
   json_object_set_array_member (props, "VPCZoneIdentifier",
                                 _nines_cfn_subnets_for (b, nines_component_get_azs (c), FALSE));
-  if (json_array_get_length (tgs) > 0)
+  if (json_array_get_length (tgs) > 0 && tg_cond != NULL)
+    {
+      json_object_set_member (props, "TargetGroupARNs",
+                              _nines_cfn_if (tg_cond, _nines_cfn_array (tgs), _nines_cfn_no_value ()));
+      json_object_set_member (props, "HealthCheckType",
+                              _nines_cfn_if (tg_cond, _nines_cfn_string ("ELB"), _nines_cfn_string ("EC2")));
+      json_object_set_int_member (props, "HealthCheckGracePeriod", 300);
+    }
+  else if (json_array_get_length (tgs) > 0)
     {
       json_object_set_array_member (props, "TargetGroupARNs", tgs);
       json_object_set_string_member (props, "HealthCheckType", "ELB");

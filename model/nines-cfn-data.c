@@ -145,7 +145,6 @@ _nines_cfn_add_rds (NinesCfnBuilder         *b,
        * master user, and RDS requires a KMS key of the destination region. */
       json_object_set_member (props, "SourceDBInstanceIdentifier", _nines_cfn_ref (param));
       json_object_set_member (props, "KmsKeyId", _nines_cfn_ref ("ReplicaKmsKeyId"));
-      json_object_set_boolean_member (props, "StorageEncrypted", TRUE);
     }
   else if (restore)
     {
@@ -155,7 +154,9 @@ _nines_cfn_add_rds (NinesCfnBuilder         *b,
                                                nines_component_get_display_name (c), b->region);
 
       _nines_cfn_add_parameter (b, param, "String", desc, "");
+      _nines_cfn_require_when_failed_over (b, param, "Restoring the database needs the ARN of its copied snapshot");
       json_object_set_member (props, "DBSnapshotIdentifier", _nines_cfn_ref (param));
+      json_object_set_string_member (props, "Engine", engine);
     }
   else
     {
@@ -187,14 +188,6 @@ _nines_cfn_add_rds (NinesCfnBuilder         *b,
 
 /* ---- Aurora ---------------------------------------------------------------------- */
 
-/* A pilot-light Aurora secondary is a headless global-database cluster (DESIGN.md
- * section 3). */
-static gboolean
-item_is_headless (NinesCfnBuilder         *b,
-                  const NinesDeployedItem *item)
-{
-  return item->role == NINES_ROLE_REPLICA && b->pattern == NINES_DR_PATTERN_PILOT_LIGHT;
-}
 
 static void
 add_aurora_instances (NinesCfnBuilder         *b,
@@ -316,7 +309,7 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
   {
     NinesComponent *s = item->steady;
     NinesComponent *f = item->failover ? item->failover : item->steady;
-    guint steady_n = (s != NULL && !item_is_headless (b, item)) ? 1 + nines_component_get_int (s, "readers") : 0;
+    guint steady_n = (s != NULL && !item->headless) ? 1 + nines_component_get_int (s, "readers") : 0;
     guint failover_n = f != NULL ? 1 + nines_component_get_int (f, "readers") : 0;
 
     if (b->is_primary)
@@ -331,12 +324,6 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
 }
 
 /* ---- S3 -------------------------------------------------------------------------- */
-
-static gboolean
-replication_has_rtc (const NinesReplication *r)
-{
-  return FALSE;
-}
 
 static JsonObject *
 replication_rule (NinesCfnBuilder        *b,
@@ -357,7 +344,7 @@ replication_rule (NinesCfnBuilder        *b,
   json_object_set_string_member (dmr, "Status", "Enabled");
   json_object_set_object_member (rule, "DeleteMarkerReplication", dmr);
   json_object_set_member (dest, "Bucket", _nines_cfn_sub (arn));
-  if (replication_has_rtc (r))
+  if (r->rtc)
     {
       /* S3 Replication Time Control: 99.99 % of objects within 15 minutes (S3 User
        * Guide, "Meeting compliance requirements with S3 Replication Time Control"). */

@@ -109,6 +109,29 @@ regional_load_balancer (NinesCfnBuilder *b,
   return NULL;
 }
 
+/* Any deployed item of this region @from sends traffic to. */
+static const NinesDeployedItem *
+regional_endpoint (NinesCfnBuilder *b,
+                   const char      *from)
+{
+  GListModel *links = nines_document_get_links (b->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(NinesLink) link = g_list_model_get_item (links, i);
+      const NinesDeployedItem *it;
+
+      if (g_strcmp0 (nines_link_get_from (link), from) != 0
+          || nines_link_get_kind (link) != NINES_LINK_TRAFFIC)
+        continue;
+      it = _nines_cfn_find_item (b, nines_link_get_to (link), b->region);
+      if (it != NULL && _nines_cfn_item_component (it) != NULL
+          && !(it->role == NINES_ROLE_BACKUP_COPY && it->failover == NULL))
+        return it;
+    }
+  return NULL;
+}
+
 static const NinesDeployedItem *
 drawn_cloudfront (NinesCfnBuilder *b,
                   const char      *from)
@@ -154,10 +177,12 @@ _nines_cfn_add_route53 (NinesCfnBuilder         *b,
   const NinesDeployedItem *lb = NULL;
   const char *origin_from = item->source_id;
   const char *cond = NULL;
+  const NinesDeployedItem *endpoint;
   g_autofree char *lb_id = NULL;
   gboolean nlb = FALSE;
   JsonObject *props;
   JsonNode *name;
+  JsonNode *target;
 
   if (item->region != NULL && g_strcmp0 (item->region, b->region) != 0)
     return;
@@ -193,7 +218,8 @@ _nines_cfn_add_route53 (NinesCfnBuilder         *b,
     }
 
   lb = regional_load_balancer (b, origin_from);
-  if (lb == NULL)
+  endpoint = lb != NULL ? lb : regional_endpoint (b, origin_from);
+  if (endpoint == NULL)
     return;
   if (!automated && !b->is_primary)
     return;  /* simple routing: the runbook changes the record by hand */
@@ -201,9 +227,29 @@ _nines_cfn_add_route53 (NinesCfnBuilder         *b,
     return;  /* CloudFront reaches the primary load balancer directly */
 
   add_dns_parameters (b);
-  lb_id = _nines_cfn_logical_id (lb->id, NULL);
-  cond = g_hash_table_lookup (b->conditional, lb_id);
-  nlb = g_str_equal (nines_component_get_kind (_nines_cfn_item_component (lb)), "nlb");
+  if (lb != NULL)
+    {
+      lb_id = _nines_cfn_logical_id (lb->id, NULL);
+      cond = g_hash_table_lookup (b->conditional, lb_id);
+      nlb = g_str_equal (nines_component_get_kind (_nines_cfn_item_component (lb)), "nlb");
+      target = _nines_cfn_getatt (lb_id, "DNSName");
+    }
+  else
+    {
+      /* No load balancer drawn (e.g. Lambda behind API Gateway): the user names the
+       * regional endpoint, and the record is a CNAME to it. */
+      g_autofree char *desc = g_strdup_printf ("Regional DNS name serving %s in %s (e.g. an API Gateway "
+                                               "regional custom domain d-….execute-api.%s.amazonaws.com)",
+                                               nines_component_get_display_name (_nines_cfn_item_component (endpoint)),
+                                               b->region, b->region);
+
+      _nines_cfn_add_parameter (b, "EndpointDomainName", "String", desc, NULL);
+      _nines_cfn_add_parameter (b, "HealthCheckPath", "String",
+                                "HTTP path the Route 53 health checks request; it should check the "
+                                "application's dependencies", "/health");
+      cond = _nines_cfn_item_condition (b, endpoint);
+      target = _nines_cfn_ref ("EndpointDomainName");
+    }
   name = cdn != NULL ? _nines_cfn_sub ("origin.${DomainName}") : _nines_cfn_ref ("DomainName");
 
   if (automated)
@@ -214,7 +260,7 @@ _nines_cfn_add_route53 (NinesCfnBuilder         *b,
 
       props = _nines_cfn_add_resource (b, "HealthCheck", "AWS::Route53::HealthCheck", cond);
       json_object_set_string_member (cfg, "Type", nlb ? "TCP" : "HTTPS");
-      json_object_set_member (cfg, "FullyQualifiedDomainName", _nines_cfn_getatt (lb_id, "DNSName"));
+      json_object_set_member (cfg, "FullyQualifiedDomainName", json_node_copy (target));
       json_object_set_int_member (cfg, "Port", 443);
       if (!nlb)
         json_object_set_member (cfg, "ResourcePath", _nines_cfn_ref ("HealthCheckPath"));
@@ -229,9 +275,21 @@ _nines_cfn_add_route53 (NinesCfnBuilder         *b,
   props = _nines_cfn_add_resource (b, cdn != NULL ? "OriginDnsRecord" : "DnsRecord", "AWS::Route53::RecordSet", cond);
   json_object_set_member (props, "HostedZoneId", _nines_cfn_ref ("HostedZoneId"));
   json_object_set_member (props, "Name", name);
-  json_object_set_string_member (props, "Type", "A");
-  add_alias_target (props, _nines_cfn_getatt (lb_id, "DNSName"), _nines_cfn_getatt (lb_id, "CanonicalHostedZoneID"),
-                    automated);
+  if (lb != NULL)
+    {
+      json_object_set_string_member (props, "Type", "A");
+      add_alias_target (props, target, _nines_cfn_getatt (lb_id, "CanonicalHostedZoneID"), automated);
+    }
+  else
+    {
+      JsonArray *rr = json_array_new ();
+      g_autofree char *ttl = g_strdup_printf ("%.0f", nines_document_get_knob_double (b->document, "dns_ttl_s"));
+
+      json_object_set_string_member (props, "Type", "CNAME");
+      json_object_set_string_member (props, "TTL", ttl);
+      json_array_add_element (rr, target);
+      json_object_set_array_member (props, "ResourceRecords", rr);
+    }
   if (automated)
     {
       json_object_set_string_member (props, "SetIdentifier", b->region);

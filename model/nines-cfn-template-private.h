@@ -32,6 +32,7 @@ typedef struct
 
   JsonObject       *parameters;
   JsonObject       *conditions;
+  JsonObject       *rules;
   JsonObject       *resources;
   JsonObject       *outputs;
   /* logical id -> condition name, for resources that exist only in one state */
@@ -76,6 +77,10 @@ JsonObject  *_nines_cfn_add_parameter (NinesCfnBuilder *b,
                                        const char      *type,
                                        const char      *description,
                                        const char      *default_value);
+/* A rule that refuses a failed-over stack whose @param is empty. */
+void         _nines_cfn_require_when_failed_over (NinesCfnBuilder *b,
+                                                  const char      *param,
+                                                  const char      *why);
 /* Adds a resource and returns its Properties (transfer none). @condition may be NULL. */
 JsonObject  *_nines_cfn_add_resource  (NinesCfnBuilder *b,
                                        const char      *logical_id,

@@ -219,6 +219,42 @@ _nines_cfn_add_parameter (NinesCfnBuilder *b,
   return p;
 }
 
+void
+_nines_cfn_require_when_failed_over (NinesCfnBuilder *b,
+                                     const char      *param,
+                                     const char      *why)
+{
+  JsonObject *rule = json_object_new ();
+  JsonObject *assertion = json_object_new ();
+  JsonArray *asserts = json_array_new ();
+  JsonArray *eq = json_array_new ();
+  JsonArray *not = json_array_new ();
+  JsonObject *eq_o = json_object_new ();
+  JsonObject *not_o = json_object_new ();
+  g_autofree char *name = g_strdup_printf ("%sWhenFailedOver", param);
+
+  {
+    JsonArray *state = json_array_new ();
+    JsonObject *cond = json_object_new ();
+
+    _nines_cfn_failed_over_condition (b);
+    json_array_add_element (state, _nines_cfn_ref (NINES_CFN_STATE_PARAM));
+    json_array_add_string_element (state, "failed-over");
+    json_object_set_array_member (cond, "Fn::Equals", state);
+    json_object_set_object_member (rule, "RuleCondition", cond);
+  }
+  json_array_add_element (eq, _nines_cfn_ref (param));
+  json_array_add_string_element (eq, "");
+  json_object_set_array_member (eq_o, "Fn::Equals", eq);
+  json_array_add_element (not, _nines_cfn_object (eq_o));
+  json_object_set_array_member (not_o, "Fn::Not", not);
+  json_object_set_object_member (assertion, "Assert", not_o);
+  json_object_set_string_member (assertion, "AssertDescription", why);
+  json_array_add_object_element (asserts, assertion);
+  json_object_set_array_member (rule, "Assertions", asserts);
+  json_object_set_object_member (b->rules, name, rule);
+}
+
 JsonObject *
 _nines_cfn_add_resource (NinesCfnBuilder *b,
                          const char      *logical_id,
@@ -662,6 +698,7 @@ nines_cfn_template_build (NinesDeployment  *deployment,
   b.is_primary = g_strcmp0 (region, b.primary_region) == 0;
   b.parameters = json_object_new ();
   b.conditions = json_object_new ();
+  b.rules = json_object_new ();
   b.resources = json_object_new ();
   b.outputs = json_object_new ();
   b.conditional = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -701,6 +738,10 @@ nines_cfn_template_build (NinesDeployment  *deployment,
     json_object_set_object_member (root, "Parameters", b.parameters);
   else
     json_object_unref (b.parameters);
+  if (json_object_get_size (b.rules) > 0)
+    json_object_set_object_member (root, "Rules", b.rules);
+  else
+    json_object_unref (b.rules);
   if (json_object_get_size (b.conditions) > 0)
     json_object_set_object_member (root, "Conditions", b.conditions);
   else

@@ -159,6 +159,11 @@ def prune_for_moto(template, supported):
     refers to them; returns the removed types so the test reports them."""
     resources = template["Resources"]
     removed = {k: v["Type"] for k, v in resources.items() if v["Type"] not in supported}
+    # moto 5 creates a cross-region read replica in the source region's backend and then
+    # cannot find the replica's own DB subnet group: a moto gap, reported like the others.
+    for k, v in resources.items():
+        if "SourceDBInstanceIdentifier" in v.get("Properties", {}):
+            removed[k] = v["Type"] + " (cross-region read replica)"
     changed = True
     while changed:
         changed = False
@@ -187,6 +192,8 @@ def parameter_values(moto, template, region, outputs):
             value = moto.hosted_zone()
         elif name == "DomainName":
             value = "www.example.com"
+        elif name == "EndpointDomainName":
+            value = "api.%s.example.com" % region
         elif name == "CloudFrontCertificateArn":
             value = moto.certificate("us-east-1")
         elif name == "CertificateArn":
@@ -222,16 +229,22 @@ def create_stacks(moto, directory, supported):
         states = ["steady"]
         if "FailoverState" in template.get("Parameters", {}):
             states.append("failed-over")
+        name = "nines-%s-%s-%d" % (example, pattern, i)
         for state in states:
             cfn = moto.client("cloudformation", region)
             params = parameter_values(moto, template, region, outputs)
-            if state != "steady":
+            if state == "steady":
+                cfn.create_stack(StackName=name, TemplateBody=body, Parameters=params,
+                                 Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"])
+                expected = "CREATE_COMPLETE"
+            else:
+                # Failing over is a stack update with FailoverState=failed-over (the runbook).
                 params.append({"ParameterKey": "FailoverState", "ParameterValue": state})
-            name = "nines-%s-%s-%d-%s" % (example, pattern, i, state)
-            cfn.create_stack(StackName=name, TemplateBody=body, Parameters=params,
-                             Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"])
+                cfn.update_stack(StackName=name, TemplateBody=body, Parameters=params,
+                                 Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"])
+                expected = "UPDATE_COMPLETE"
             stack = cfn.describe_stacks(StackName=name)["Stacks"][0]
-            if stack["StackStatus"] != "CREATE_COMPLETE":
+            if stack["StackStatus"] != expected:
                 raise RuntimeError("%s: %s %s" % (name, stack["StackStatus"], stack.get("StackStatusReason", "")))
             resources = []
             paginator = cfn.get_paginator("list_stack_resources")
@@ -239,7 +252,7 @@ def create_stacks(moto, directory, supported):
                 resources.extend(page["StackResourceSummaries"])
             if not resources:
                 raise RuntimeError("%s: no resources listed" % name)
-            failed = [r for r in resources if r["ResourceStatus"] != "CREATE_COMPLETE"]
+            failed = [r for r in resources if not r["ResourceStatus"].endswith("_COMPLETE")]
             if failed:
                 raise RuntimeError("%s: %s" % (name, failed))
             if state == "steady":

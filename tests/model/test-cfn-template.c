@@ -187,8 +187,14 @@ test_no_secrets_and_parameters (void)
                 JsonObject *props = json_object_get_object_member (res, "Properties");
                 const char *type = json_object_get_string_member (res, "Type");
 
-                if (g_str_equal (type, "AWS::RDS::DBInstance") || g_str_equal (type, "AWS::RDS::DBCluster"))
-                  n_databases++;
+                /* A database that has a master user has its password generated. */
+                if ((g_str_equal (type, "AWS::RDS::DBInstance") || g_str_equal (type, "AWS::RDS::DBCluster"))
+                    && json_object_has_member (props, "MasterUsername"))
+                  {
+                    n_databases++;
+                    g_assert_true (json_object_has_member (props, "ManageMasterUserPassword")
+                                   || json_object_has_member (props, "MasterUserPassword"));
+                  }
                 if (json_object_has_member (props, "Tags")
                     && JSON_NODE_HOLDS_ARRAY (json_object_get_member (props, "Tags")))
                   {
