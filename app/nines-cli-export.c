@@ -81,6 +81,16 @@ export_cloudformation (ExportJob  *job,
   return TRUE;
 }
 
+static gboolean
+export_runbook (ExportJob  *job,
+                GError    **error)
+{
+  g_autoptr(NinesRecovery) recovery = nines_recovery_new (job->deployment);
+  g_autofree char *text = nines_runbook_to_markdown (recovery);
+
+  return write_file (job->output, text, -1, error);
+}
+
 typedef struct
 {
   const char         *what;
@@ -89,9 +99,11 @@ typedef struct
 } ExportKind;
 
 static const char * const json_only[] = { "json", NULL };
+static const char * const markdown_only[] = { "markdown", NULL };
 
 static const ExportKind kinds[] = {
   { "cloudformation", json_only, export_cloudformation },
+  { "runbook", markdown_only, export_runbook },
 };
 
 int
@@ -118,7 +130,8 @@ nines_cli_export (int    argc,
 
   if (!nines_cli_parse ("export", "WHAT FILE",
                         _("Exports a design for the DR pattern. WHAT is one of:\n"
-                          "  cloudformation   one template per region (JSON)"),
+                          "  cloudformation   one template per region (JSON)\n"
+                          "  runbook          failover and failback steps (Markdown)"),
                         entries, &argc, &argv, 2))
     return NINES_CLI_USAGE;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
