@@ -91,6 +91,33 @@ export_runbook (ExportJob  *job,
   return write_file (job->output, text, -1, error);
 }
 
+static gboolean
+export_costs (ExportJob  *job,
+              GError    **error)
+{
+  g_autoptr(NinesCostEstimate) est = nines_cost_model_estimate (job->deployment, NULL);
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (job->format, "csv"))
+    text = nines_cost_export_csv (est);
+  else
+    {
+      g_autoptr(JsonNode) node = NULL;
+
+      if (g_str_equal (job->format, "calculator"))
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+          node = nines_cost_export_calculator_json (est, NINES_COST_STEADY, stamp);
+        }
+      else
+        node = nines_cost_export_json (est);
+      text = nines_cost_export_to_string (node);
+    }
+  return write_file (job->output, text, -1, error);
+}
+
 typedef struct
 {
   const char         *what;
@@ -100,10 +127,12 @@ typedef struct
 
 static const char * const json_only[] = { "json", NULL };
 static const char * const markdown_only[] = { "markdown", NULL };
+static const char * const cost_formats[] = { "csv", "json", "calculator", NULL };
 
 static const ExportKind kinds[] = {
   { "cloudformation", json_only, export_cloudformation },
   { "runbook", markdown_only, export_runbook },
+  { "costs", cost_formats, export_costs },
 };
 
 int
@@ -131,7 +160,9 @@ nines_cli_export (int    argc,
   if (!nines_cli_parse ("export", "WHAT FILE",
                         _("Exports a design for the DR pattern. WHAT is one of:\n"
                           "  cloudformation   one template per region (JSON)\n"
-                          "  runbook          failover and failback steps (Markdown)"),
+                          "  runbook          failover and failback steps (Markdown)\n"
+                          "  costs            line items: --format csv (default), json, or calculator\n"
+                          "                   (shaped like an AWS Pricing Calculator estimate)"),
                         entries, &argc, &argv, 2))
     return NINES_CLI_USAGE;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
