@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nines-inspector.h"
+#include "nines-ui.h"
 
 typedef enum
 {
@@ -721,7 +722,11 @@ nines_inspector_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_ptr_array_set_size (self->rows, 0);
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), NINES_TYPE_INSPECTOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (nines_inspector_parent_class)->dispose (object);
 }
 
@@ -744,6 +749,7 @@ nines_inspector_class_init (NinesInspectorClass *klass)
 
   object_class->dispose = nines_inspector_dispose;
   object_class->finalize = nines_inspector_finalize;
+  nines_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ninesdr/Nines/ui/nines-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, NinesInspector, content);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

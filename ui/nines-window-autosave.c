@@ -78,9 +78,10 @@ void
 _nines_window_autosave_schedule (NinesWindow *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  if (self->document == NULL || !nines_command_stack_is_dirty (self->stack))
+  if (self->document == NULL)
     return;
-  /* Restarted by every edit: it runs after a few seconds of idle. */
+  /* Whether there is anything to save is decided when it fires (the stack marks itself
+   * dirty after the document's "changed"). Restarted by every edit: it runs after a few seconds of idle. */
   self->autosave_source = g_timeout_add (NINES_AUTOSAVE_DELAY_MS, autosave_timeout, self);
 }
 

@@ -4,11 +4,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nines-ui.h"
 #include "nines-window-private.h"
 
 G_DEFINE_FINAL_TYPE (NinesWindow, nines_window, ADW_TYPE_APPLICATION_WINDOW)
-
-GResource *nines_ui_get_resource (void);
 
 static void
 nines_window_dispose (GObject *object)
@@ -160,8 +159,7 @@ nines_window_class_init (NinesWindowClass *klass)
   object_class->finalize = nines_window_finalize;
   window_class->close_request = nines_window_close_request;
 
-  /* Named so the linker keeps the UI resources out of the static library. */
-  g_resources_register (nines_ui_get_resource ());
+  nines_ui_ensure_resources ();
   g_type_ensure (NINES_TYPE_CANVAS);
   g_type_ensure (NINES_TYPE_PALETTE);
   g_type_ensure (NINES_TYPE_INSPECTOR);
