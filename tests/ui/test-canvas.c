@@ -282,8 +282,35 @@ test_add_connect_navigate (Fixture       *f,
   g_assert_cmpint (web, >=, 0);
 }
 
+typedef struct
+{
+  gint64 start;
+  gint64 total_us;
+  guint  frames;
+} FrameTiming;
+
 static void
-test_two_thousand (void)
+frame_start_cb (GdkFrameClock *clock,
+                FrameTiming   *t)
+{
+  t->start = g_get_monotonic_time ();
+}
+
+static void
+frame_end_cb (GdkFrameClock *clock,
+              FrameTiming   *t)
+{
+  if (t->start == 0)
+    return;
+  t->total_us += g_get_monotonic_time () - t->start;
+  t->frames++;
+  t->start = 0;
+}
+
+/* Mean frame time (ms) while panning a canvas showing @n queues for 40 frames. */
+static double
+pan_frame_ms (guint  n,
+              guint *n_tiles)
 {
   g_autoptr(NinesDocument) doc = nines_document_new ();
   g_autoptr(NinesCommandStack) stack = NULL;
@@ -291,12 +318,11 @@ test_two_thousand (void)
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   NinesCanvas *canvas = NINES_CANVAS (nines_canvas_new ());
   GdkFrameClock *clock;
-  gint64 start;
-  guint frames = 0;
-  double per_frame;
+  FrameTiming timing = { 0 };
+  NinesRect bounds;
 
   nines_document_add_region (doc, nines_region_new ("us-east-1", azs));
-  for (guint i = 0; i < 2000; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *id = g_strdup_printf ("q%u", i);
       nines_document_add_component (doc, nines_component_new (id, "sqs", "us-east-1"));
@@ -308,26 +334,48 @@ test_two_thousand (void)
   gtk_window_present (window);
   NINES_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (canvas)) > 500, 5000);
   nines_ui_spin (100);
-  g_assert_cmpuint (nines_geometry_get_n_cards (nines_canvas_get_geometry (canvas)), ==, 2000);
+  g_assert_cmpuint (nines_geometry_get_n_cards (nines_canvas_get_geometry (canvas)), ==, n);
 
-  /* Pan for 40 frames at the zoom where text shows; the frame clock paces it. */
+  /* At a zoom where text shows, from the design's corner. Frame time: from the frame
+   * clock's layout phase to the end of its paint (layout, snapshot, render), without the
+   * 60 Hz pacing around it. */
   nines_canvas_viewport_zoom_at (nines_canvas_get_viewport (canvas), 0.8, 0, 0);
+  nines_geometry_get_bounds (nines_canvas_get_geometry (canvas), &bounds);
+  nines_canvas_viewport_set_origin (nines_canvas_get_viewport (canvas), bounds.x, bounds.y);
+  nines_ui_spin (50);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (canvas));
-  g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (g_atomic_int_inc), &frames);
-  start = g_get_monotonic_time ();
+  g_signal_connect (clock, "layout", G_CALLBACK (frame_start_cb), &timing);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (frame_end_cb), &timing);
   for (int i = 0; i < 40; i++)
     {
-      guint before = frames;
-      nines_canvas_viewport_pan (nines_canvas_get_viewport (canvas), -15, -5);
-      NINES_UI_WAIT_FOR (frames > before, 2000);
+      guint before = timing.frames;
+      nines_canvas_viewport_pan (nines_canvas_get_viewport (canvas), -6, -2);
+      NINES_UI_WAIT_FOR (timing.frames > before, 2000);
     }
-  per_frame = (g_get_monotonic_time () - start) / 1000.0 / 40;
-  g_test_message ("2,000 components: %.2f ms per panned frame (60 Hz paced)", per_frame);
-  g_assert_cmpuint (frames, >=, 40);
-  /* Generous bound for a loaded shared machine; bench/ measures the real figure. */
-  g_assert_cmpfloat (per_frame, <, 200);
-  g_signal_handlers_disconnect_by_data (clock, &frames);
+  g_assert_cmpuint (timing.frames, >=, 40);
+  *n_tiles = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (canvas)); c; c = gtk_widget_get_next_sibling (c))
+    (*n_tiles)++;
+  g_signal_handlers_disconnect_by_data (clock, &timing);
   gtk_window_destroy (window);
+  return timing.total_us / 1000.0 / timing.frames;
+}
+
+static void
+test_two_thousand (void)
+{
+  guint tiles_small, tiles_large;
+  double small = pan_frame_ms (20, &tiles_small);
+  double large = pan_frame_ms (2000, &tiles_large);
+
+  g_test_message ("panned frame: %.2f ms with 20 components, %.2f ms with 2,000 (%u tiles)",
+                  small, large, tiles_large);
+  /* Tiles only near the view: 2,000 components keep a few dozen widgets. */
+  g_assert_cmpuint (tiles_large, <, 200);
+  g_assert_cmpuint (tiles_large, >=, tiles_small);
+  /* The size of the design barely matters: within 2× (+ 4 ms of noise on a loaded
+   * machine) of a tiny one in the same run. bench/ measures the absolute 8 ms goal. */
+  g_assert_cmpfloat (large, <, 2 * small + 4);
 }
 
 int
