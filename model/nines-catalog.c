@@ -453,9 +453,8 @@ nines_param_spec_check (const NinesParamSpec  *spec,
 
   if (value == NULL || !g_variant_is_of_type (value, want))
     {
-      static const char *names[] = { N_("an integer"), N_("a number"), N_("true or false"),
-                                     N_("a string"), N_("a string") };
-      *problem = g_strdup_printf (_("must be %s"), _(names[spec->type]));
+      static const char *names[] = { "an integer", "a number", "true or false", "a string", "a string" };
+      *problem = g_strdup_printf (_("must be %s"), names[spec->type]);
       return FALSE;
     }
 

@@ -94,11 +94,12 @@ check_params (NinesComponent      *c,
       g_autofree char *despath = g_strdup_printf ("%s.desired", path);
 
       if (max < min)
-        add_problem (problems, maxpath, _("must be >= min (is %lld, min %lld)"),
-                     (long long) max, (long long) min);
+        add_problem (problems, maxpath, _("must be >= min (is %" G_GINT64_FORMAT ", min %"
+                                          G_GINT64_FORMAT ")"), max, min);
       else if (desired < min || desired > max)
-        add_problem (problems, despath, _("must be between min and max (is %lld, min %lld, max %lld)"),
-                     (long long) desired, (long long) min, (long long) max);
+        add_problem (problems, despath, _("must be between min and max (is %" G_GINT64_FORMAT
+                                          ", min %" G_GINT64_FORMAT ", max %" G_GINT64_FORMAT ")"),
+                     desired, min, max);
     }
   if (g_str_equal (kind->id, "dynamodb") &&
       g_str_equal (nines_component_get_string (c, "capacity_mode"), "provisioned") &&

@@ -577,7 +577,7 @@ nines_document_migrate_step (JsonObject  *root,
 
     default:
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
-                   _("no migration from format %lld"), (long long) from_version);
+                   _("no migration from format %" G_GINT64_FORMAT), from_version);
       return FALSE;
     }
 }
@@ -655,9 +655,9 @@ load_root (JsonObject  *root,
   if (format > NINES_DOCUMENT_FORMAT)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_NEWER_FORMAT,
-                   _("%s: format: this file was written by a newer Nines (format %lld"
+                   _("%s: format: this file was written by a newer Nines (format %" G_GINT64_FORMAT
                      "; this version reads up to %d). Update Nines to open it."),
-                   display_name, (long long) format, NINES_DOCUMENT_FORMAT);
+                   display_name, format, NINES_DOCUMENT_FORMAT);
       return NULL;
     }
   for (; format < NINES_DOCUMENT_FORMAT; format++)
@@ -725,14 +725,14 @@ nines_document_load_from_data (const char  *data,
   if (!g_utf8_validate (data, len, &bad_utf8))
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: byte %zu: the file is not valid UTF-8 text"),
+                   _("%s: byte %" G_GSIZE_FORMAT ": the file is not valid UTF-8 text"),
                    display_name, (gsize) (bad_utf8 - data));
       return NULL;
     }
   if (!check_depth (data, len, &where))
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: byte %zu: nesting deeper than %d levels"),
+                   _("%s: byte %" G_GSIZE_FORMAT ": nesting deeper than %d levels"),
                    display_name, where, MAX_DEPTH);
       return NULL;
     }

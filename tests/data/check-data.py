@@ -10,10 +10,12 @@ Usage: check-data.py COMMAND SRCDIR [ARGS]
   po SRCDIR                             every language in LINGUAS passes msgfmt --check
                                         with no untranslated or fuzzy message
   po-complete SRCDIR                    POTFILES.in lists every file with translatable
-                                        strings (sorted, all existing), and each language
+                                        strings (sorted, all existing), the catalog's string
+                                        header matches its JSON, and each language
                                         translates every message xgettext finds in them
 Exit status: 0 pass, 1 fail, 77 skip (a tool is missing).
 """
+import importlib.util
 import os
 import re
 import shutil
@@ -150,7 +152,7 @@ SOURCE_DIRS = ('app', 'aws', 'data', 'model', 'ui')
 def has_strings(path):
     with open(path, encoding='utf-8', errors='replace') as f:
         text = f.read()
-    if path.endswith('.c'):
+    if path.endswith(('.c', '.h')):
         return C_MARK.search(text) is not None
     if path.endswith('.ui'):
         return 'translatable="yes"' in text
@@ -187,6 +189,20 @@ def check_po_complete(srcdir):
     for name in sorted(set(found) - set(listed)):
         fail('%s has translatable strings but is not in po/POTFILES.in' % name)
     print('ok: POTFILES.in checked against %d files with strings' % len(found))
+
+    # The catalog's texts reach xgettext through a generated header; it must match the JSON.
+    catalog_dir = os.path.join(srcdir, 'data', 'catalog')
+    spec = importlib.util.spec_from_file_location('extract_strings',
+                                                  os.path.join(catalog_dir, 'extract-strings.py'))
+    extract = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extract)
+    with open(os.path.join(catalog_dir, 'nines-catalog-strings.h'), encoding='utf-8') as f:
+        if f.read() != extract.render(catalog_dir):
+            fail('data/catalog/nines-catalog-strings.h is out of date: run '
+                 'python3 data/catalog/extract-strings.py data/catalog > '
+                 'data/catalog/nines-catalog-strings.h')
+        else:
+            print('ok: nines-catalog-strings.h matches the catalog')
 
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, 'nines.pot')
