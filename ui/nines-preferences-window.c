@@ -167,7 +167,7 @@ update_recovery_region_hint (NinesPreferencesWindow *self)
   else
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->recovery_region_row),
-                                   _("Proposed when a recovery pattern is chosen"));
+                                   _("Suggested when choosing a pattern"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->recovery_region_row), "warning");
     }
 }
