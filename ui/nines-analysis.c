@@ -39,8 +39,8 @@ ensure (NinesAnalysis *self)
 {
   if (!self->stale)
     return;
+  /* A pending idle still runs: it tells the listeners, even when a getter computed first. */
   self->stale = FALSE;
-  g_clear_handle_id (&self->idle, g_source_remove);
   clear_results (self);
   if (self->document == NULL)
     return;

@@ -72,7 +72,7 @@ replace_group (GtkWidget  *holder,
 
   while ((child = gtk_widget_get_first_child (holder)))
     gtk_box_remove (GTK_BOX (holder), child);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title); /* fixed text, no markup */
   if (description)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   gtk_box_append (GTK_BOX (holder), group);
