@@ -238,8 +238,13 @@ nines_chart_draw_compare (cairo_t               *cr,
         fg (cr, dark, 0.55);
       cairo_fill (cr);
       fg (cr, dark, 0.85);
-      text (cr, points[i].label, points[i].current ? "Sans Bold 8.5" : "Sans 8.5",
-            x + 9, y - 8, 0, FALSE);
+      /* Labels of points on the right half go to their left, so they stay inside. */
+      if (x > left + pw * 0.55)
+        text (cr, points[i].label, points[i].current ? "Sans Bold 8.5" : "Sans 8.5",
+              x - 9, y - 8, 0, TRUE);
+      else
+        text (cr, points[i].label, points[i].current ? "Sans Bold 8.5" : "Sans 8.5",
+              x + 9, y - 8, 0, FALSE);
     }
 }
 

@@ -50,17 +50,24 @@ nines_ui_save_png (GtkWidget  *widget,
 
   if (dir == NULL || w <= 0 || h <= 0)
     return;
+  /* Let the frame clock finish laying out and painting what changed. */
+  gtk_widget_queue_draw (widget);
+  nines_ui_spin (150);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
-    return;
+    {
+      g_test_message ("no render node for %s", name);
+      return;
+    }
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   cr = cairo_create (surface);
   gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
   path = g_build_filename (dir, name, NULL);
-  cairo_surface_write_to_png (surface, path);
+  if (cairo_surface_write_to_png (surface, path) != CAIRO_STATUS_SUCCESS)
+    g_test_message ("could not write %s", path);
   cairo_surface_destroy (surface);
 }
