@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nines-inspector.h"
+#include "nines-ui.h"
 
 typedef enum
 {
@@ -373,6 +374,7 @@ add_row (NinesInspector       *self,
 
   if (spec != NULL && spec->unit != NULL && spec->type != NINES_PARAM_ENUM)
     title = unit_title = g_strdup_printf ("%s (%s)", spec->label, spec->unit);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (pr->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pr->row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (pr->row), pr->subtitle ? pr->subtitle : "");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (pr->row), 2);
@@ -395,9 +397,13 @@ add_group (NinesInspector *self,
 {
   GtkWidget *group = adw_preferences_group_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *description_markup = description ? g_markup_escape_text (description, -1) : NULL;
+
+  /* Group titles are markup: names and labels ("Backup & restore") are not. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title_markup);
   if (description)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description_markup);
   gtk_box_append (self->content, group);
   g_ptr_array_add (self->groups, group);
   return ADW_PREFERENCES_GROUP (group);
@@ -504,6 +510,7 @@ add_az_rows (NinesInspector      *self,
       GtkWidget *check = gtk_check_button_new ();
       g_autofree char *label = g_strdup_printf (_("Availability zone %s"), azs[i]);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), azs[i]);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -721,7 +728,11 @@ nines_inspector_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_ptr_array_set_size (self->rows, 0);
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), NINES_TYPE_INSPECTOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (nines_inspector_parent_class)->dispose (object);
 }
 
@@ -744,6 +755,7 @@ nines_inspector_class_init (NinesInspectorClass *klass)
 
   object_class->dispose = nines_inspector_dispose;
   object_class->finalize = nines_inspector_finalize;
+  nines_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ninesdr/Nines/ui/nines-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, NinesInspector, content);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
