@@ -231,6 +231,10 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
     ? _nines_cfn_find_replication (b, item, NINES_REPLICATION_AURORA_GLOBAL, FALSE) : NULL;
   const NinesReplication *incoming = _nines_cfn_find_replication (b, item, NINES_REPLICATION_AURORA_GLOBAL, TRUE);
   gboolean secondary = !b->is_primary && (incoming != NULL || item->role == NINES_ROLE_REPLICA);
+  /* Backup & restore: the cluster comes back from the copied snapshot on recovery. */
+  gboolean restore = !b->is_primary && !secondary
+                     && (_nines_cfn_find_replication (b, item, NINES_REPLICATION_BACKUP_COPY, TRUE) != NULL
+                         || item->role == NINES_ROLE_BACKUP_COPY || item->role == NINES_ROLE_ON_RECOVERY);
   JsonObject *props;
   JsonArray *a;
 
@@ -239,7 +243,7 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
   add_subnet_group (b, item, subnets, "AWS::RDS::DBSubnetGroup", cond);
   add_db_security_group (b, item, sg, engine_port (engine), cond);
 
-  if (!secondary)
+  if (!secondary && !restore)
     {
       /* Aurora global databases cannot use RDS-managed master passwords (Aurora User
        * Guide, "Limitations for Secrets Manager integration"), so the password is
@@ -282,6 +286,18 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
       add_kms_parameter (b);
       json_object_set_member (props, "GlobalClusterIdentifier", _nines_cfn_ref (param));
       json_object_set_member (props, "KmsKeyId", _nines_cfn_ref ("ReplicaKmsKeyId"));
+    }
+  else if (restore)
+    {
+      g_autofree char *param = _nines_cfn_logical_id (item->id, "SnapshotArn");
+      g_autofree char *desc = g_strdup_printf ("ARN of the DB cluster snapshot of %s copied to %s to restore "
+                                               "from (the latest recovery point in the Nines backup vault)",
+                                               nines_component_get_display_name (c), b->region);
+
+      /* The snapshot brings the master user and its password with it. */
+      _nines_cfn_add_parameter (b, param, "String", desc, "");
+      _nines_cfn_require_when_failed_over (b, param, "Restoring the cluster needs the ARN of its copied snapshot");
+      json_object_set_member (props, "SnapshotIdentifier", _nines_cfn_ref (param));
     }
   else
     {

@@ -170,12 +170,22 @@ step_commands (Runbook                 *rb,
             {
               g_autofree char *vault = NULL;
               NinesCfnBuilder fake = { .document = rb->document };
+              const char *type = "RDS";
 
+              /* AWS Backup calls Aurora recovery points "Aurora", RDS instance ones "RDS". */
+              for (guint i = 0; i < nines_deployment_get_n_items (rb->deployment); i++)
+                {
+                  const NinesDeployedItem *it = nines_deployment_get_item (rb->deployment, i);
+
+                  if (g_strcmp0 (it->region, rb->recovery_region) == 0
+                      && g_str_equal (item_kind (it), "aurora"))
+                    type = "Aurora";
+                }
               vault = _nines_cfn_vault_name (&fake);
               g_string_append_printf (rb->out, "SNAPSHOT_ARN=$(aws backup list-recovery-points-by-backup-vault "
-                                      "--region %s --backup-vault-name %s \\\n  --by-resource-type RDS "
+                                      "--region %s --backup-vault-name %s \\\n  --by-resource-type %s "
                                       "--query 'sort_by(RecoveryPoints,&CreationDate)[-1].RecoveryPointArn' "
-                                      "--output text)\n", rb->recovery_region, vault);
+                                      "--output text)\n", rb->recovery_region, vault, type);
             }
         }
       stack_update_command (rb, "failed-over");

@@ -84,7 +84,7 @@ title_page (NinesReportLayout *l,
             PatternResult     *chosen,
             const char        *date)
 {
-  g_autofree char *title = g_strdup_printf ("Disaster recovery report: %s", nines_document_get_name (doc));
+  g_autofree char *title = g_strdup_printf (_("Disaster recovery report: %s"), nines_document_get_name (doc));
   g_autofree char *line = NULL;
   g_autofree char *steady = _nines_report_money (chosen->steady.total_usd);
   g_autofree char *failover = _nines_report_money (chosen->failover.total_usd);
@@ -96,7 +96,7 @@ title_page (NinesReportLayout *l,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   _nines_report_text (l, title, 22, TRUE, 0.05);
-  line = g_strdup_printf ("Date: %s · Chosen pattern: %s · Primary region %s, recovery region %s",
+  line = g_strdup_printf (_("Date: %s · Chosen pattern: %s · Primary region %s, recovery region %s"),
                           date, nines_dr_pattern_get_label (chosen->pattern),
                           nines_deployment_get_primary_region (chosen->deployment),
                           recovery_region ? recovery_region : "none");
@@ -109,8 +109,8 @@ title_page (NinesReportLayout *l,
   g_ptr_array_add (rows, row ("Availability estimate", av, NULL));
   _nines_report_table (l, cols, G_N_ELEMENTS (cols), rows, -1);
 
-  _nines_report_heading (l, "Architecture");
-  _nines_report_text (l, "The design as drawn, with what the chosen pattern adds in the recovery region.",
+  _nines_report_heading (l, _("Architecture"));
+  _nines_report_text (l, _("The design as drawn, with what the chosen pattern adds in the recovery region."),
                       9, FALSE, 0.3);
   {
     double h = MIN (_nines_report_bottom () - l->y, 420);
@@ -134,10 +134,10 @@ comparison (NinesReportLayout *l,
   NinesReportPoint points[G_N_ELEMENTS (patterns)];
   int highlight = -1;
 
-  _nines_report_heading (l, "Pattern comparison");
-  _nines_report_text (l, "What each of the four DR patterns costs for this design, how fast it recovers "
+  _nines_report_heading (l, _("Pattern comparison"));
+  _nines_report_text (l, _("What each of the four DR patterns costs for this design, how fast it recovers "
                       "from the loss of the primary region and how much data it can lose. The chosen "
-                      "pattern is highlighted.", 9, FALSE, 0.3);
+                      "pattern is highlighted."), 9, FALSE, 0.3);
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     {
       PatternResult *r = &results[i];
@@ -156,7 +156,7 @@ comparison (NinesReportLayout *l,
       points[i].chosen = r->pattern == chosen;
     }
   _nines_report_table (l, cols, G_N_ELEMENTS (cols), rows, highlight);
-  _nines_report_text (l, "Cost against recovery time", 10, TRUE, 0.15);
+  _nines_report_text (l, _("Cost against recovery time"), 10, TRUE, 0.15);
   _nines_report_chart_cost_rto (l, points, G_N_ELEMENTS (patterns));
 }
 
@@ -221,7 +221,7 @@ static void
 cost_section (NinesReportLayout *l,
               PatternResult     *r)
 {
-  g_autofree char *heading = g_strdup_printf ("Cost of %s", nines_dr_pattern_get_label (r->pattern));
+  g_autofree char *heading = g_strdup_printf (_("Cost of %s"), nines_dr_pattern_get_label (r->pattern));
   g_autofree char *steady = _nines_report_money (r->steady.total_usd);
   g_autofree char *failover = _nines_report_money (r->failover.total_usd);
   g_autofree char *summary = NULL;
@@ -241,9 +241,9 @@ cost_section (NinesReportLayout *l,
 
       _nines_report_text (l, miss, 9, TRUE, 0.5);
     }
-  _nines_report_text (l, "Cost by region, steady state against failed over", 10, TRUE, 0.15);
+  _nines_report_text (l, _("Cost by region, steady state against failed over"), 10, TRUE, 0.15);
   cost_groups (l, r, NINES_COST_BY_REGION);
-  _nines_report_text (l, "Cost by service", 10, TRUE, 0.15);
+  _nines_report_text (l, _("Cost by service"), 10, TRUE, 0.15);
   cost_groups (l, r, NINES_COST_BY_SERVICE);
 }
 
@@ -272,7 +272,7 @@ recovery_section (NinesReportLayout *l,
   g_autofree char *av_line = NULL;
 
   _nines_report_new_page (l);
-  _nines_report_heading (l, "Recovery timeline (RTO)");
+  _nines_report_heading (l, _("Recovery timeline (RTO)"));
   _nines_report_text (l, intro, 9, FALSE, 0.3);
   _nines_report_chart_timeline (l, r->recovery);
   for (guint i = 0; i < nines_recovery_get_n_steps (r->recovery); i++)
@@ -285,7 +285,7 @@ recovery_section (NinesReportLayout *l,
     }
   _nines_report_table (l, step_cols, G_N_ELEMENTS (step_cols), rows, -1);
 
-  _nines_report_heading (l, "RPO per data store");
+  _nines_report_heading (l, _("RPO per data store"));
   for (guint i = 0; i < nines_recovery_get_n_stores (r->recovery); i++)
     {
       const NinesStoreRpo *s = nines_recovery_get_store (r->recovery, i);
@@ -295,11 +295,11 @@ recovery_section (NinesReportLayout *l,
       g_ptr_array_add (rpo_rows, row (s->store_id, s->mechanism, rpo, src, NULL));
     }
   if (rpo_rows->len == 0)
-    _nines_report_text (l, "The design has no data store.", 9, FALSE, 0.3);
+    _nines_report_text (l, _("The design has no data store."), 9, FALSE, 0.3);
   else
     _nines_report_table (l, rpo_cols, G_N_ELEMENTS (rpo_cols), rpo_rows, -1);
 
-  _nines_report_heading (l, "Availability");
+  _nines_report_heading (l, _("Availability"));
   av_line = g_strdup_printf ("%.4f %% (%.2f nines): about %.0f minutes of downtime a year. One region %.4f %%; "
                              "the recovery region covers %.0f %% of a regional outage.",
                              av->availability * 100, av->nines, av->downtime_min_per_year,
@@ -320,7 +320,7 @@ findings_section (NinesReportLayout *l,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree char *summary = NULL;
 
-  _nines_report_heading (l, "Findings");
+  _nines_report_heading (l, _("Findings"));
   summary = g_strdup_printf ("%u critical, %u warnings, %u notes.",
                              nines_findings_count (findings, NINES_SEVERITY_CRITICAL),
                              nines_findings_count (findings, NINES_SEVERITY_WARNING),
@@ -349,7 +349,7 @@ prices_section (NinesReportLayout *l,
   g_autofree char *line = NULL;
   g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
 
-  _nines_report_heading (l, "Prices: source and date");
+  _nines_report_heading (l, _("Prices: source and date"));
 
   /* The sources this estimate's lines cite (a line names its file, with a citation
    * after it for cited figures). */
