@@ -412,6 +412,13 @@ write_failback (Runbook *rb)
   guint n_rep = nines_deployment_get_n_replications (rb->deployment);
   guint k = 1;
 
+  if (pattern == NINES_DR_PATTERN_NONE || nines_deployment_get_recovery_region (rb->deployment) == NULL)
+    {
+      g_string_append_printf (rb->out, "\n## Failback\n\nNothing to fail back: the service returns in %s when AWS "
+                              "restores the region. Then check every data store end to end, and consider a DR "
+                              "pattern so the next outage has somewhere to go.\n", rb->primary);
+      return;
+    }
   g_string_append_printf (rb->out, "\n## Failback\n\nPlanned work, in a quiet window, once %s is healthy again. "
                           "The recovery model times the failover only; these steps take as long as the data "
                           "needs to copy back.\n", rb->primary);
@@ -533,7 +540,11 @@ nines_runbook_to_markdown (NinesRecovery *recovery)
   g_string_append_printf (rb.out, "# DR runbook: %s\n\n", nines_document_get_name (rb.document));
   g_string_append_printf (rb.out, "- Pattern: %s\n", nines_dr_pattern_get_label (nines_deployment_get_pattern (rb.deployment)));
   g_string_append_printf (rb.out, "- Primary region: %s (stack `%s`)\n", rb.primary, rb.primary_stack);
-  g_string_append_printf (rb.out, "- Recovery region: %s (stack `%s`)\n", rb.recovery_region, rb.recovery_stack);
+  if (nines_deployment_get_pattern (rb.deployment) == NINES_DR_PATTERN_NONE
+      || nines_deployment_get_recovery_region (rb.deployment) == NULL)
+    g_string_append (rb.out, "- Recovery region: none (nothing runs or is copied outside the primary region)\n");
+  else
+    g_string_append_printf (rb.out, "- Recovery region: %s (stack `%s`)\n", rb.recovery_region, rb.recovery_stack);
   g_string_append_printf (rb.out, "- Expected RTO: %s (critical path of the failover below)\n", rto);
   g_string_append_printf (rb.out, "- Expected RPO: %s%s%s%s\n", rpo, worst ? " (set by " : "",
                           worst ? worst->store_id : "", worst ? ")" : "");

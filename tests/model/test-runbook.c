@@ -106,6 +106,21 @@ test_warm_standby_automated (void)
   assert_contains (md, "Route 53 returns to us-east-1 by itself");
 }
 
+/* No DR: nothing to fail over to, nothing to fail back. */
+static void
+test_no_pattern (void)
+{
+  g_autoptr(NinesDocument) doc = load_example ("newsroom");
+  g_autoptr(NinesDeployment) d = nines_deployment_new (doc, NINES_DR_PATTERN_NONE);
+  g_autoptr(NinesRecovery) r = nines_recovery_new (d);
+  g_autofree char *md = nines_runbook_to_markdown (r);
+
+  assert_contains (md, "- Recovery region: none");
+  assert_contains (md, "Nothing to fail back");
+  assert_contains (md, "If you haven't practiced restoring");
+  g_assert_null (strstr (md, "update-stack"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -114,5 +129,6 @@ main (int   argc,
   g_test_add_func ("/nines/model/runbook/every-pattern", test_every_pattern);
   g_test_add_func ("/nines/model/runbook/pilot-light", test_pilot_light_commands);
   g_test_add_func ("/nines/model/runbook/warm-standby", test_warm_standby_automated);
+  g_test_add_func ("/nines/model/runbook/no-pattern", test_no_pattern);
   return g_test_run ();
 }
