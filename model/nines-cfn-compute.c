@@ -112,8 +112,8 @@ _nines_cfn_add_load_balancer (NinesCfnBuilder         *b,
     json_object_set_array_member (props, "DefaultActions", actions);
   }
 
-  if (cond == NULL)
-    _nines_cfn_add_output (b, out_name, "DNS name of the load balancer", _nines_cfn_getatt (lb, "DNSName"));
+  /* Also when made on recovery: the runbook points DNS at it by hand. */
+  _nines_cfn_add_output_if (b, out_name, "DNS name of the load balancer", _nines_cfn_getatt (lb, "DNSName"), cond);
 }
 
 static void

@@ -296,11 +296,23 @@ _nines_cfn_add_output (NinesCfnBuilder *b,
                        const char      *description,
                        JsonNode        *value)
 {
+  _nines_cfn_add_output_if (b, name, description, value, NULL);
+}
+
+void
+_nines_cfn_add_output_if (NinesCfnBuilder *b,
+                          const char      *name,
+                          const char      *description,
+                          JsonNode        *value,
+                          const char      *condition)
+{
   JsonObject *o = json_object_new ();
   JsonObject *export = json_object_new ();
   g_autofree char *export_name = g_strdup_printf ("${AWS::StackName}-%s", name);
 
   json_object_set_string_member (o, "Description", description);
+  if (condition != NULL)
+    json_object_set_string_member (o, "Condition", condition);
   json_object_set_member (o, "Value", value);
   json_object_set_member (export, "Name", _nines_cfn_sub (export_name));
   json_object_set_object_member (o, "Export", export);
