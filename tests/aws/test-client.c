@@ -288,6 +288,25 @@ test_change_set_pages_and_resources (void)
 }
 
 static void
+test_execute_by_arn (void)
+{
+  g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+  g_autoptr(NinesAwsClient) client = new_client (t, "us-east-1");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  nines_test_transport_push (t, 200, "<ExecuteChangeSetResponse><ExecuteChangeSetResult/></ExecuteChangeSetResponse>", NULL);
+  g_assert_true (nines_aws_cfn_execute_change_set (client, NULL, "arn:aws:cloudformation:us-east-1:1:changeSet/c/1", NULL, &error));
+  g_assert_no_error (error);
+  body = nines_test_transport_dup_body (t, 0);
+  g_assert_cmpstr (body, ==, "Action=ExecuteChangeSet&Version=2010-05-15"
+                   "&ChangeSetName=arn%3Aaws%3Acloudformation%3Aus-east-1%3A1%3AchangeSet%2Fc%2F1");
+  /* by name, the stack is needed */
+  g_assert_false (nines_aws_cfn_execute_change_set (client, NULL, "c", NULL, &error));
+  g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG);
+}
+
+static void
 test_wait_change_set_failed (void)
 {
   g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
@@ -357,6 +376,57 @@ test_get_products_pages (void)
   g_assert_nonnull (strstr (error->message, "cut off"));
 }
 
+typedef struct
+{
+  GThread *main_thread;
+  guint progress_calls;
+  guint last_products;
+  GPtrArray *products;
+} PricingAsync;
+
+static void
+pricing_progress (guint    pages,
+                  guint    products,
+                  gpointer user_data)
+{
+  PricingAsync *p = user_data;
+
+  /* reported on the caller's thread, not the worker's */
+  g_assert_true (g_thread_self () == p->main_thread);
+  p->progress_calls++;
+  p->last_products = products;
+}
+
+static void
+pricing_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PricingAsync *p = user_data;
+  g_autoptr(GError) error = NULL;
+
+  p->products = nines_aws_pricing_get_products_finish (NINES_AWS_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_get_products_async_progress (void)
+{
+  g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+  g_autoptr(NinesAwsClient) client = new_client (t, "us-east-1");
+  PricingAsync p = { g_thread_self (), 0, 0, NULL };
+
+  nines_test_transport_push (t, 200, "{\"PriceList\":[\"{}\",\"{}\"],\"NextToken\":\"2\"}", NULL);
+  nines_test_transport_push (t, 200, "{\"PriceList\":[\"{}\"]}", NULL);
+  nines_aws_pricing_get_products_async (client, "AWSELB", NULL, 0, pricing_progress, &p, NULL, pricing_ready, &p);
+  while (p.products == NULL || p.progress_calls < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (p.products->len, ==, 3);
+  g_assert_cmpuint (p.progress_calls, ==, 2);
+  g_assert_cmpuint (p.last_products, ==, 3);
+  g_ptr_array_unref (p.products);
+}
+
 static void
 describe_ready (GObject      *source,
                 GAsyncResult *result,
@@ -417,8 +487,10 @@ main (int   argc,
   g_test_add_func ("/nines/aws/client/cfn/events-stop-at", test_events_stop_at);
   g_test_add_func ("/nines/aws/client/cfn/change-set-pages", test_change_set_pages_and_resources);
   g_test_add_func ("/nines/aws/client/cfn/wait-change-set-failed", test_wait_change_set_failed);
+  g_test_add_func ("/nines/aws/client/cfn/execute-by-arn", test_execute_by_arn);
   g_test_add_func ("/nines/aws/client/pricing/get-products", test_get_products_pages);
   g_test_add_func ("/nines/aws/client/async", test_async_in_thread);
+  g_test_add_func ("/nines/aws/client/pricing/async-progress", test_get_products_async_progress);
   g_test_add_func ("/nines/aws/client/error-codes", test_error_codes);
   return g_test_run ();
 }
