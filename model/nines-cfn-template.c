@@ -71,7 +71,8 @@ JsonNode *
 _nines_cfn_getatt (const char *resource,
                    const char *attribute)
 {
-  return single ("Fn::GetAtt", _nines_cfn_array (_nines_cfn_string_array (resource, attribute, NULL)));
+  return single ("Fn::GetAtt",
+                 _nines_cfn_array (_nines_cfn_string_array (resource, attribute, NULL)));
 }
 
 JsonNode *
@@ -370,7 +371,8 @@ _nines_cfn_tag_map (NinesCfnBuilder         *b,
   JsonObject *tags = json_object_new ();
 
   json_object_set_string_member (tags, "nines:document", nines_document_get_uuid (b->document));
-  json_object_set_string_member (tags, "nines:document-name", nines_document_get_name (b->document));
+  json_object_set_string_member (tags, "nines:document-name",
+                                 nines_document_get_name (b->document));
   json_object_set_string_member (tags, "nines:pattern", nines_dr_pattern_to_string (b->pattern));
   if (item != NULL)
     {
@@ -403,7 +405,8 @@ _nines_cfn_failed_over_condition (NinesCfnBuilder *b)
                                 "failed-over: create what recovery adds and scale to full size "
                                 "(update the stack with this value during a failover).",
                                 "steady");
-  json_object_set_array_member (p, "AllowedValues", _nines_cfn_string_array ("steady", "failed-over", NULL));
+  json_object_set_array_member (p, "AllowedValues",
+                                _nines_cfn_string_array ("steady", "failed-over", NULL));
   cond = json_object_new ();
   {
     JsonArray *eq = json_array_new ();
@@ -437,7 +440,8 @@ _nines_cfn_state_count (NinesCfnBuilder *b,
 
   if (steady == failover || b->is_primary)
     return _nines_cfn_string (s);
-  return _nines_cfn_if (_nines_cfn_failed_over_condition (b), _nines_cfn_string (f), _nines_cfn_string (s));
+  return _nines_cfn_if (_nines_cfn_failed_over_condition (b), _nines_cfn_string (f),
+                        _nines_cfn_string (s));
 }
 
 const NinesReplication *
@@ -768,7 +772,8 @@ nines_cfn_template_build (NinesDeployment  *deployment,
 
       json_object_set_string_member (props, "Type", "String");
       json_object_set_string_member (props, "Value", value);
-      json_object_set_string_member (props, "Description", "Marks the region as managed by Nines for this document");
+      json_object_set_string_member (props, "Description",
+                                     "Marks the region as managed by Nines for this document");
       json_object_set_object_member (props, "Tags", _nines_cfn_tag_map (&b, NULL));
     }
   json_object_set_object_member (root, "Resources", b.resources);

@@ -196,7 +196,8 @@ nines_cost_export_json (NinesCostEstimate *estimate)
   root = json_object_new ();
   json_object_set_string_member (root, "document", nines_document_get_uuid (doc));
   json_object_set_string_member (root, "name", nines_document_get_name (doc));
-  json_object_set_string_member (root, "pattern", nines_dr_pattern_to_string (nines_deployment_get_pattern (d)));
+  json_object_set_string_member (root, "pattern",
+                                 nines_dr_pattern_to_string (nines_deployment_get_pattern (d)));
   json_object_set_string_member (root, "currency", "USD");
   json_object_set_double_member (root, "hours_per_month", NINES_HOURS_PER_MONTH);
   json_object_set_array_member (root, "price_sources", sources_array (estimate));
@@ -207,8 +208,10 @@ nines_cost_export_json (NinesCostEstimate *estimate)
       JsonObject *st = json_object_new ();
 
       json_object_set_object_member (st, "total", total_object (estimate, s));
-      json_object_set_object_member (st, "by_region", groups_object (estimate, s, NINES_COST_BY_REGION));
-      json_object_set_object_member (st, "by_service", groups_object (estimate, s, NINES_COST_BY_SERVICE));
+      json_object_set_object_member (st, "by_region",
+                                     groups_object (estimate, s, NINES_COST_BY_REGION));
+      json_object_set_object_member (st, "by_service",
+                                     groups_object (estimate, s, NINES_COST_BY_SERVICE));
       json_object_set_object_member (states, nines_cost_state_to_string (s), st);
     }
   json_object_set_object_member (root, "states", states);
@@ -330,7 +333,8 @@ nines_cost_export_calculator_json (NinesCostEstimate *estimate,
     {
       const NinesCostLine *l = nines_cost_estimate_get_line (estimate, i);
 
-      if (l->state == state && !g_ptr_array_find_with_equal_func (regions, l->region, g_str_equal, NULL))
+      if (l->state == state && !g_ptr_array_find_with_equal_func (regions, l->region, g_str_equal,
+                                                                  NULL))
         g_ptr_array_add (regions, (gpointer) l->region);
     }
 
@@ -375,14 +379,16 @@ nines_cost_export_calculator_json (NinesCostEstimate *estimate,
           svc = json_object_get_object_member (services, key);
           sc = json_object_get_object_member (svc, "serviceCost");
           json_object_set_double_member (sc, "monthly",
-                                         money (json_object_get_double_member (sc, "monthly") + l->monthly_usd));
+                                         money (json_object_get_double_member (sc,
+                                                                               "monthly") + l->monthly_usd));
           {
             const char *prev = json_object_get_string_member (svc, "configSummary");
             char qty[G_ASCII_DTOSTR_BUF_SIZE];
             g_autofree char *summary = NULL;
 
             g_ascii_formatd (qty, sizeof qty, "%.10g", l->quantity);
-            summary = g_strdup_printf ("%s%s%s (%s %s)", prev, *prev ? ", " : "", l->what, qty, l->unit);
+            summary = g_strdup_printf ("%s%s%s (%s %s)", prev, *prev ? ", " : "", l->what, qty,
+                                       l->unit);
             json_object_set_string_member (svc, "configSummary", summary);
           }
           group_usd += l->monthly_usd;

@@ -76,7 +76,8 @@ _nines_report_chart_cost_rto (NinesReportLayout      *l,
       _nines_report_label (l->cr, yl, 7.5, FALSE, x0 - 4, y0 + h - h * t / 4 - 5, 1);
     }
   cairo_set_source_rgb (l->cr, 0.2, 0.2, 0.2);
-  _nines_report_label (l->cr, "Recovery time objective (RTO)", 8, TRUE, x0 + w / 2, y0 + h + 18, 0.5);
+  _nines_report_label (l->cr, "Recovery time objective (RTO)", 8, TRUE, x0 + w / 2, y0 + h + 18,
+                       0.5);
   _nines_report_label (l->cr, "Steady-state cost per month", 8, TRUE, x0 - 56, y0 - 14, 0);
 
   for (guint i = 0; i < n_points; i++)

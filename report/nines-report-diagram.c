@@ -67,7 +67,8 @@ _nines_report_draw_diagram (cairo_t         *cr,
                             double           width,
                             double           height)
 {
-  NinesGeometry *geometry = nines_geometry_new (nines_deployment_get_document (deployment), deployment);
+  NinesGeometry *geometry = nines_geometry_new (nines_deployment_get_document (deployment),
+                                                deployment);
 
   draw_fitted (cr, geometry, x, y, width, height);
   nines_geometry_unref (geometry);

@@ -70,7 +70,8 @@ _nines_report_finish_page (NinesReportLayout *l)
   cairo_save (l->cr);
   cairo_set_source_rgb (l->cr, 0.45, 0.45, 0.45);
   if (l->footer != NULL)
-    _nines_report_label (l->cr, l->footer, 8, FALSE, NINES_REPORT_MARGIN, _nines_report_bottom () + 16, 0);
+    _nines_report_label (l->cr, l->footer, 8, FALSE, NINES_REPORT_MARGIN,
+                         _nines_report_bottom () + 16, 0);
   _nines_report_label (l->cr, num, 8, FALSE, NINES_REPORT_PAGE_W - NINES_REPORT_MARGIN,
                        _nines_report_bottom () + 16, 1);
   cairo_restore (l->cr);
@@ -137,7 +138,8 @@ row_height (cairo_t                 *cr,
 
   for (guint c = 0; c < n_columns; c++)
     {
-      PangoLayout *layout = make_layout (cr, cells[c] ? cells[c] : "", 8.5, bold, columns[c].width - 6);
+      PangoLayout *layout = make_layout (cr, cells[c] ? cells[c] : "", 8.5, bold,
+                                         columns[c].width - 6);
       int pw, ph;
 
       pango_layout_get_size (layout, &pw, &ph);
@@ -169,7 +171,8 @@ draw_row (NinesReportLayout       *l,
     }
   for (guint c = 0; c < n_columns; c++)
     {
-      PangoLayout *layout = make_layout (l->cr, cells[c] ? cells[c] : "", 8.5, header, columns[c].width - 6);
+      PangoLayout *layout = make_layout (l->cr, cells[c] ? cells[c] : "", 8.5, header,
+                                         columns[c].width - 6);
 
       pango_layout_set_alignment (layout, columns[c].right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       cairo_set_source_rgb (l->cr, 0.1, 0.1, 0.1);
@@ -199,7 +202,8 @@ _nines_report_table (NinesReportLayout       *l,
   header_h = row_height (l->cr, columns, n_columns, titles, TRUE);
   /* Never a header alone at the foot of a page. */
   _nines_report_ensure (l, header_h + (rows->len > 0 ? row_height (l->cr, columns, n_columns,
-                                                                    g_ptr_array_index (rows, 0), FALSE)
+                                                                    g_ptr_array_index (rows,
+                                                                                       0), FALSE)
                                                      : header_h));
   draw_row (l, columns, n_columns, titles, TRUE, FALSE, header_h);
   for (guint r = 0; r < rows->len; r++)

@@ -84,7 +84,8 @@ title_page (NinesReportLayout *l,
             PatternResult     *chosen,
             const char        *date)
 {
-  g_autofree char *title = g_strdup_printf (_("Disaster recovery report: %s"), nines_document_get_name (doc));
+  g_autofree char *title = g_strdup_printf (_("Disaster recovery report: %s"),
+                                            nines_document_get_name (doc));
   g_autofree char *line = NULL;
   g_autofree char *steady = _nines_report_money (chosen->steady.total_usd);
   g_autofree char *failover = _nines_report_money (chosen->failover.total_usd);
@@ -110,7 +111,8 @@ title_page (NinesReportLayout *l,
   _nines_report_table (l, cols, G_N_ELEMENTS (cols), rows, -1);
 
   _nines_report_heading (l, _("Architecture"));
-  _nines_report_text (l, _("The design as drawn, with what the chosen pattern adds in the recovery region."),
+  _nines_report_text (l,
+                      _("The design as drawn, with what the chosen pattern adds in the recovery region."),
                       9, FALSE, 0.3);
   {
     double h = MIN (_nines_report_bottom () - l->y, 420);
@@ -135,7 +137,8 @@ comparison (NinesReportLayout *l,
   int highlight = -1;
 
   _nines_report_heading (l, _("Pattern comparison"));
-  _nines_report_text (l, _("What each of the four DR patterns costs for this design, how fast it recovers "
+  _nines_report_text (l,
+                      _("What each of the four DR patterns costs for this design, how fast it recovers "
                       "from the loss of the primary region and how much data it can lose. The chosen "
                       "pattern is highlighted."), 9, FALSE, 0.3);
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
@@ -145,9 +148,11 @@ comparison (NinesReportLayout *l,
       g_autofree char *f = _nines_report_money (r->failover.total_usd);
       g_autofree char *rto = nines_format_duration (nines_recovery_get_rto_s (r->recovery));
       g_autofree char *rpo = rpo_text (r->recovery);
-      g_autofree char *av = g_strdup_printf ("%.2f nines", nines_recovery_get_availability (r->recovery)->nines);
+      g_autofree char *av = g_strdup_printf ("%.2f nines",
+                                             nines_recovery_get_availability (r->recovery)->nines);
 
-      g_ptr_array_add (rows, row (nines_dr_pattern_get_label (r->pattern), s, f, rto, rpo, av, NULL));
+      g_ptr_array_add (rows,
+                       row (nines_dr_pattern_get_label (r->pattern), s, f, rto, rpo, av, NULL));
       if (r->pattern == chosen)
         highlight = i;
       points[i].label = nines_dr_pattern_get_label (r->pattern);
@@ -221,7 +226,8 @@ static void
 cost_section (NinesReportLayout *l,
               PatternResult     *r)
 {
-  g_autofree char *heading = g_strdup_printf (_("Cost of %s"), nines_dr_pattern_get_label (r->pattern));
+  g_autofree char *heading = g_strdup_printf (_("Cost of %s"),
+                                              nines_dr_pattern_get_label (r->pattern));
   g_autofree char *steady = _nines_report_money (r->steady.total_usd);
   g_autofree char *failover = _nines_report_money (r->failover.total_usd);
   g_autofree char *summary = NULL;
@@ -290,7 +296,8 @@ recovery_section (NinesReportLayout *l,
     {
       const NinesStoreRpo *s = nines_recovery_get_store (r->recovery, i);
       g_autofree char *rpo = s->rpo_s < 0 ? g_strdup ("unbounded") : nines_format_duration (s->rpo_s);
-      g_autofree char *src = g_strdup_printf ("%s%s%s", s->source, s->note ? "; " : "", s->note ? s->note : "");
+      g_autofree char *src = g_strdup_printf ("%s%s%s", s->source, s->note ? "; " : "",
+                                              s->note ? s->note : "");
 
       g_ptr_array_add (rpo_rows, row (s->store_id, s->mechanism, rpo, src, NULL));
     }
@@ -331,7 +338,9 @@ findings_section (NinesReportLayout *l,
       const NinesFinding *f = nines_findings_get_item (findings, i);
       g_autofree char *what = g_strdup_printf ("%s (%s)", f->what, f->why);
 
-      g_ptr_array_add (rows, row (nines_severity_to_string (f->severity), what, f->fix ? f->fix : "", NULL));
+      g_ptr_array_add (rows,
+                       row (nines_severity_to_string (f->severity), what, f->fix ? f->fix : "",
+                            NULL));
     }
   _nines_report_table (l, cols, G_N_ELEMENTS (cols), rows, -1);
 }
@@ -425,7 +434,8 @@ nines_report_write_pdf (NinesDocument   *document,
   pdf_date = _nines_report_pdf_date (date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, pdf_date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, pdf_date);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, nines_document_get_name (document));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  nines_document_get_name (document));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Nines");
   l.cr = cairo_create (surface);
   l.page = 1;
