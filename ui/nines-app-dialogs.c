@@ -16,6 +16,17 @@
 
 #define PREFERENCES_WINDOW_KEY "nines-preferences-window"
 
+static gboolean
+schema_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL;
+}
+
 /* Forget a closed window, so it is never presented again. */
 static void
 on_preferences_destroy (GtkWidget      *window,
@@ -41,6 +52,21 @@ nines_app_dialogs_show_preferences (GtkApplication *application)
 
   parent = gtk_application_get_active_window (application);
   window = g_object_get_data (G_OBJECT (application), PREFERENCES_WINDOW_KEY);
+
+  if (window == NULL && !schema_installed ())
+    {
+      AdwMessageDialog *dialog;
+
+      /* An installation problem, not a crash: say what is missing. */
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Preferences Unavailable"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("The settings schema %s is not installed. Install Nines, or "
+                                        "run it with GSETTINGS_SCHEMA_DIR set to the build’s data folder."),
+                                      APP_ID);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   if (window == NULL)
     {

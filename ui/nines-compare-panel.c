@@ -91,6 +91,12 @@ refresh (NinesComparePanel *self)
         }
       gtk_widget_set_sensitive (self->use[p], !current);
       gtk_button_set_label (GTK_BUTTON (self->use[p]), current ? _("In use") : _("Use"));
+      {
+        /* GtkButton names itself after its label: name the pattern too. */
+        g_autofree char *a11y = g_strdup_printf (current ? _("%s in use") : _("Use %s"),
+                                                 nines_dr_pattern_get_label (p));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->use[p]), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      }
     }
   gtk_widget_queue_draw (self->chart);
 }

@@ -189,9 +189,19 @@ bind_cell (GtkSignalListItemFactory *factory,
     case COL_SERVICE: text = g_strdup (line->service); break;
     case COL_COMPONENT: text = g_strdup (line->component); break;
     case COL_WHAT: text = g_strdup (line->what); break;
-    case COL_QUANTITY: text = g_strdup_printf ("%'.2f %s", line->quantity, line->unit); break;
+    case COL_QUANTITY:
+      text = line->quantity == floor (line->quantity) ? g_strdup_printf ("%'.0f %s", line->quantity, line->unit)
+                                                      : g_strdup_printf ("%'.2f %s", line->quantity, line->unit);
+      break;
     case COL_UNIT_PRICE:
-      text = line->missing ? g_strdup (_("missing")) : g_strdup_printf ("$%.6g", line->unit_usd);
+      if (line->missing)
+        text = g_strdup (_("missing"));
+      else
+        {
+          /* Enough decimals for two significant digits of tiny per-request prices. */
+          int decimals = line->unit_usd > 0 ? MAX (2, (int) -floor (log10 (line->unit_usd)) + 2) : 2;
+          text = g_strdup_printf ("$%.*f", MIN (decimals, 10), line->unit_usd);
+        }
       gtk_widget_set_visible (gtk_widget_get_last_child (child), line->missing);
       break;
     case COL_MONTHLY:

@@ -11,6 +11,7 @@ struct _NinesFindingsPanel
 {
   GtkWidget      parent_instance;
   NinesAnalysis *analysis;
+  gboolean       stale;     /* changed while hidden: rebuilt when shown */
   GtkWidget     *counts;
   GtkListBox    *list;
 };
@@ -26,6 +27,14 @@ refresh (NinesFindingsPanel *self)
   NinesFindings *findings = self->analysis ? nines_analysis_get_findings (self->analysis) : NULL;
   GtkWidget *child;
   g_autofree char *counts = NULL;
+
+  /* Rows for a hidden page are built when it is shown (start-up stays quick). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
@@ -111,11 +120,22 @@ nines_findings_panel_dispose (GObject *object)
 }
 
 static void
+nines_findings_panel_map (GtkWidget *widget)
+{
+  NinesFindingsPanel *self = NINES_FINDINGS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (nines_findings_panel_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+static void
 nines_findings_panel_class_init (NinesFindingsPanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = nines_findings_panel_dispose;
+  GTK_WIDGET_CLASS (klass)->map = nines_findings_panel_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   /**
    * NinesFindingsPanel::component-activated:

@@ -232,9 +232,14 @@ nines_preferences_window_dispose (GObject *object)
 {
   NinesPreferencesWindow *self = (NinesPreferencesWindow *)object;
 
-  /* Drop the bindings before the widgets go, so no write-back happens during teardown. */
+  /* Drop the bindings and handlers before the widgets go, so no write-back or hint update
+   * happens during teardown. */
   if (self->aws_profile_row != NULL)
     {
+      g_signal_handlers_disconnect_by_func (self->primary_region_row,
+                                            update_recovery_region_hint, self);
+      g_signal_handlers_disconnect_by_func (self->recovery_region_row,
+                                            update_recovery_region_hint, self);
       g_settings_unbind (self->aws_profile_row, "text");
       g_settings_unbind (self->primary_region_row, "selected");
       g_settings_unbind (self->recovery_region_row, "selected");

@@ -12,6 +12,7 @@ struct _NinesRecoveryPanel
 {
   GtkWidget      parent_instance;
   NinesAnalysis *analysis;
+  gboolean       stale;     /* changed while hidden: rebuilt when shown */
   GtkWidget     *heading;
   GtkWidget     *chart;
   GtkWidget     *steps;    /* GtkBox holding an AdwPreferencesGroup, rebuilt */
@@ -86,6 +87,14 @@ refresh (NinesRecoveryPanel *self)
   g_autofree char *rto = NULL, *heading = NULL;
   GtkWidget *group;
 
+  /* Rows for a hidden page are built when it is shown (start-up stays quick). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+
   if (recovery == NULL)
     {
       gtk_label_set_label (GTK_LABEL (self->heading), "");
@@ -158,9 +167,20 @@ nines_recovery_panel_dispose (GObject *object)
 }
 
 static void
+nines_recovery_panel_map (GtkWidget *widget)
+{
+  NinesRecoveryPanel *self = NINES_RECOVERY_PANEL (widget);
+
+  GTK_WIDGET_CLASS (nines_recovery_panel_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+static void
 nines_recovery_panel_class_init (NinesRecoveryPanelClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = nines_recovery_panel_dispose;
+  GTK_WIDGET_CLASS (klass)->map = nines_recovery_panel_map;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 

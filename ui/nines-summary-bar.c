@@ -103,6 +103,10 @@ update (NinesSummaryBar *self)
   set_field (self, NINES_SUMMARY_RPO, rpo, tip_rpo, s.rpo_s < 0);
   set_field (self, NINES_SUMMARY_NINES, nines, tip_nines, FALSE);
   gtk_label_set_label (GTK_LABEL (self->pattern), nines_dr_pattern_get_label (s.pattern));
+  {
+    g_autofree char *a11y = g_strdup_printf ("%s: %s", _("Pattern"), nines_dr_pattern_get_label (s.pattern));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->pattern), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  }
 }
 
 static void

@@ -3,7 +3,9 @@
 #
 # Runs BUILDDIR/app/nines under its own Xvfb and session bus (no window manager, cairo
 # renderer, memory settings), like the tests in ../../tests, and drives it with the keyboard:
+#   welcome.png      the welcome page (no file given)
 #   design.png       the storefront example as the app opens it
+#   compare.png      the same with the patterns compared (Ctrl+K)
 #   preferences.png  the preferences window, opened with Ctrl+comma (app.preferences)
 # Then check the pictures by eye before committing them, and keep the sizes in
 # io.github.ninesdr.Nines.metainfo.xml.in in step (the data test metainfo-screenshots checks).
@@ -30,13 +32,23 @@ export GSETTINGS_SCHEMA_DIR="$BUILD/data" LC_ALL=C.UTF-8 LANGUAGE=en
 # Adwaita's default (light) style, whatever the host prefers
 export ADW_DEBUG_COLOR_SCHEME=prefer-light
 
-"$BUILD/app/nines" "$SRC/data/examples/storefront.nines" & APP_PID=$!
+# The welcome page: the app started with no file
+"$BUILD/app/nines" & APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true' EXIT
-
 WID=$(timeout 20 xdotool search --sync --onlyvisible --class nines | head -1)
 sleep 2   # first frame plus any idle layout
+import -window "$WID" "$OUT/welcome.png"
+kill $APP_PID; wait $APP_PID 2>/dev/null || true
+
+# A design: the storefront example, then the patterns compared (Ctrl+K)
+"$BUILD/app/nines" "$SRC/data/examples/storefront.nines" & APP_PID=$!
+WID=$(timeout 20 xdotool search --sync --onlyvisible --class nines | head -1)
+sleep 2
 xdotool windowfocus --sync "$WID"
 import -window "$WID" "$OUT/design.png"
+xdotool key --clearmodifiers ctrl+k
+sleep 1
+import -window "$WID" "$OUT/compare.png"
 
 xdotool key --clearmodifiers ctrl+comma
 PREFS=""
@@ -49,6 +61,6 @@ done
 sleep 1
 import -window "$PREFS" "$OUT/preferences.png"
 
-for f in design preferences; do
+for f in welcome design compare preferences; do
   identify -format "%f %wx%h\n" "$OUT/$f.png"
 done

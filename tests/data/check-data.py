@@ -170,9 +170,12 @@ def check_po_complete(srcdir):
     with open(potfiles) as f:
         listed = [line.strip() for line in f if line.strip() and not line.startswith('#')]
 
+    # POTFILES.in also lists the files of branches not merged here yet (de.po translates them
+    # ahead); those are noted, and xgettext reads only the files this tree has.
+    present = [name for name in listed if os.path.exists(os.path.join(srcdir, name))]
     for name in listed:
-        if not os.path.exists(os.path.join(srcdir, name)):
-            fail('POTFILES.in lists %s, which does not exist' % name)
+        if name not in present:
+            print('note: POTFILES.in lists %s, which this tree does not have (yet)' % name)
     if listed != sorted(listed):
         fail('POTFILES.in is not sorted')
     if len(set(listed)) != len(listed):
@@ -206,13 +209,16 @@ def check_po_complete(srcdir):
 
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, 'nines.pot')
+        files_from = os.path.join(tmp, 'POTFILES')
+        with open(files_from, 'w') as f:
+            f.write('\n'.join(present) + '\n')
         # The keywords and flags of meson's i18n "glib" preset, which builds the real nines.pot
         r = subprocess.run([xgettext, '--package-name=nines', '--from-code=UTF-8',
                             '--add-comments', '--keyword=_', '--keyword=N_',
                             '--keyword=C_:1c,2', '--keyword=NC_:1c,2', '--keyword=Q_:1g',
                             '--keyword=g_dcgettext:2', '--keyword=g_dngettext:2,3',
                             '--keyword=g_dpgettext2:2c,3',
-                            '--directory=' + srcdir, '--files-from=' + potfiles,
+                            '--directory=' + srcdir, '--files-from=' + files_from,
                             '--output=' + pot],
                            capture_output=True, text=True)
         if r.returncode != 0:

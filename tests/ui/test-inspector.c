@@ -198,6 +198,61 @@ test_knobs (Fixture       *f,
   g_assert_null (nines_inspector_get_editor (f->inspector, "standby_fraction", TRUE));
 }
 
+static GtkCheckButton *
+find_az_check (GtkWidget  *root,
+               const char *az)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkCheckButton *found;
+
+      if (GTK_IS_CHECK_BUTTON (c) && g_strcmp0 (g_object_get_data (G_OBJECT (c), "az"), az) == 0)
+        return GTK_CHECK_BUTTON (c);
+      if ((found = find_az_check (c, az)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_region_azs (Fixture       *f,
+                 gconstpointer  data)
+{
+  NinesRegion *region = nines_document_lookup_region (f->doc, "us-east-1");
+  const NinesRegionInfo *info = nines_region_get_info (region);
+  GtkCheckButton *check;
+  const char *unused = NULL;
+
+  /* A region container selected: one check per AZ the catalog knows there. */
+  nines_canvas_select_region (f->canvas, "us-east-1");
+  for (guint i = 0; info->azs[i]; i++)
+    {
+      g_assert_nonnull (find_az_check (GTK_WIDGET (f->inspector), info->azs[i]));
+      if (!nines_region_has_az (region, info->azs[i]))
+        unused = info->azs[i];
+    }
+  g_assert_nonnull (unused);
+  check = find_az_check (GTK_WIDGET (f->inspector), unused);
+  g_assert_false (gtk_check_button_get_active (check));
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (nines_region_has_az (region, unused));
+  g_assert_true (nines_command_stack_undo (f->stack));
+  g_assert_false (nines_region_has_az (region, unused));
+
+  /* A service's AZs: taking one of the multi-AZ database's two away is either refused (the
+   * model says why and the box goes back) or applied and undoable. */
+  nines_canvas_select (f->canvas, "db", FALSE);
+  check = find_az_check (GTK_WIDGET (f->inspector), "use1-az2");
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (check));
+  gtk_check_button_set_active (check, FALSE);
+  if (nines_component_get_n_azs (nines_document_lookup_component (f->doc, "db")) == 2)
+    g_assert_true (gtk_check_button_get_active (check));   /* refused: the model said why */
+  else
+    g_assert_true (nines_command_stack_undo (f->stack));   /* accepted: undoable */
+  g_assert_cmpuint (nines_component_get_n_azs (nines_document_lookup_component (f->doc, "db")), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -207,5 +262,6 @@ main (int argc, char *argv[])
   g_test_add ("/nines/ui/inspector/validation", Fixture, NULL, fixture_setup, test_validation, fixture_teardown);
   g_test_add ("/nines/ui/inspector/enum-bool-name", Fixture, NULL, fixture_setup, test_enum_bool_name, fixture_teardown);
   g_test_add ("/nines/ui/inspector/knobs", Fixture, NULL, fixture_setup, test_knobs, fixture_teardown);
+  g_test_add ("/nines/ui/inspector/region-azs", Fixture, NULL, fixture_setup, test_region_azs, fixture_teardown);
   return g_test_run ();
 }

@@ -204,6 +204,10 @@ test_findings_select (void)
   const char *id = NULL;
   guint n = 0;
 
+  /* The rows are built when the page is shown. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-panel", g_variant_new_string ("findings"));
+  NINES_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (panel)), 2000);
+
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_LIST_BOX_ROW (c))
       {

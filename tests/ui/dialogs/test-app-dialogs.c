@@ -67,6 +67,7 @@ test_help_overlay (void)
     {
       g_autofree char *accelerator = NULL;
       g_autofree char *title = NULL;
+      g_auto(GStrv) alternatives = NULL;
 
       if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
         continue;
@@ -75,11 +76,21 @@ test_help_overlay (void)
       g_assert_cmpstr (title, !=, "");
       g_assert_nonnull (accelerator);
 
-      /* Every entry parses, and none is listed twice */
-      for (guint i = 0; i < accels->len; i++)
-        if (same_accelerator (accelerator, g_ptr_array_index (accels, i)))
-          g_error ("%s is listed twice", accelerator);
-      g_ptr_array_add (accels, g_steal_pointer (&accelerator));
+      /* Alternatives are separated by spaces, a range of keys is "first...last": every key
+       * parses, and none is listed twice */
+      alternatives = g_strsplit (accelerator, " ", -1);
+      for (guint a = 0; alternatives[a] != NULL; a++)
+        {
+          g_auto(GStrv) range = g_strsplit (alternatives[a], "...", -1);
+
+          for (guint k = 0; range[k] != NULL; k++)
+            {
+              for (guint i = 0; i < accels->len; i++)
+                if (same_accelerator (range[k], g_ptr_array_index (accels, i)))
+                  g_error ("%s is listed twice", range[k]);
+              g_ptr_array_add (accels, g_strdup (range[k]));
+            }
+        }
     }
 
   for (guint r = 0; r < G_N_ELEMENTS (required_shortcuts); r++)
@@ -197,6 +208,58 @@ test_actions (void)
   gtk_window_destroy (prefs);
 }
 
+/* Run with GSETTINGS_SCHEMA_DIR pointing where there is no schema (meson test
+ * app-dialogs-no-schema): asking for the preferences explains instead of aborting. */
+static void
+test_no_schema (void)
+{
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+  guint before, after;
+  AdwMessageDialog *dialog = NULL;
+
+  if (g_getenv ("NINES_TEST_NO_SCHEMA") == NULL)
+    {
+      g_test_skip ("only with NINES_TEST_NO_SCHEMA=1 and no schema installed");
+      return;
+    }
+
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema != NULL)
+      {
+        g_test_skip ("the schema is installed system-wide");
+        return;
+      }
+  }
+
+  app = gtk_application_new ("io.github.ninesdr.Nines.Test", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  nines_app_dialogs_install (app);
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  before = g_list_model_get_n_items (toplevels);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  after = g_list_model_get_n_items (toplevels);
+  g_assert_cmpuint (after, ==, before + 1);
+  g_assert_null (g_object_get_data (G_OBJECT (app), "nines-preferences-window"));
+
+  for (guint i = 0; i < after; i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), APP_ID) != NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,7 +271,9 @@ main (int   argc,
   g_test_add_func ("/nines/ui/dialogs/about", test_about);
   g_test_add_func ("/nines/ui/dialogs/about-transient", test_about_transient);
   g_test_add_func ("/nines/ui/dialogs/app-icon", test_app_icon);
-  g_test_add_func ("/nines/ui/dialogs/actions", test_actions);
+  if (g_getenv ("NINES_TEST_NO_SCHEMA") == NULL)
+    g_test_add_func ("/nines/ui/dialogs/actions", test_actions);
+  g_test_add_func ("/nines/ui/dialogs/no-schema", test_no_schema);
 
   return g_test_run ();
 }
