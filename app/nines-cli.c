@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -12,6 +13,8 @@
 static const NinesCliCommand commands[] = {
   { "validate", "FILE", N_("Check a design and list every problem in it"), nines_cli_validate },
   { "report", "FILE", N_("Print a design: regions, components, links, cost and recovery"), nines_cli_report },
+  { "export", "WHAT FILE -o PATH", N_("Export CloudFormation, diagram, costs, report or runbook"), nines_cli_export },
+  { "aws", "whoami [--profile P]", N_("Ask AWS who the configured credentials belong to"), nines_cli_aws },
   { "pricing", "import|show …", N_("Import AWS price files into a snapshot; list the snapshot's prices"), nines_cli_pricing },
   { "compare", "FILE", N_("The DR patterns side by side: cost, RTO, RPO, nines"), nines_cli_compare },
   { "recovery", "FILE", N_("Recovery timeline with sources: RTO, RPO per store, availability"), nines_cli_recovery },
@@ -28,9 +31,14 @@ print_usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
-      fprintf (out, "  %-28s %s\n", head, _(commands[i].summary));
+      /* Pad by characters, not bytes: "…" is three bytes. */
+      int pad = 28 - (int) g_utf8_strlen (head, -1);
+
+      fprintf (out, "  %s%*s %s\n", head, MAX (pad, 0), "", _(commands[i].summary));
     }
-  fprintf (out, _("\nRun 'nines-cli COMMAND --help' for a command's options.\n"));
+  fprintf (out, _("\nRun 'nines-cli COMMAND --help' for a command's options.\n"
+                  "Exit status: 0 done, 1 bad input (the message names the file and field),\n"
+                  "2 wrong usage.\n"));
 }
 
 void
@@ -57,16 +65,18 @@ nines_cli_parse (const char    *command,
 {
   g_autoptr(GOptionContext) ctx = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *param = g_strdup_printf ("%s %s", command, args ? args : "");
+  g_autofree char *prgname = g_strdup_printf ("nines-cli %s", command);
 
-  ctx = g_option_context_new (param);
+  /* "Usage: nines-cli report [OPTION…] FILE" */
+  g_set_prgname (prgname);
+  ctx = g_option_context_new (args);
   g_option_context_set_summary (ctx, summary);
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, argc, argv, &error))
     {
-      nines_cli_error ("%s", error->message);
+      nines_cli_error (_("%s (see 'nines-cli %s --help')"), error->message, command);
       return FALSE;
     }
   /* (*argv)[0] is the program, (*argv)[1] the command */
@@ -102,6 +112,47 @@ nines_cli_check_format (const char         *format,
   list = g_strjoinv ("|", (char **) allowed);
   nines_cli_error (_("--format must be %s (is \"%s\")"), list, format);
   return FALSE;
+}
+
+const char * const nines_cli_text_json[] = { "text", "json", NULL };
+
+gboolean
+nines_cli_pick_format (char               **format,
+                       const char * const  *allowed)
+{
+  if (*format == NULL)
+    *format = g_strdup (allowed[0]);
+  return nines_cli_check_format (*format, allowed);
+}
+
+void
+nines_cli_json_string (JsonBuilder *b,
+                       const char  *member,
+                       const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_string_value (b, value);
+}
+
+void
+nines_cli_json_bool (JsonBuilder *b,
+                     const char  *member,
+                     gboolean     value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_boolean_value (b, value);
+}
+
+void
+nines_cli_json_number (JsonBuilder *b,
+                       const char  *member,
+                       double       value)
+{
+  json_builder_set_member_name (b, member);
+  if (value < 0 || !isfinite (value))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, value);
 }
 
 void
