@@ -203,10 +203,13 @@ nines_cli_pricing (int    argc,
   g_autofree char *name = NULL;
   g_autofree char **sub_argv = NULL;
 
+  if (argc >= 3 && g_str_equal (argv[2], "refresh"))   /* nines-cli-pricing-refresh.c */
+    return nines_cli_pricing_refresh (argc - 1, argv + 1);
   if (argc < 3 || (!g_str_equal (argv[2], "import") && !g_str_equal (argv[2], "show")))
     {
       fprintf (stderr, _("Usage: nines-cli pricing import SOURCE… -o DIR\n"
-                         "       nines-cli pricing show SERVICE REGION\n"));
+                         "       nines-cli pricing show SERVICE REGION\n"
+                         "       nines-cli pricing refresh --region R… -o DIR\n"));
       return argc >= 3 && (g_str_equal (argv[2], "--help") || g_str_equal (argv[2], "-h"))
              ? NINES_CLI_OK : NINES_CLI_USAGE;
     }
