@@ -41,6 +41,7 @@ int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);
 int nines_cli_aws      (int argc, char **argv);
 int nines_cli_export   (int argc, char **argv);
+int nines_cli_provision (int argc, char **argv);
 int nines_cli_pricing  (int argc, char **argv);
 int nines_cli_pricing_refresh (int argc, char **argv);
 /* The cost section of report (nines-cli-pricing.c): prints it for "text" and "csv", adds
