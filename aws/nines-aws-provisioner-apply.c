@@ -11,6 +11,8 @@
 /* A stack is watched for at most this long: CloudFormation's own default stack timeout
  * is none, but an RDS instance with a cross-region replica takes tens of minutes. */
 #define WATCH_TIMEOUT_S (3 * 3600)
+/* ExecuteChangeSet starts the stack operation within seconds */
+#define REVIEW_STALL_S 120
 
 static gboolean
 cancel_update_stack (NinesAwsProvisioner  *self,
@@ -38,6 +40,7 @@ typedef struct
 {
   char      *last_event_id;
   GPtrArray *failures;     /* of NinesAwsStackEvent*, owned */
+  GPtrArray *skipped;      /* DELETE_SKIPPED: kept by DeletionPolicy during a rollback */
 } Watch;
 
 static void
@@ -45,6 +48,7 @@ watch_clear (Watch *w)
 {
   g_clear_pointer (&w->last_event_id, g_free);
   g_clear_pointer (&w->failures, g_ptr_array_unref);
+  g_clear_pointer (&w->skipped, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Watch, watch_clear)
@@ -95,6 +99,8 @@ poll_events (NinesAwsProvisioner  *self,
           && e->status_reason != NULL && strstr (e->status_reason, "Resource creation cancelled") == NULL
           && strstr (e->status_reason, "Resource update cancelled") == NULL)
         g_ptr_array_add (w->failures, event_copy (e));
+      if (g_str_equal (e->status, "DELETE_SKIPPED"))
+        g_ptr_array_add (w->skipped, event_copy (e));
     }
   if (events->len > 0)
     {
@@ -131,7 +137,8 @@ watch_stack (NinesAwsProvisioner  *self,
              gboolean             *cancel_requested,
              GError              **error)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) WATCH_TIMEOUT_S * G_USEC_PER_SEC;
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + (gint64) WATCH_TIMEOUT_S * G_USEC_PER_SEC;
   gboolean cancel_sent = FALSE;
 
   for (;;)
@@ -161,12 +168,23 @@ watch_stack (NinesAwsProvisioner  *self,
           stack->stack_name = g_strdup (stack_name);
           stack->stack_id = g_strdup (stack_id);
           stack->status = g_strdup ("DELETE_COMPLETE");
+          stack->outputs = g_ptr_array_new ();
+          stack->parameters = g_ptr_array_new ();
         }
       if (nines_aws_stack_status_is_final (stack->status) && !g_str_equal (stack->status, "REVIEW_IN_PROGRESS"))
         {
           /* the last events may come after the status */
           poll_events (self, region, stack_id, w, NULL);
           return g_steal_pointer (&stack);
+        }
+      if (g_str_equal (stack->status, "REVIEW_IN_PROGRESS")
+          && g_get_monotonic_time () - start > REVIEW_STALL_S * G_USEC_PER_SEC)
+        {
+          g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_SERVICE,
+                       _("CloudFormation has not started executing the change set of %s (%s) after %d s: "
+                         "the stack is still REVIEW_IN_PROGRESS and nothing was created"),
+                       stack_name, region, REVIEW_STALL_S);
+          return NULL;
         }
       if (g_cancellable_is_cancelled (cancellable) && !cancel_sent)
         {
@@ -199,7 +217,8 @@ watch_stack (NinesAwsProvisioner  *self,
 static char *
 failure_text (Watch               *w,
               const NinesAwsStack *stack,
-              const char          *region)
+              const char          *region,
+              GPtrArray           *resources)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
@@ -216,8 +235,28 @@ failure_text (Watch               *w,
       if (why != NULL)
         g_string_append_printf (s, "\n%s", why);
     }
-  if (g_str_has_prefix (stack->status, "ROLLBACK") || g_str_has_prefix (stack->status, "UPDATE_ROLLBACK"))
-    g_string_append (s, _("\nCloudFormation rolled the stack back: what it created was deleted."));
+  if (g_str_equal (stack->status, "ROLLBACK_COMPLETE") || g_str_equal (stack->status, "UPDATE_ROLLBACK_COMPLETE"))
+    g_string_append (s, _("\nCloudFormation rolled the stack back."));
+  else if (g_str_has_suffix (stack->status, "ROLLBACK_FAILED"))
+    g_string_append (s, _("\nThe rollback itself failed: the resources below are still in the account."));
+  for (guint i = 0; i < w->skipped->len; i++)
+    {
+      NinesAwsStackEvent *e = g_ptr_array_index (w->skipped, i);
+
+      g_string_append_printf (s, _("\n  kept: %s %s (%s) — DeletionPolicy Retain keeps it even when the "
+                                   "creation rolls back; delete it by hand if it is not wanted"),
+                              e->resource_type, e->physical_id, e->logical_id);
+    }
+  if (resources != NULL)
+    for (guint i = 0; i < resources->len; i++)
+      {
+        NinesAwsStackResource *r = g_ptr_array_index (resources, i);
+
+        if (g_str_equal (r->status, "DELETE_COMPLETE") || g_str_equal (r->status, "DELETE_SKIPPED"))
+          continue;
+        g_string_append_printf (s, _("\n  still there: %s %s (%s), %s"), r->resource_type,
+                                r->physical_id ? r->physical_id : "-", r->logical_id, r->status);
+      }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
@@ -261,7 +300,8 @@ nines_aws_provisioner_apply (NinesAwsProvisioner  *self,
       g_autoptr(GError) local_error = NULL;
       g_autoptr(NinesAwsStack) stack = NULL;
       g_autoptr(NinesAwsStack) before = NULL;
-      g_auto(Watch) w = { NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) nines_aws_stack_event_free) };
+      g_auto(Watch) w = { NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) nines_aws_stack_event_free),
+                          g_ptr_array_new_with_free_func ((GDestroyNotify) nines_aws_stack_event_free) };
       gboolean replan = FALSE;
 
       if (g_cancellable_is_cancelled (cancellable) || cancel_requested)
@@ -339,6 +379,18 @@ nines_aws_provisioner_apply (NinesAwsProvisioner  *self,
         {
           if (step->change_set_name != NULL)
             nines_aws_cfn_delete_change_set (client, step->stack_name, step->change_set_name, NULL, NULL);
+          g_clear_pointer (&step->change_set_name, g_free);
+          if (g_str_equal (step->action, "CREATE"))
+            {
+              /* The empty stack the planned CREATE change set made goes with it, so the
+               * new change set starts from nothing */
+              g_autoptr(NinesAwsStack) review = NULL;
+
+              review = _nines_aws_provisioner_describe (self, step->region, step->stack_name, cancellable, NULL);
+              if (review != NULL && g_str_equal (review->status, "REVIEW_IN_PROGRESS")
+                  && !nines_aws_cfn_delete_stack (client, review->stack_id, cancellable, error))
+                return FALSE;
+            }
           if (!_nines_aws_provisioner_make_change_set (self, step, (const char * const *) params, cancellable, error))
             return FALSE;
           ev.kind = NINES_AWS_PROVISION_REPLANNED;
@@ -376,7 +428,8 @@ nines_aws_provisioner_apply (NinesAwsProvisioner  *self,
 
       if (!g_str_equal (stack->status, "CREATE_COMPLETE") && !g_str_equal (stack->status, "UPDATE_COMPLETE"))
         {
-          g_autofree char *text = failure_text (&w, stack, step->region);
+          g_autoptr(GPtrArray) remaining = nines_aws_cfn_list_stack_resources (client, stack->stack_id, NULL, NULL);
+          g_autofree char *text = failure_text (&w, stack, step->region, remaining);
           g_autoptr(GString) s = g_string_new (text);
 
           if (cancel_requested && g_str_equal (stack->status, "UPDATE_ROLLBACK_COMPLETE"))
@@ -438,6 +491,7 @@ nines_aws_provisioner_status (NinesAwsProvisioner  *self,
       st->status = g_strdup (live->status);
       st->status_reason = g_strdup (live->status_reason);
       st->outputs = g_steal_pointer (&live->outputs);
+      live->outputs = g_ptr_array_new ();
       st->resources = nines_aws_cfn_list_stack_resources (_nines_aws_provisioner_client (self, region),
                                                           st->stack_name, cancellable, &local_error);
       if (st->resources == NULL)
@@ -471,7 +525,12 @@ deletion_policies (NinesAwsProvisioner *self,
     {
       JsonObject *r = json_object_get_object_member (resources, l->data);
       const char *policy = json_object_get_string_member_with_default (r, "DeletionPolicy", NULL);
+      JsonObject *props = json_object_get_object_member (r, "Properties");
 
+      /* RDS takes no final snapshot of a read replica: CloudFormation just deletes it */
+      if (g_strcmp0 (policy, "Snapshot") == 0 && props != NULL
+          && json_object_has_member (props, "SourceDBInstanceIdentifier"))
+        policy = NULL;
       if (policy != NULL)
         g_hash_table_insert (policies, g_strdup (l->data), g_strdup (policy));
     }
@@ -517,7 +576,8 @@ nines_aws_provisioner_destroy (NinesAwsProvisioner  *self,
       g_autoptr(GPtrArray) resources = NULL;
       g_autoptr(GHashTable) policies = NULL;
       g_autoptr(GError) local_error = NULL;
-      g_auto(Watch) w = { NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) nines_aws_stack_event_free) };
+      g_auto(Watch) w = { NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) nines_aws_stack_event_free),
+                          g_ptr_array_new_with_free_func ((GDestroyNotify) nines_aws_stack_event_free) };
       NinesAwsProvisionEvent ev = { NINES_AWS_PROVISION_STEP_STARTED, };
       gboolean cancel_requested = FALSE;
 

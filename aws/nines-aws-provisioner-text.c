@@ -84,8 +84,8 @@ nines_aws_plan_to_text (const NinesAwsPlan *plan)
 
           if (p->source == NINES_AWS_PARAM_DEFAULT)
             continue;
-          g_string_append_printf (s, "    %s = %s  [%s: %s]\n", p->key, p->value ? p->value : "",
-                                  source_label (p->source), p->note ? p->note : "");
+          g_string_append_printf (s, "    %s = %s  [%s%s%s]\n", p->key, p->value ? p->value : "",
+                                  source_label (p->source), p->note ? ": " : "", p->note ? p->note : "");
         }
       if (step->purpose == NULL)
         {

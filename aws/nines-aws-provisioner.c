@@ -543,7 +543,6 @@ step_parameters (NinesAwsProvisioner *self,
         {
           p->source = NINES_AWS_PARAM_USER;
           p->value = g_strdup (user);
-          p->note = g_strdup (_("given"));
         }
       else if (parse_output_reference (description, &out, &out_region))
         {
