@@ -17,6 +17,7 @@ What it adds, each the way CloudFormation documents it:
     change set's parameters;
   * a cross-region read replica finds its DB subnet group in its own region (moto
     looks in the source region);
+  * a stack's resources are deleted in the reverse order of their dependencies;
   * the resources of a deleted stack are deleted: moto never deletes NAT gateways,
     EIPs, routes, route tables and their associations, gateway attachments, internet
     gateways, target groups, listeners and health checks of a stack, nor the primary
@@ -28,6 +29,7 @@ What it adds, each the way CloudFormation documents it:
     (its execute_change_set has "TODO: handle execution errors and implement rollback").
 """
 import copy
+import re
 import sys
 
 from moto.cloudformation import models as cfn_models
@@ -166,17 +168,77 @@ def delete_resource(self, parsed_resource, resource_json):
 
 parsing.ResourceMap._delete_resource = delete_resource
 
-_map_delete = parsing.ResourceMap.delete
+def dependencies(body, names):
+    """Logical ids @body depends on: Ref, Fn::GetAtt, ${X} in Fn::Sub, DependsOn"""
+    found = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "Ref" and isinstance(v, str):
+                    found.add(v)
+                elif k == "Fn::GetAtt":
+                    found.add(v[0] if isinstance(v, list) else v.split(".")[0])
+                elif k == "Fn::Sub":
+                    text = v if isinstance(v, str) else v[0]
+                    found.update(m.split(".")[0] for m in re.findall(r"\$\{([A-Za-z0-9.:]+)\}", text))
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(body.get("Properties", {}))
+    dep = body.get("DependsOn", [])
+    found.update([dep] if isinstance(dep, str) else dep)
+    return found & names
 
 
 def map_delete(self):
+    """CloudFormation deletes a stack's resources in the reverse order of their
+    dependencies, keeping those with DeletionPolicy Retain (DELETE_SKIPPED); moto deletes
+    them in set order and retries, which fails where deleting one changes another (an
+    Auto Scaling group after its target group)."""
     stack = find_stack(self)
-    for logical_id, value in self._resource_json_map.items():
+    names = set(self._resource_json_map)
+    order, done = [], set()
+
+    def visit(name, path=()):
+        if name in done or name in path:
+            return
+        for d in sorted(dependencies(self._resource_json_map[name], names)):
+            visit(d, path + (name,))
+        done.add(name)
+        order.append(name)
+
+    for name in sorted(names):
+        visit(name)
+    remaining = []
+    for logical_id in reversed(order):
+        value = self._resource_json_map[logical_id]
         parsed = self._parsed_resources.get(logical_id)
-        if value.get("DeletionPolicy") == "Retain" and parsed is not None and not isinstance(parsed, str):
+        if parsed is None or isinstance(parsed, str):
+            continue
+        if value.get("DeletionPolicy") == "Retain":
             add_event(stack, logical_id, getattr(parsed, "physical_resource_id", None), value.get("Type", ""),
                       "DELETE_SKIPPED")
-    _map_delete(self)
+            continue
+        remaining.append(logical_id)
+    last = None
+    for _ in range(3):
+        for logical_id in list(remaining):
+            try:
+                self._delete_resource(self._parsed_resources[logical_id], self._resource_json_map[logical_id])
+            except Exception as e:
+                last = e
+            else:
+                # keep its physical id: moto evaluates the stack's outputs after the
+                # deletion, and a missing entry would create the resource again
+                parsed = self._parsed_resources[logical_id]
+                self._parsed_resources[logical_id] = str(getattr(parsed, "physical_resource_id", logical_id))
+                remaining.remove(logical_id)
+        if not remaining:
+            return
+    raise last
 
 
 parsing.ResourceMap.delete = map_delete
