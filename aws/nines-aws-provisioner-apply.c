@@ -252,7 +252,7 @@ failure_text (Watch               *w,
       {
         NinesAwsStackResource *r = g_ptr_array_index (resources, i);
 
-        if (g_str_equal (r->status, "DELETE_COMPLETE") || g_str_equal (r->status, "DELETE_SKIPPED"))
+        if (g_strcmp0 (r->status, "DELETE_COMPLETE") == 0 || g_strcmp0 (r->status, "DELETE_SKIPPED") == 0)
           continue;
         g_string_append_printf (s, _("\n  still there: %s %s (%s), %s"), r->resource_type,
                                 r->physical_id ? r->physical_id : "-", r->logical_id, r->status);
@@ -310,8 +310,8 @@ nines_aws_provisioner_apply (NinesAwsProvisioner  *self,
 
           g_string_append_printf (s, _("Cancelled before %s (%s) — the stacks stand as follows:"),
                                   step->stack_name, step->region);
-          report_left_standing (self, plan, i, s);
           nines_aws_provisioner_discard_plan (self, plan, NULL);
+          report_left_standing (self, plan, i, s);
           g_set_error_literal (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CANCELLED, s->str);
           return FALSE;
         }
@@ -436,8 +436,8 @@ nines_aws_provisioner_apply (NinesAwsProvisioner  *self,
             g_string_printf (s, _("Cancelled: the update of %s (%s) was rolled back (%s)."),
                              step->stack_name, step->region, stack->status);
           g_string_append (s, _("\nNo further region was changed. The stacks stand as follows:"));
-          report_left_standing (self, plan, i, s);
           nines_aws_provisioner_discard_plan (self, plan, NULL);
+          report_left_standing (self, plan, i, s);
           g_set_error_literal (error, NINES_AWS_ERROR,
                                cancel_requested ? NINES_AWS_ERROR_CANCELLED : NINES_AWS_ERROR_SERVICE, s->str);
           return FALSE;
@@ -620,9 +620,10 @@ nines_aws_provisioner_destroy (NinesAwsProvisioner  *self,
       for (guint k = 0; k < resources->len; k++)
         {
           NinesAwsStackResource *r = g_ptr_array_index (resources, k);
-          const char *policy = g_hash_table_lookup (policies, r->logical_id);
+          const char *policy = r->logical_id ? g_hash_table_lookup (policies, r->logical_id) : NULL;
 
-          if (r->physical_id == NULL || *r->physical_id == '\0' || g_str_has_prefix (r->status, "DELETE_COMPLETE"))
+          if (r->physical_id == NULL || *r->physical_id == '\0'
+              || (r->status != NULL && g_str_has_prefix (r->status, "DELETE_COMPLETE")))
             continue;
           if (g_strcmp0 (policy, "Retain") == 0)
             g_ptr_array_add (left, leftover_new (region, name, r,

@@ -284,6 +284,9 @@ _nines_aws_provisioner_record (NinesAwsProvisioner *self,
   JsonArray *old_stacks = NULL;
   gboolean written = FALSE;
 
+  /* A stack with only a change set under review holds nothing yet */
+  if (stack != NULL && g_strcmp0 (stack->status, "REVIEW_IN_PROGRESS") == 0)
+    stack = NULL;
   if (old != NULL && json_object_has_member (old, "stacks")
       && JSON_NODE_HOLDS_ARRAY (json_object_get_member (old, "stacks")))
     old_stacks = json_object_get_array_member (old, "stacks");

@@ -98,8 +98,12 @@ def make_placeholder(type_name):
     return Placeholder
 
 
+# An instance of an Aurora cluster (DBInstance with DBClusterIdentifier) lives in the
+# cluster moto does not create: it is a placeholder too
+AURORA_INSTANCE = "AWS::RDS::DBInstance(aurora)"
+
 # __subclasses__() holds weak references: keep the classes alive
-PLACEHOLDER_CLASSES = [make_placeholder(t) for t in PLACEHOLDER_TYPES]
+PLACEHOLDER_CLASSES = [make_placeholder(t) for t in PLACEHOLDER_TYPES + [AURORA_INSTANCE]]
 parsing.get_model_list.cache_clear()
 parsing.get_model_map.cache_clear()
 
@@ -136,14 +140,19 @@ def parse_and_create_resource(logical_id, resource_json, resources_map, account_
     if condition and not resources_map.lazy_condition_map[condition]:
         return None
     add_event(stack, logical_id, None, rtype, "CREATE_IN_PROGRESS")
+    body = resource_json
+    if rtype == "AWS::RDS::DBInstance" and "DBClusterIdentifier" in resource_json.get("Properties", {}):
+        body = dict(resource_json, Type=AURORA_INSTANCE)
     try:
-        resource = _create(logical_id, resource_json, resources_map, account_id, region_name)
+        resource = _create(logical_id, body, resources_map, account_id, region_name)
     except ResourceFailed:
         raise
     except Exception as e:
         reason = getattr(e, "message", None) or str(e) or type(e).__name__
         add_event(stack, logical_id, None, rtype, "CREATE_FAILED", reason)
         raise ResourceFailed(logical_id, rtype, reason)
+    if resource is not None:
+        resource.cf_resource_type = rtype
     pid = getattr(resource, "physical_resource_id", None) if resource is not None else None
     add_event(stack, logical_id, pid, rtype, "CREATE_COMPLETE")
     return resource
@@ -278,6 +287,15 @@ def execute_change_set(self, change_set_name, stack_name=None):
         else:
             stack.status = "ROLLBACK_COMPLETE"
             stack._add_stack_event("ROLLBACK_COMPLETE")
+        # What is left of the stack: the retained resources, and no outputs
+        rm = stack.resource_map
+        kept = {k: v for k, v in rm._resource_json_map.items()
+                if rm._parsed_resources.get(k) is not None and not isinstance(rm._parsed_resources[k], str)}
+        for logical_id in set(rm._resource_json_map) - set(kept):
+            rm._parsed_resources.pop(logical_id, None)
+        rm._resource_json_map = kept
+        stack.template_dict = {"Resources": dict(kept)}
+        stack.output_map = stack._create_output_map()
         change_set.execution_status = "EXECUTE_FAILED"
 
 

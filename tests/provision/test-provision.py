@@ -34,7 +34,13 @@ results = []
 
 
 def check(name, cond, detail=""):
+    """Prints the TAP line now (the plan comes last), so a crash keeps what ran"""
     results.append((name, bool(cond), detail))
+    print(("ok" if cond else "not ok") + " %d - %s" % (len(results), name))
+    if not cond:
+        for line in str(detail).splitlines():
+            print("# " + line)
+    sys.stdout.flush()
     return cond
 
 
@@ -132,12 +138,13 @@ EXISTS = {
     "AWS::ElasticLoadBalancingV2::LoadBalancer": lambda r, p: client("elbv2", r).describe_load_balancers(LoadBalancerArns=[p])["LoadBalancers"],
     "AWS::ElasticLoadBalancingV2::TargetGroup": lambda r, p: client("elbv2", r).describe_target_groups(TargetGroupArns=[p])["TargetGroups"],
     "AWS::IAM::Role": lambda r, p: client("iam", r).get_role(RoleName=p)["Role"],
-    "AWS::Lambda::Function": lambda r, p: client("lambda", r).get_function(FunctionName=p)["Configuration"],
+    # (Lambda is checked through CloudFormation: moto's Lambda refuses the SigV4 signatures
+    # of Debian's botocore 1.29 with SignatureDoesNotMatch, even for ListFunctions)
     "AWS::RDS::DBSubnetGroup": lambda r, p: client("rds", r).describe_db_subnet_groups(DBSubnetGroupName=p)["DBSubnetGroups"],
     "AWS::RDS::DBInstance": lambda r, p: client("rds", r).describe_db_instances(DBInstanceIdentifier=p)["DBInstances"],
     "AWS::S3::Bucket": lambda r, p: client("s3", r).head_bucket(Bucket=p) is not None,
     "AWS::DynamoDB::Table": lambda r, p: client("dynamodb", r).describe_table(TableName=p)["Table"],
-    "AWS::SQS::Queue": lambda r, p: client("sqs", r).get_queue_attributes(QueueUrl=p)["Attributes"] is not None,
+    "AWS::SQS::Queue": lambda r, p: client("sqs", r).get_queue_attributes(QueueUrl=p, AttributeNames=["QueueArn"])["Attributes"],
 }
 
 
@@ -222,7 +229,7 @@ def end_to_end(example, pattern, workdir):
         cli("destroy", doc, "--pattern", pattern, "--yes")
         return
     check("%s: apply streams resource events, primary region first" % tag,
-          re.search(r"^\S+ %s \S+\s+AWS::EC2::VPC\s+CREATE_COMPLETE" % re.escape(stacks[0][0]), r.stdout, re.M)
+          re.search(r"^\S+ %s (?!nines-)\S+\s+AWS::\S+\s+CREATE_COMPLETE" % re.escape(stacks[0][0]), r.stdout, re.M)
           and r.stdout.index("== %s (%s)" % (stacks[0][1], stacks[0][0]))
           < r.stdout.index("== %s (%s)" % (stacks[1][1], stacks[1][0])), r.stdout[-1000:])
     with open(doc) as f:
@@ -235,8 +242,12 @@ def end_to_end(example, pattern, workdir):
     # Every resource, as moto sees it
     real, through_cfn, missing = [], 0, []
     for reg, s in stacks:
+        body = client("cloudformation", reg).get_template(StackName=s)["TemplateBody"]
+        template = body if isinstance(body, dict) else json.loads(body)
         for res in stack_resources(reg, s):
-            if res["ResourceType"] in EXISTS:
+            props = template["Resources"].get(res["LogicalResourceId"], {}).get("Properties", {})
+            # instances of an Aurora cluster: moto has no Aurora, they are placeholders there
+            if res["ResourceType"] in EXISTS and "DBClusterIdentifier" not in props:
                 real.append((res["ResourceType"], reg, res["PhysicalResourceId"], res["LogicalResourceId"]))
                 if not exists(res["ResourceType"], reg, res["PhysicalResourceId"]):
                     missing.append(res["LogicalResourceId"])
@@ -349,8 +360,9 @@ def faults(workdir):
             try:
                 pol = json.loads(r.stdout)
                 actions = {a for st in pol["Statement"] for a in (st["Action"] if isinstance(st["Action"], list) else [st["Action"]])}
-                if not {"cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "ec2:CreateVpc",
-                        "sts:GetCallerIdentity"} <= actions:
+                through_cfn = [st for st in pol["Statement"] if "Condition" in st]
+                if not {"cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet",
+                        "sts:GetCallerIdentity"} <= actions or not through_cfn or len(through_cfn[0]["Action"]) < 10:
                     problems.append("%s/%s: %s" % (ex, pat, sorted(actions)[:5]))
             except (ValueError, KeyError) as e:
                 problems.append("%s/%s: %s %s" % (ex, pat, e, r.stderr))
@@ -370,18 +382,16 @@ for ex in EXAMPLE_NAMES:
     for pat in PATTERNS:
         if only and only != "%s/%s" % (ex, pat):
             continue
-        end_to_end(ex, pat, workdir)
+        try:
+            end_to_end(ex, pat, workdir)
+        except Exception as e:   # a test error is a failure, and the others still run
+            import traceback
+            check("%s/%s: ran to the end" % (ex, pat), False, traceback.format_exc())
+            cli("destroy", os.path.join(workdir, "%s-%s.nines" % (ex, pat)), "--pattern", pat, "--yes")
 
 if not only or only == "faults":
     faults(workdir)
 
 shutil.rmtree(workdir, ignore_errors=True)
 print("1..%d" % len(results))
-failed = 0
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(("ok" if ok else "not ok") + " %d - %s" % (i, name))
-    if not ok:
-        failed += 1
-        for line in str(detail).splitlines():
-            print("# " + line)
-sys.exit(1 if failed else 0)
+sys.exit(1 if any(not ok for _, ok, _ in results) else 0)
