@@ -53,7 +53,8 @@ nines_cli_pricing_refresh (int    argc,
 {
   g_auto(GStrv) regions = NULL;
   g_auto(GStrv) services = NULL;
-  g_autofree char *out = NULL, *from = NULL, *profile = NULL;
+  g_autofree char *out = NULL, *from = NULL, *profile = NULL, *design = NULL;
+  g_autoptr(GPtrArray) region_list = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(NinesAwsClient) client = NULL;
   g_autoptr(NinesPriceBuilder) builder = nines_price_builder_new ();
   g_autoptr(NinesPriceSnapshot) base_file = NULL;
@@ -65,6 +66,7 @@ nines_cli_pricing_refresh (int    argc,
   guint total_kept = 0;
   GOptionEntry entries[] = {
     { "region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &regions, N_("Region to refresh (repeat for more)"), N_("REGION") },
+    { "design", 'd', 0, G_OPTION_ARG_FILENAME, &design, N_("Refresh the regions this design uses"), N_("FILE") },
     { "service", 's', 0, G_OPTION_ARG_STRING_ARRAY, &services, N_("Only this Price List service code (repeatable)"), N_("CODE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Directory to write prices.gvariant and SOURCES.txt to"), N_("DIR") },
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("Snapshot to update (default: the bundled one)"), N_("FILE") },
@@ -74,24 +76,46 @@ nines_cli_pricing_refresh (int    argc,
   };
 
   g_set_prgname ("nines-cli");
-  if (!nines_cli_parse ("pricing refresh", "--region R… -o DIR",
+  if (!nines_cli_parse ("pricing refresh", "--region R…|--design FILE -o DIR",
                         _("Fetches current on-demand prices for the regions given from the AWS Price\n"
                           "List Query API (GetProducts; needs pricing:GetProducts) and writes a snapshot\n"
                           "that keeps every other price of the starting one. Each new price records\n"
                           "its SKU rateCode and the publication date AWS gives it."),
                         entries, &argc, &argv, 0))
     return NINES_CLI_USAGE;
-  if (regions == NULL || out == NULL)
+  for (guint i = 0; regions != NULL && regions[i]; i++)
     {
-      nines_cli_error (_("pricing refresh needs at least one --region and -o DIR"));
+      if (nines_catalog_lookup_region (catalog, regions[i]) == NULL)
+        {
+          nines_cli_error (_("unknown region \"%s\""), regions[i]);
+          return NINES_CLI_USAGE;
+        }
+      if (!g_ptr_array_find_with_equal_func (region_list, regions[i], g_str_equal, NULL))
+        g_ptr_array_add (region_list, g_strdup (regions[i]));
+    }
+  if (design != NULL)
+    {
+      g_autoptr(NinesDocument) doc = nines_cli_load (design);
+      GListModel *doc_regions;
+
+      if (doc == NULL)
+        return NINES_CLI_BAD_INPUT;
+      doc_regions = nines_document_get_regions (doc);
+      for (guint i = 0; i < g_list_model_get_n_items (doc_regions); i++)
+        {
+          g_autoptr(NinesRegion) r = g_list_model_get_item (doc_regions, i);
+          const char *code = nines_region_get_info (r)->code;
+
+          if (!g_ptr_array_find_with_equal_func (region_list, code, g_str_equal, NULL))
+            g_ptr_array_add (region_list, g_strdup (code));
+        }
+    }
+  if (region_list->len == 0 || out == NULL)
+    {
+      nines_cli_error (_("pricing refresh needs --region R (or --design FILE) and -o DIR"));
       return NINES_CLI_USAGE;
     }
-  for (guint i = 0; regions[i]; i++)
-    if (nines_catalog_lookup_region (catalog, regions[i]) == NULL)
-      {
-        nines_cli_error (_("unknown region \"%s\""), regions[i]);
-        return NINES_CLI_USAGE;
-      }
+  g_ptr_array_add (region_list, NULL);
 
   if (from != NULL)
     {
@@ -114,9 +138,10 @@ nines_cli_pricing_refresh (int    argc,
       return NINES_CLI_BAD_INPUT;
     }
 
-  for (guint r = 0; regions[r]; r++)
+  for (guint r = 0; region_list->pdata[r] != NULL; r++)
     {
-      const NinesRegionInfo *info = nines_catalog_lookup_region (catalog, regions[r]);
+      const char *region = region_list->pdata[r];
+      const NinesRegionInfo *info = nines_catalog_lookup_region (catalog, region);
 
       for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
         {
@@ -133,7 +158,7 @@ nines_cli_pricing_refresh (int    argc,
           for (guint f = 0; query->filters[f] != NULL; f++)
             g_ptr_array_add (filters, (gpointer) query->filters[f]);
           g_ptr_array_add (filters, NULL);
-          what = g_strdup_printf ("%s %s%s%s", regions[r], query->service_code,
+          what = g_strdup_printf ("%s %s%s%s", region, query->service_code,
                                   query->filters[0] ? " " : "", query->filters[0] ? query->filters[1] : "");
           products = nines_aws_pricing_get_products (client, query->service_code,
                                                      (const char * const *) filters->pdata, 0,
@@ -146,7 +171,7 @@ nines_cli_pricing_refresh (int    argc,
               return NINES_CLI_BAD_INPUT;
             }
           /* the source names the request; each price keeps its own publicationDate */
-          source = g_strdup_printf ("GetProducts %s %s %s%s%s", query->service_code, regions[r], today,
+          source = g_strdup_printf ("GetProducts %s %s %s%s%s", query->service_code, region, today,
                                     query->filters[0] ? " " : "", query->filters[0] ? query->filters[1] : "");
           if (products->len > 0
               && !nines_price_import_get_products (builder, (const char * const *) products->pdata, products->len,

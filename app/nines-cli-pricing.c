@@ -229,8 +229,8 @@ static const char *
 missing_reason (const NinesCostLine *l)
 {
   if (g_str_has_prefix (l->usage, "ebs"))
-    return _("known gap: no multi-region EBS source; the snapshot has EBS for us-east-1 only "
-             "(cited from the Infracost golden files)");
+    return _("known gap: no multi-region EBS source; the snapshot has EBS for us-east-1 (cited "
+             "from the Infracost golden files) and eu-west-1 (terracost's 2023 Price List dump) only");
   return _("not in the bundled price sources");
 }
 
@@ -261,7 +261,7 @@ print_state_text (NinesCostEstimate *est,
   NinesCostTotal t;
   char src[512];
 
-  printf ("  %-18s %-14s %-50s %14s %-20s %12s %12s  %s\n", _("COMPONENT"), _("REGION"), _("USAGE"),
+  printf ("  %-22s %-14s %-50s %14s %-20s %12s %12s  %s\n", _("ITEM"), _("REGION"), _("USAGE"),
           _("QUANTITY"), _("UNIT"), _("USD/UNIT"), _("MONTHLY USD"), _("SOURCE"));
   for (guint i = 0; i < nines_cost_estimate_get_n_lines (est); i++)
     {
@@ -272,14 +272,14 @@ print_state_text (NinesCostEstimate *est,
         continue;
       format_source (l, src, sizeof src);
       if (l->tier_start > 0 || !isinf (l->tier_end))
-        usage = g_strdup_printf ("%s [%g-%g]", l->usage, l->tier_start, l->tier_end);
+        usage = g_strdup_printf ("%s [%.12g-%.12g]", l->usage, l->tier_start, l->tier_end);
       else
         usage = g_strdup (l->usage);
       if (l->missing)
-        printf ("  %-18s %-14s %-50s %14.6g %-20s %12s %12s  %s\n", l->item_id, l->region, usage,
+        printf ("  %-22s %-14s %-50s %14.12g %-20s %12s %12s  %s\n", l->item_id, l->region, usage,
                 l->quantity, l->unit, "?", "?", src);
       else
-        printf ("  %-18s %-14s %-50s %14.6g %-20s %12.8g %12.2f  %s\n", l->item_id, l->region, usage,
+        printf ("  %-22s %-14s %-50s %14.12g %-20s %12.8g %12.2f  %s\n", l->item_id, l->region, usage,
                 l->quantity, l->unit, l->unit_usd, l->monthly_usd, src);
     }
 

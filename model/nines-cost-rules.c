@@ -332,31 +332,37 @@ lookup_kind_rule (const char *kind)
   return g_hash_table_lookup (by_kind, kind);
 }
 
+typedef struct
+{
+  KindRule rule;
+  gboolean alarms;   /* the kind has an "alarms" parameter */
+} KindPlan;
+
 void
 _nines_cost_price_component (NinesCostCtx *ctx)
 {
   NinesComponent *c = ctx->component;
   const NinesKindInfo *info = nines_component_get_kind_info (c);
-  KindRule rule = lookup_kind_rule (ctx->kind);
+  KindPlan *plan;
 
-  if (rule != NULL)
-    rule (ctx);
+  if (info == NULL)
+    return;   /* a kind the catalog does not know: the loader has already said so */
 
-  /* CloudWatch alarms, for a kind that declares some (an "alarms" parameter); whether a
-   * kind has one is looked up once per kind. */
-  if (info != NULL)
+  /* What to do for a kind is worked out once per kind and estimate (keyed by the
+   * catalog's kind record, a pointer): a design has thousands of components. */
+  if (!(plan = g_hash_table_lookup (ctx->kind_plans, info)))
     {
-      gpointer has;
-
-      if (!g_hash_table_lookup_extended (ctx->kinds_with_alarms, info, NULL, &has))
-        {
-          has = GINT_TO_POINTER (nines_kind_info_lookup_param (info, "alarms") != NULL);
-          g_hash_table_insert (ctx->kinds_with_alarms, (gpointer) info, has);
-        }
-      if (has)
-        ADD ("AmazonCloudWatch", "alarm:standard", "Alarms", N_("CloudWatch alarms (standard resolution)"),
-             num (c, "alarms"), NULL);
+      plan = g_new0 (KindPlan, 1);
+      plan->rule = lookup_kind_rule (info->id);
+      plan->alarms = nines_kind_info_lookup_param (info, "alarms") != NULL;
+      g_hash_table_insert (ctx->kind_plans, (gpointer) info, plan);
     }
+  if (plan->rule != NULL)
+    plan->rule (ctx);
+  /* CloudWatch alarms, for a kind that declares some. */
+  if (plan->alarms)
+    ADD ("AmazonCloudWatch", "alarm:standard", "Alarms", N_("CloudWatch alarms (standard resolution)"),
+         num (c, "alarms"), NULL);
 }
 
 /* The Backup data-transfer family of the kind a backup copies. */
@@ -385,11 +391,11 @@ _nines_cost_price_replication (NinesCostCtx           *ctx,
   const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
   NinesComponent *dest = target ? (target->steady ? target->steady : target->failover) : NULL;
   const char *kind = source ? nines_component_get_kind (source) : "";
-  g_autofree char *name = g_strdup_printf ("%s → %s", source ? nines_component_get_display_name (source) : r->source_id,
-                                           r->to_region);
   const char *to = r->to_region;
 
-  ctx->name = _nines_cost_estimate_intern (ctx->estimate, name);
+  /* The line's item is the copy receiving the data (item_id); its component is the
+   * drawn data store the data comes from. */
+  ctx->name = source ? nines_component_get_display_name (source) : r->source_id;
   ctx->region = r->from_region;
 
   switch (r->kind)

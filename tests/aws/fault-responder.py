@@ -43,6 +43,11 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.send_header("Content-Length", str(len(data)))
+        # one connection per request: a client reusing a connection that then fails would
+        # retry on its own (curl does, before anything came back), and the script's steps
+        # would no longer match the client's attempts one to one
+        self.send_header("Connection", "close")
+        self.close_connection = True
         self.end_headers()
         self.wfile.write(data)
 
@@ -90,6 +95,7 @@ class Handler(BaseHTTPRequestHandler):
             for k, v in headers.items():
                 self.send_header(k, v)
             self.send_header("Content-Length", str(len(data)))
+            self.send_header("Connection", "close")
             self.end_headers()
             self.wfile.write(data[:step["truncate"]])
             self.wfile.flush()

@@ -9,8 +9,9 @@
 #include "nines-aws-test-utils.h"
 
 static NinesAwsClient *
-new_client (NinesTestTransport *t,
-            const char         *region)
+new_client_env (NinesTestTransport *t,
+                const char         *region,
+                const char         *max_attempts)
 {
   g_auto(GStrv) env = NULL;
   g_autoptr(NinesAwsConfig) config = NULL;
@@ -22,11 +23,38 @@ new_client (NinesTestTransport *t,
   env = g_environ_setenv (env, "AWS_SHARED_CREDENTIALS_FILE", "/dev/null", TRUE);
   env = g_environ_setenv (env, "AWS_ACCESS_KEY_ID", "AKIDCLIENT", TRUE);
   env = g_environ_setenv (env, "AWS_SECRET_ACCESS_KEY", "clientSECRET", TRUE);
+  if (max_attempts != NULL)
+    env = g_environ_setenv (env, "AWS_MAX_ATTEMPTS", max_attempts, TRUE);
   config = nines_aws_config_new ((const char * const *) env, NULL, &error);
   g_assert_no_error (error);
   client = nines_aws_client_new (config, NINES_AWS_TRANSPORT (t), region);
   nines_aws_retry_set_base_delay (nines_aws_client_get_retry (client), 1);
   return client;
+}
+
+static NinesAwsClient *
+new_client (NinesTestTransport *t,
+            const char         *region)
+{
+  return new_client_env (t, region, NULL);
+}
+
+static void
+test_max_attempts (void)
+{
+  g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+  g_autoptr(NinesAwsClient) client = new_client_env (t, "us-east-1", "5");
+  g_autoptr(NinesAwsClient) bad = new_client_env (t, "us-east-1", "lots");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stacks = NULL;
+
+  g_assert_cmpuint (nines_aws_retry_get_max_attempts (nines_aws_client_get_retry (client)), ==, 5);
+  g_assert_cmpuint (nines_aws_retry_get_max_attempts (nines_aws_client_get_retry (bad)), ==, 3);
+  for (guint i = 0; i < 5; i++)
+    nines_test_transport_push (t, 500, "", NULL);
+  stacks = nines_aws_cfn_describe_stacks (client, NULL, NULL, &error);
+  g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_HTTP_STATUS);
+  g_assert_cmpuint (nines_test_transport_get_n_requests (t), ==, 5);
 }
 
 static void
@@ -260,6 +288,25 @@ test_change_set_pages_and_resources (void)
 }
 
 static void
+test_execute_by_arn (void)
+{
+  g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+  g_autoptr(NinesAwsClient) client = new_client (t, "us-east-1");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  nines_test_transport_push (t, 200, "<ExecuteChangeSetResponse><ExecuteChangeSetResult/></ExecuteChangeSetResponse>", NULL);
+  g_assert_true (nines_aws_cfn_execute_change_set (client, NULL, "arn:aws:cloudformation:us-east-1:1:changeSet/c/1", NULL, &error));
+  g_assert_no_error (error);
+  body = nines_test_transport_dup_body (t, 0);
+  g_assert_cmpstr (body, ==, "Action=ExecuteChangeSet&Version=2010-05-15"
+                   "&ChangeSetName=arn%3Aaws%3Acloudformation%3Aus-east-1%3A1%3AchangeSet%2Fc%2F1");
+  /* by name, the stack is needed */
+  g_assert_false (nines_aws_cfn_execute_change_set (client, NULL, "c", NULL, &error));
+  g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG);
+}
+
+static void
 test_wait_change_set_failed (void)
 {
   g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
@@ -329,6 +376,57 @@ test_get_products_pages (void)
   g_assert_nonnull (strstr (error->message, "cut off"));
 }
 
+typedef struct
+{
+  GThread *main_thread;
+  guint progress_calls;
+  guint last_products;
+  GPtrArray *products;
+} PricingAsync;
+
+static void
+pricing_progress (guint    pages,
+                  guint    products,
+                  gpointer user_data)
+{
+  PricingAsync *p = user_data;
+
+  /* reported on the caller's thread, not the worker's */
+  g_assert_true (g_thread_self () == p->main_thread);
+  p->progress_calls++;
+  p->last_products = products;
+}
+
+static void
+pricing_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PricingAsync *p = user_data;
+  g_autoptr(GError) error = NULL;
+
+  p->products = nines_aws_pricing_get_products_finish (NINES_AWS_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_get_products_async_progress (void)
+{
+  g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+  g_autoptr(NinesAwsClient) client = new_client (t, "us-east-1");
+  PricingAsync p = { g_thread_self (), 0, 0, NULL };
+
+  nines_test_transport_push (t, 200, "{\"PriceList\":[\"{}\",\"{}\"],\"NextToken\":\"2\"}", NULL);
+  nines_test_transport_push (t, 200, "{\"PriceList\":[\"{}\"]}", NULL);
+  nines_aws_pricing_get_products_async (client, "AWSELB", NULL, 0, pricing_progress, &p, NULL, pricing_ready, &p);
+  while (p.products == NULL || p.progress_calls < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (p.products->len, ==, 3);
+  g_assert_cmpuint (p.progress_calls, ==, 2);
+  g_assert_cmpuint (p.last_products, ==, 3);
+  g_ptr_array_unref (p.products);
+}
+
 static void
 describe_ready (GObject      *source,
                 GAsyncResult *result,
@@ -381,6 +479,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nines/aws/client/no-region", test_no_region);
+  g_test_add_func ("/nines/aws/client/max-attempts", test_max_attempts);
   g_test_add_func ("/nines/aws/client/cfn/validate-template", test_validate_template);
   g_test_add_func ("/nines/aws/client/cfn/create-change-set-params", test_create_change_set_params);
   g_test_add_func ("/nines/aws/client/cfn/large-template-upload", test_large_template_upload);
@@ -388,8 +487,10 @@ main (int   argc,
   g_test_add_func ("/nines/aws/client/cfn/events-stop-at", test_events_stop_at);
   g_test_add_func ("/nines/aws/client/cfn/change-set-pages", test_change_set_pages_and_resources);
   g_test_add_func ("/nines/aws/client/cfn/wait-change-set-failed", test_wait_change_set_failed);
+  g_test_add_func ("/nines/aws/client/cfn/execute-by-arn", test_execute_by_arn);
   g_test_add_func ("/nines/aws/client/pricing/get-products", test_get_products_pages);
   g_test_add_func ("/nines/aws/client/async", test_async_in_thread);
+  g_test_add_func ("/nines/aws/client/pricing/async-progress", test_get_products_async_progress);
   g_test_add_func ("/nines/aws/client/error-codes", test_error_codes);
   return g_test_run ();
 }

@@ -98,6 +98,17 @@ try:
     services = {p["service"] for p in json.loads(every.stdout)} if every.returncode == 0 else set()
     results.append(("the rest of the bundled snapshot is kept", len(services) > 1, str(services)))
 
+    # the regions of a design: one AWSELB query per region, with each region's location
+    urllib.request.urlopen(urllib.request.Request(base + "/__script", data=json.dumps([page([]), page([])]).encode(),
+                                                  method="POST"))
+    design = os.path.join(os.environ["NINES_SOURCE_DIR"], "data", "examples", "storefront.nines")
+    r = subprocess.run([cli, "pricing", "refresh", "--design", design, "--service", "AWSELB", "-o", out + "-2", "-q"],
+                       capture_output=True, text=True, env=env, timeout=60)
+    log = json.load(urllib.request.urlopen(base + "/__log"))
+    locations = [f["Value"] for e in log for f in json.loads(e["body"])["Filters"] if f["Field"] == "location"]
+    results.append(("--design refreshes the design's regions", r.returncode == 0
+                    and locations == ["US East (N. Virginia)", "Canada (Central)"], r.stderr + str(locations)))
+
     r = subprocess.run([cli, "pricing", "refresh", "--region", "xx-nowhere-1", "-o", out],
                        capture_output=True, text=True, env=env, timeout=30)
     results.append(("unknown region is a usage error", r.returncode == 2 and "xx-nowhere-1" in r.stderr, r.stderr))

@@ -261,9 +261,20 @@ test_default (void)
       g_assert_true (is_date (p.date));
       g_assert_cmpstr (p.source, !=, "");
     }
-  /* The known gap stays a gap: no EBS outside us-east-1. */
+  /* The known gap stays a gap: no EBS outside us-east-1 and eu-west-1. */
   g_assert_false (nines_price_snapshot_lookup (s, "AmazonEC2", "ca-central-1", "ebs:gp3", NULL, NULL));
   g_assert_true (nines_price_snapshot_lookup (s, "AmazonEC2", "us-east-1", "ebs:gp3", NULL, NULL));
+  {
+    NinesPrice p;
+    guint first;
+
+    /* terracost's SKU TXACT7E3PV6ZX2NM, 2023-02-23 */
+    g_assert_true (nines_price_snapshot_lookup (s, "AmazonEC2", "eu-west-1", "ebs:gp3", &first, NULL));
+    nines_price_snapshot_get_price (s, first, &p);
+    g_assert_cmpfloat_with_epsilon (p.usd, 0.088, 1e-12);
+    g_assert_cmpstr (p.rate_code, ==, "TXACT7E3PV6ZX2NM");
+    g_assert_cmpstr (p.date, ==, "2023-02-23");
+  }
 }
 
 int
