@@ -1,28 +1,57 @@
 #!/usr/bin/env bash
-# Build Nines and run every test suite: unit, integration (moto), CLI, GUI under Xvfb,
-# then the same suites under ASan+UBSan and the CLI tests under valgrind.
-# The last line is "N passed, N failed[, N skipped]".
-set -euo pipefail
+# Build Nines and run every test suite: unit, CLI, data and GUI (GUI under Xvfb with a
+# private session bus when there is no display), then the model, AWS and CLI suites
+# again in an ASan+UBSan build. NINES_SKIP_SANITIZERS=1 leaves that pass out.
+# The last line is "N passed, N failed[, N skipped]", even when a build fails.
+set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
 
-"$here/deps/setup.sh" build
-
 logs=()
+failures=()
 status=0
-run_suites () {
-  local dir=$1; shift
-  meson test -C "$dir" --print-errorlogs --num-processes 2 "$@" || status=1
-  logs+=("$dir/meson-logs/testlog.json")
+
+# build DIR [MESON OPTIONS...]: installs missing packages, configures, builds.
+build () {
+  local dir=$1
+  if "$here/deps/setup.sh" "$@"; then
+    return 0
+  fi
+  echo "test.sh: the build in $dir failed" >&2
+  failures+=("--failed=$dir: build")
+  status=1
+  return 1
 }
 
-run_suites build
+# run_suites DIR LOGBASE [MESON TEST ARGS...]
+run_suites () {
+  local dir=$1 log=$2; shift 2
+  local wrap=()
 
-if [ "${NINES_SKIP_SANITIZERS:-0}" != 1 ]; then
-  "$here/deps/setup.sh" build-asan -Dsanitize=true -Dbuildtype=debug
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    run_suites build-asan --no-suite slow --no-suite valgrind --suite model --suite aws --suite cli
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+    wrap=(xvfb-run -a -s "-screen 0 1280x1024x24")
+  fi
+  if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null; then
+    wrap+=(dbus-run-session --)
+  fi
+  rm -f "$dir/meson-logs/$log.json"
+  "${wrap[@]}" meson test -C "$dir" --print-errorlogs --num-processes 2 --logbase "$log" "$@" \
+    || status=1
+  logs+=("$dir/meson-logs/$log.json")
+}
+
+if build build; then
+  run_suites build testlog --no-suite valgrind
 fi
 
-python3 "$here/tests/summarize.py" "${logs[@]}"
+if [ "${NINES_SKIP_SANITIZERS:-0}" != 1 ]; then
+  if build build-asan -Dsanitize=true -Dbuildtype=debug; then
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      run_suites build-asan testlog --no-suite slow --no-suite valgrind \
+        --suite model --suite aws --suite cli
+  fi
+fi
+
+python3 "$here/tests/summarize.py" "${failures[@]}" "${logs[@]}" || status=1
 exit $status

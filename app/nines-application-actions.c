@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "nines-application.h"
+#include "nines-app-dialogs.h"
 #include "nines-window.h"
 
 void nines_application_init_actions (NinesApplication *self);
@@ -60,7 +61,9 @@ static const struct
   { "win.connect", { "<Control>l", NULL } },
   { "win.connect-data", { "<Control><Shift>l", NULL } },
   { "win.add-region", { "<Control><Shift>r", NULL } },
-  { "win.focus-palette", { "<Control>k", NULL } },
+  { "win.focus-palette", { "<Control>p", NULL } },
+  { "win.compare", { "<Control>k", NULL } },
+  { "win.simulate", { "<Control>r", NULL } },
   { "win.pattern::none", { "<Alt>0", NULL } },
   { "win.pattern::backup-restore", { "<Alt>1", NULL } },
   { "win.pattern::pilot-light", { "<Alt>2", NULL } },
@@ -72,6 +75,8 @@ void
 nines_application_init_actions (NinesApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  /* app.preferences (Ctrl+comma) and app.about. */
+  nines_app_dialogs_install (GTK_APPLICATION (self));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 }

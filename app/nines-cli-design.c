@@ -122,11 +122,12 @@ print_design_text (NinesDocument *doc)
   GListModel *regions = nines_document_get_regions (doc);
   GListModel *links = nines_document_get_links (doc);
   const char *recovery = nines_document_get_recovery_region (doc);
+  const char *primary = nines_document_get_primary_region (doc);
 
   printf ("%s\n", nines_document_get_name (doc));
   printf (_("DR pattern: %s; primary region %s; recovery region %s\n"),
           nines_dr_pattern_get_label (nines_document_get_dr_pattern (doc)),
-          nines_document_get_primary_region (doc), recovery ? recovery : _("none"));
+          primary ? primary : _("none"), recovery ? recovery : _("none"));
 
   printf (_("\nRegions\n"));
   for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
@@ -135,7 +136,8 @@ print_design_text (NinesDocument *doc)
       const NinesRegionInfo *info = nines_region_get_info (r);
       g_autofree char *azs = g_strjoinv (", ", (char **) nines_region_get_azs (r));
 
-      printf ("  %-15s %-28s AZs: %s\n", nines_region_get_code (r), info ? info->location : "?", azs);
+      printf ("  %-15s %-28s AZs: %s\n", nines_region_get_code (r), info ? info->location : "?",
+              *azs ? azs : _("none"));
     }
 
   printf (_("\nComponents (%u)\n"), nines_document_get_n_components (doc));

@@ -5,13 +5,16 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "nines-cli.h"
+#include "nines-report.h"
 
 typedef struct
 {
+  const char      *date;
   NinesDocument   *document;
   NinesDeployment *deployment;
   const char      *output;
@@ -81,6 +84,85 @@ export_cloudformation (ExportJob  *job,
   return TRUE;
 }
 
+static gboolean
+export_runbook (ExportJob  *job,
+                GError    **error)
+{
+  g_autoptr(NinesRecovery) recovery = nines_recovery_new (job->deployment);
+  g_autofree char *text = nines_runbook_to_markdown (recovery);
+
+  return write_file (job->output, text, -1, error);
+}
+
+static gboolean
+export_costs (ExportJob  *job,
+              GError    **error)
+{
+  g_autoptr(NinesCostEstimate) est = nines_cost_model_estimate (job->deployment, NULL);
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (job->format, "csv"))
+    text = nines_cost_export_csv (est);
+  else
+    {
+      g_autoptr(JsonNode) node = NULL;
+
+      if (g_str_equal (job->format, "calculator"))
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+          node = nines_cost_export_calculator_json (est, NINES_COST_STEADY, stamp);
+        }
+      else
+        node = nines_cost_export_json (est);
+      text = nines_cost_export_to_string (node);
+    }
+  return write_file (job->output, text, -1, error);
+}
+
+static gboolean
+export_diagram (ExportJob  *job,
+                GError    **error)
+{
+  NinesDiagramFormat format = NINES_DIAGRAM_FORMAT_PNG;
+
+  if (g_str_equal (job->format, "svg"))
+    format = NINES_DIAGRAM_FORMAT_SVG;
+  else if (g_str_equal (job->format, "pdf"))
+    format = NINES_DIAGRAM_FORMAT_PDF;
+  /* 2 pixels per plan unit: sharp on high-density screens and in slides. */
+  return nines_report_export_diagram (job->deployment, format, 2.0, job->output, error);
+}
+
+static gboolean
+export_report (ExportJob  *job,
+               GError    **error)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (job->date != NULL)
+    {
+      date = g_date_new ();
+      g_date_set_parse (date, job->date);
+      if (!g_date_valid (date) || strlen (job->date) != 10)
+        {
+          g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                       _("--date must be YYYY-MM-DD (is “%s”)"), job->date);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      date = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                             g_date_time_get_year (now));
+    }
+  return nines_report_write_pdf (job->document, nines_deployment_get_pattern (job->deployment),
+                                 date, job->output, error);
+}
+
 typedef struct
 {
   const char         *what;
@@ -89,9 +171,17 @@ typedef struct
 } ExportKind;
 
 static const char * const json_only[] = { "json", NULL };
+static const char * const markdown_only[] = { "markdown", NULL };
+static const char * const cost_formats[] = { "csv", "json", "calculator", NULL };
+static const char * const diagram_formats[] = { "png", "svg", "pdf", NULL };
+static const char * const pdf_only[] = { "pdf", NULL };
 
 static const ExportKind kinds[] = {
   { "cloudformation", json_only, export_cloudformation },
+  { "runbook", markdown_only, export_runbook },
+  { "costs", cost_formats, export_costs },
+  { "diagram", diagram_formats, export_diagram },
+  { "report", pdf_only, export_report },
 };
 
 int
@@ -102,6 +192,7 @@ nines_cli_export (int    argc,
   g_autofree char *pattern_str = NULL;
   g_autofree char *format = NULL;
   g_autofree char *region = NULL;
+  g_autofree char *date = NULL;
   g_autoptr(NinesDocument) doc = NULL;
   g_autoptr(NinesDeployment) deployment = NULL;
   g_autoptr(GError) error = NULL;
@@ -113,12 +204,19 @@ nines_cli_export (int    argc,
     { "pattern", 'p', 0, G_OPTION_ARG_STRING, &pattern_str, N_("DR pattern (default: the document's)"), N_("PATTERN") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format (depends on WHAT)"), N_("FORMAT") },
     { "region", 'r', 0, G_OPTION_ARG_STRING, &region, N_("CloudFormation: only this region's template, to the file PATH"), N_("REGION") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Report: its date (default today)"), N_("YYYY-MM-DD") },
     { NULL }
   };
 
   if (!nines_cli_parse ("export", "WHAT FILE",
                         _("Exports a design for the DR pattern. WHAT is one of:\n"
-                          "  cloudformation   one template per region (JSON)"),
+                          "  cloudformation   one template per region (JSON)\n"
+                          "  runbook          failover and failback steps (Markdown)\n"
+                          "  costs            line items: --format csv (default), json, or calculator\n"
+                          "                   (shaped like an AWS Pricing Calculator estimate)\n"
+                          "  diagram          the drawing: --format png (default), svg or pdf;\n"
+                          "                   the format follows PATH's extension when not given\n"
+                          "  report           the management report (PDF); --date YYYY-MM-DD"),
                         entries, &argc, &argv, 2))
     return NINES_CLI_USAGE;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -135,7 +233,18 @@ nines_cli_export (int    argc,
       return NINES_CLI_USAGE;
     }
   if (format == NULL)
-    format = g_strdup (kind->formats[0]);
+    {
+      /* A diagram's format follows the file name: -o design.svg */
+      for (guint i = 0; kind->formats[i] != NULL && format == NULL; i++)
+        {
+          g_autofree char *ext = g_strdup_printf (".%s", kind->formats[i]);
+
+          if (g_str_has_suffix (output, ext) && g_str_equal (kind->what, "diagram"))
+            format = g_strdup (kind->formats[i]);
+        }
+      if (format == NULL)
+        format = g_strdup (kind->formats[0]);
+    }
   if (!nines_cli_check_format (format, kind->formats))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[3])))
@@ -155,6 +264,7 @@ nines_cli_export (int    argc,
   job.output = output;
   job.format = format;
   job.region = region;
+  job.date = date;
   if (!kind->func (&job, &error))
     {
       nines_cli_error ("%s", error->message);

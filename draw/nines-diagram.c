@@ -164,9 +164,11 @@ nines_diagram_draw_regions (cairo_t                 *cr,
             }
         }
 
-      if (style->scale >= TEXT_MIN_SCALE * 0.5)
+      if (style->scale >= 0.08)
         {
           g_autofree char *title = NULL;
+          /* At least ~9 device pixels tall when zoomed out (level of detail). */
+          g_autofree char *font = g_strdup_printf ("Sans Bold %.1f", CLAMP (9 / style->scale, 12, 44));
 
           if (failed)
             title = g_strdup_printf (_("%s — region down"), r->label);
@@ -175,7 +177,7 @@ nines_diagram_draw_regions (cairo_t                 *cr,
           else
             title = g_strdup (r->label);
           set_fg (cr, style, 0.85);
-          show_text (cr, title, "Sans Bold 12", r->rect.x + 14, r->rect.y + 6, r->rect.width - 28);
+          show_text (cr, title, font, r->rect.x + 14, r->rect.y + 4, r->rect.width - 28);
         }
     }
 }
@@ -341,6 +343,16 @@ nines_diagram_draw_card (cairo_t                 *cr,
               show_text (cr, azs, "Sans 7.5", tx, rect->y + 46, tw);
             }
         }
+    }
+
+  else if (style->scale >= 0.12 && card->component != NULL)
+    {
+      /* Zoomed out: the name alone, large enough to read (level of detail). */
+      g_autofree char *font = g_strdup_printf ("Sans Bold %.1f", MIN (8 / style->scale, 26));
+      set_fg (cr, style, failed ? 0.45 : 0.9);
+      show_text (cr, nines_component_get_display_name (card->component), font,
+                 rect->x + 20 + glyph, rect->y + rect->height / 2 - MIN (8 / style->scale, 26) * 0.7,
+                 rect->width - 26 - glyph);
     }
 
   if (failed)

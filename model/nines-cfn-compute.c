@@ -20,7 +20,8 @@ add_certificate_parameter (NinesCfnBuilder *b)
                                             "balancers' HTTPS listeners present for the domain",
                                             NULL);
 
-  json_object_set_string_member (p, "AllowedPattern", "^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+$");
+  json_object_set_string_member (p, "AllowedPattern",
+                                 "^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+$");
 }
 
 static void
@@ -56,7 +57,8 @@ _nines_cfn_add_load_balancer (NinesCfnBuilder         *b,
   if (alb)
     {
       add_certificate_parameter (b);
-      _nines_cfn_add_security_group (b, sg, public ? "HTTPS from the internet" : "HTTPS from the VPC",
+      _nines_cfn_add_security_group (b, sg,
+                                     public ? "HTTPS from the internet" : "HTTPS from the VPC",
                                      443, public ? NULL : "Vpc", cond);
     }
 
@@ -112,8 +114,9 @@ _nines_cfn_add_load_balancer (NinesCfnBuilder         *b,
     json_object_set_array_member (props, "DefaultActions", actions);
   }
 
-  if (cond == NULL)
-    _nines_cfn_add_output (b, out_name, "DNS name of the load balancer", _nines_cfn_getatt (lb, "DNSName"));
+  /* Also when made on recovery: the runbook points DNS at it by hand. */
+  _nines_cfn_add_output_if (b, out_name, "DNS name of the load balancer",
+                            _nines_cfn_getatt (lb, "DNSName"), cond);
 }
 
 static void
@@ -180,7 +183,8 @@ _nines_cfn_add_asg (NinesCfnBuilder         *b,
       const char *k = nines_component_get_kind (_nines_cfn_item_component (lb));
       g_autofree char *tg = NULL;
 
-      if (g_strcmp0 (lb->region, b->region) != 0 || (!g_str_equal (k, "alb") && !g_str_equal (k, "nlb")))
+      if (g_strcmp0 (lb->region,
+                     b->region) != 0 || (!g_str_equal (k, "alb") && !g_str_equal (k, "nlb")))
         continue;
       tg = _nines_cfn_logical_id (lb->id, "TargetGroup");
       if (_nines_cfn_has_resource (b, tg))
@@ -201,12 +205,14 @@ _nines_cfn_add_asg (NinesCfnBuilder         *b,
     g_clear_pointer (&lb_sg, g_free);
 
   add_ami_parameter (b, item, ami);
-  _nines_cfn_add_security_group (b, sg, "HTTP from the load balancer", 80, lb_sg ? lb_sg : "Vpc", cond);
+  _nines_cfn_add_security_group (b, sg, "HTTP from the load balancer", 80, lb_sg ? lb_sg : "Vpc",
+                                 cond);
 
   props = _nines_cfn_add_resource (b, lt, "AWS::EC2::LaunchTemplate", cond);
   data = json_object_new ();
   json_object_set_member (data, "ImageId", _nines_cfn_ref (ami));
-  json_object_set_string_member (data, "InstanceType", nines_component_get_string (c, "instance_type"));
+  json_object_set_string_member (data, "InstanceType",
+                                 nines_component_get_string (c, "instance_type"));
   a = json_array_new ();
   json_array_add_element (a, _nines_cfn_ref (sg));
   json_object_set_array_member (data, "SecurityGroupIds", a);
@@ -226,7 +232,8 @@ _nines_cfn_add_asg (NinesCfnBuilder         *b,
 
     a = json_array_new ();
     json_object_set_string_member (spec, "ResourceType", "instance");
-    json_object_set_array_member (spec, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+    json_object_set_array_member (spec, "Tags",
+                                  _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
     json_array_add_object_element (a, spec);
     json_object_set_array_member (data, "TagSpecifications", a);
   }
@@ -256,9 +263,11 @@ _nines_cfn_add_asg (NinesCfnBuilder         *b,
   if (json_array_get_length (tgs) > 0 && tg_cond != NULL)
     {
       json_object_set_member (props, "TargetGroupARNs",
-                              _nines_cfn_if (tg_cond, _nines_cfn_array (tgs), _nines_cfn_no_value ()));
+                              _nines_cfn_if (tg_cond, _nines_cfn_array (tgs),
+                                             _nines_cfn_no_value ()));
       json_object_set_member (props, "HealthCheckType",
-                              _nines_cfn_if (tg_cond, _nines_cfn_string ("ELB"), _nines_cfn_string ("EC2")));
+                              _nines_cfn_if (tg_cond, _nines_cfn_string ("ELB"),
+                                             _nines_cfn_string ("EC2")));
       json_object_set_int_member (props, "HealthCheckGracePeriod", 300);
     }
   else if (json_array_get_length (tgs) > 0)
@@ -271,7 +280,8 @@ _nines_cfn_add_asg (NinesCfnBuilder         *b,
     json_array_unref (tgs);
   tags = _nines_cfn_tags (b, item, nines_component_get_display_name (c));
   for (guint i = 0; i < json_array_get_length (tags); i++)
-    json_object_set_boolean_member (json_array_get_object_element (tags, i), "PropagateAtLaunch", FALSE);
+    json_object_set_boolean_member (json_array_get_object_element (tags, i), "PropagateAtLaunch",
+                                    FALSE);
   json_object_set_array_member (props, "Tags", tags);
 }
 
@@ -296,7 +306,8 @@ _nines_cfn_add_ci_server (NinesCfnBuilder         *b,
 
   props = _nines_cfn_add_resource (b, id, "AWS::EC2::Instance", cond);
   json_object_set_member (props, "ImageId", _nines_cfn_ref (ami));
-  json_object_set_string_member (props, "InstanceType", nines_component_get_string (c, "instance_type"));
+  json_object_set_string_member (props, "InstanceType",
+                                 nines_component_get_string (c, "instance_type"));
   json_object_set_member (props, "SubnetId", json_node_copy (json_array_get_element (subnets, 0)));
   a = json_array_new ();
   json_array_add_element (a, _nines_cfn_ref (sg));
@@ -304,7 +315,8 @@ _nines_cfn_add_ci_server (NinesCfnBuilder         *b,
   a = json_array_new ();
   json_array_add_object_element (a, ebs_mapping ("gp3", nines_component_get_int (c, "ebs_gb")));
   json_object_set_array_member (props, "BlockDeviceMappings", a);
-  json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+  json_object_set_array_member (props, "Tags",
+                                _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
 }
 
 void
@@ -357,7 +369,8 @@ _nines_cfn_add_lambda (NinesCfnBuilder         *b,
   }
   json_object_set_object_member (props, "AssumeRolePolicyDocument", assume);
   a = json_array_new ();
-  json_array_add_element (a, _nines_cfn_sub ("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+  json_array_add_element (a,
+                          _nines_cfn_sub ("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
   json_object_set_array_member (props, "ManagedPolicyArns", a);
   json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, NULL));
 
@@ -370,7 +383,8 @@ _nines_cfn_add_lambda (NinesCfnBuilder         *b,
   json_object_set_member (props, "Handler", _nines_cfn_ref (p_handler));
   json_object_set_member (props, "Role", _nines_cfn_getatt (role, "Arn"));
   json_object_set_array_member (props, "Architectures",
-                                _nines_cfn_string_array (nines_component_get_string (c, "arch"), NULL));
+                                _nines_cfn_string_array (nines_component_get_string (c, "arch"),
+                                                         NULL));
   json_object_set_int_member (props, "MemorySize", nines_component_get_int (c, "memory_mb"));
   /* Three times the average duration, within Lambda's 3 s default and 900 s maximum
    * (Lambda Developer Guide, "Configure Lambda function timeout"). */

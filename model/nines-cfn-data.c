@@ -12,7 +12,8 @@
 static guint
 engine_port (const char *engine)
 {
-  return g_str_has_suffix (engine, "postgres") || g_str_has_suffix (engine, "postgresql") ? 5432 : 3306;
+  return g_str_has_suffix (engine, "postgres") || g_str_has_suffix (engine,
+                                                                    "postgresql") ? 5432 : 3306;
 }
 
 static void
@@ -104,8 +105,10 @@ _nines_cfn_add_rds (NinesCfnBuilder         *b,
   g_autofree char *db = _nines_cfn_logical_id (item->id, NULL);
   g_autofree char *sg = _nines_cfn_logical_id (item->id, "SecurityGroup");
   g_autofree char *subnets = _nines_cfn_logical_id (item->id, "SubnetGroup");
-  const NinesReplication *replica = _nines_cfn_find_replication (b, item, NINES_REPLICATION_RDS_REPLICA, TRUE);
-  const NinesReplication *backup = _nines_cfn_find_replication (b, item, NINES_REPLICATION_BACKUP_COPY, TRUE);
+  const NinesReplication *replica = _nines_cfn_find_replication (b, item,
+                                                                 NINES_REPLICATION_RDS_REPLICA, TRUE);
+  const NinesReplication *backup = _nines_cfn_find_replication (b, item,
+                                                                NINES_REPLICATION_BACKUP_COPY, TRUE);
   gboolean is_replica = !b->is_primary && (replica != NULL || item->role == NINES_ROLE_REPLICA);
   gboolean restore = !b->is_primary && !is_replica && (backup != NULL || item->role == NINES_ROLE_BACKUP_COPY
                                                        || item->role == NINES_ROLE_ON_RECOVERY);
@@ -119,13 +122,15 @@ _nines_cfn_add_rds (NinesCfnBuilder         *b,
 
   props = _nines_cfn_add_resource (b, db, "AWS::RDS::DBInstance", cond);
   set_retain_policies (b, db, "Snapshot");
-  json_object_set_string_member (props, "DBInstanceClass", nines_component_get_string (c, "instance_class"));
+  json_object_set_string_member (props, "DBInstanceClass",
+                                 nines_component_get_string (c, "instance_class"));
   json_object_set_member (props, "DBSubnetGroupName", _nines_cfn_ref (subnets));
   a = json_array_new ();
   json_array_add_element (a, _nines_cfn_ref (sg));
   json_object_set_array_member (props, "VPCSecurityGroups", a);
   json_object_set_boolean_member (props, "MultiAZ", nines_component_get_bool (c, "multi_az"));
-  json_object_set_boolean_member (props, "PubliclyAccessible", nines_component_get_bool (c, "public"));
+  json_object_set_boolean_member (props, "PubliclyAccessible",
+                                  nines_component_get_bool (c, "public"));
   json_object_set_boolean_member (props, "CopyTagsToSnapshot", TRUE);
 
   if (is_replica)
@@ -138,7 +143,8 @@ _nines_cfn_add_rds (NinesCfnBuilder         *b,
                                                src_out, replica ? replica->from_region : b->primary_region);
       JsonObject *p = _nines_cfn_add_parameter (b, param, "String", desc, NULL);
 
-      json_object_set_string_member (p, "AllowedPattern", "^arn:aws[a-z-]*:rds:[a-z0-9-]+:[0-9]{12}:db:.+$");
+      json_object_set_string_member (p, "AllowedPattern",
+                                     "^arn:aws[a-z-]*:rds:[a-z0-9-]+:[0-9]{12}:db:.+$");
       add_kms_parameter (b);
       /* A cross-region read replica names its source by ARN (RDS User Guide, "Creating a
        * read replica in a different AWS Region"); it inherits engine, storage and the
@@ -154,18 +160,21 @@ _nines_cfn_add_rds (NinesCfnBuilder         *b,
                                                nines_component_get_display_name (c), b->region);
 
       _nines_cfn_add_parameter (b, param, "String", desc, "");
-      _nines_cfn_require_when_failed_over (b, param, "Restoring the database needs the ARN of its copied snapshot");
+      _nines_cfn_require_when_failed_over (b, param,
+                                           "Restoring the database needs the ARN of its copied snapshot");
       json_object_set_member (props, "DBSnapshotIdentifier", _nines_cfn_ref (param));
       json_object_set_string_member (props, "Engine", engine);
     }
   else
     {
-      g_autofree char *storage = g_strdup_printf ("%" G_GINT64_FORMAT, nines_component_get_int (c, "storage_gb"));
+      g_autofree char *storage = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  nines_component_get_int (c, "storage_gb"));
 
       add_username_parameter (b);
       json_object_set_string_member (props, "Engine", engine);
       json_object_set_string_member (props, "AllocatedStorage", storage);
-      json_object_set_string_member (props, "StorageType", nines_component_get_string (c, "storage_type"));
+      json_object_set_string_member (props, "StorageType",
+                                     nines_component_get_string (c, "storage_type"));
       json_object_set_boolean_member (props, "StorageEncrypted", TRUE);
       json_object_set_member (props, "MasterUsername", _nines_cfn_ref ("DbMasterUsername"));
       /* RDS generates the password and keeps it in Secrets Manager (RDS User Guide,
@@ -174,14 +183,16 @@ _nines_cfn_add_rds (NinesCfnBuilder         *b,
       json_object_set_int_member (props, "BackupRetentionPeriod",
                                   MAX (1, nines_component_get_int (c, "backup_retention_days")));
     }
-  json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+  json_object_set_array_member (props, "Tags",
+                                _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
 
   if (cond == NULL && !is_replica)
     {
       g_autofree char *out = _nines_cfn_logical_id (item->id, "Arn");
       g_autofree char *sub = g_strdup_printf ("arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:db:${%s}", db);
 
-      _nines_cfn_add_output (b, out, "ARN of the DB instance (source of cross-region read replicas)",
+      _nines_cfn_add_output (b, out,
+                             "ARN of the DB instance (source of cross-region read replicas)",
                              _nines_cfn_sub (sub));
     }
 }
@@ -205,9 +216,11 @@ add_aurora_instances (NinesCfnBuilder         *b,
       JsonObject *props = _nines_cfn_add_resource (b, id, "AWS::RDS::DBInstance", cond);
 
       json_object_set_member (props, "DBClusterIdentifier", _nines_cfn_ref (cluster));
-      json_object_set_string_member (props, "DBInstanceClass", nines_component_get_string (c, "instance_class"));
+      json_object_set_string_member (props, "DBInstanceClass",
+                                     nines_component_get_string (c, "instance_class"));
       json_object_set_string_member (props, "Engine", nines_component_get_string (c, "engine"));
-      json_object_set_boolean_member (props, "PubliclyAccessible", nines_component_get_bool (c, "public"));
+      json_object_set_boolean_member (props, "PubliclyAccessible",
+                                      nines_component_get_bool (c, "public"));
       json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, NULL));
     }
 }
@@ -229,8 +242,14 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
   g_autofree char *global_name = g_strdup_printf ("nines-%s-%s", uuid8, frag);
   const NinesReplication *outgoing = b->is_primary
     ? _nines_cfn_find_replication (b, item, NINES_REPLICATION_AURORA_GLOBAL, FALSE) : NULL;
-  const NinesReplication *incoming = _nines_cfn_find_replication (b, item, NINES_REPLICATION_AURORA_GLOBAL, TRUE);
+  const NinesReplication *incoming = _nines_cfn_find_replication (b, item,
+                                                                  NINES_REPLICATION_AURORA_GLOBAL, TRUE);
   gboolean secondary = !b->is_primary && (incoming != NULL || item->role == NINES_ROLE_REPLICA);
+  /* Backup & restore: the cluster comes back from the copied snapshot on recovery. */
+  gboolean restore = !b->is_primary && !secondary
+                     && (_nines_cfn_find_replication (b, item, NINES_REPLICATION_BACKUP_COPY,
+                                                      TRUE) != NULL
+                         || item->role == NINES_ROLE_BACKUP_COPY || item->role == NINES_ROLE_ON_RECOVERY);
   JsonObject *props;
   JsonArray *a;
 
@@ -239,7 +258,7 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
   add_subnet_group (b, item, subnets, "AWS::RDS::DBSubnetGroup", cond);
   add_db_security_group (b, item, sg, engine_port (engine), cond);
 
-  if (!secondary)
+  if (!secondary && !restore)
     {
       /* Aurora global databases cannot use RDS-managed master passwords (Aurora User
        * Guide, "Limitations for Secrets Manager integration"), so the password is
@@ -249,7 +268,8 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
 
       add_username_parameter (b);
       props = _nines_cfn_add_resource (b, secret, "AWS::SecretsManager::Secret", cond);
-      json_object_set_string_member (props, "Description", "Master credentials of the Aurora cluster");
+      json_object_set_string_member (props, "Description",
+                                     "Master credentials of the Aurora cluster");
       json_object_set_member (gen, "SecretStringTemplate",
                               _nines_cfn_sub ("{\"username\": \"${DbMasterUsername}\"}"));
       json_object_set_string_member (gen, "GenerateStringKey", "password");
@@ -269,7 +289,8 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
   json_object_set_boolean_member (props, "StorageEncrypted", TRUE);
   if (nines_component_get_bool (c, "io_optimized"))
     json_object_set_string_member (props, "StorageType", "aurora-iopt1");
-  json_object_set_int_member (props, "BackupRetentionPeriod", nines_component_get_int (c, "backup_retention_days"));
+  json_object_set_int_member (props, "BackupRetentionPeriod",
+                              nines_component_get_int (c, "backup_retention_days"));
   json_object_set_boolean_member (props, "CopyTagsToSnapshot", TRUE);
   if (secondary)
     {
@@ -283,6 +304,19 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
       json_object_set_member (props, "GlobalClusterIdentifier", _nines_cfn_ref (param));
       json_object_set_member (props, "KmsKeyId", _nines_cfn_ref ("ReplicaKmsKeyId"));
     }
+  else if (restore)
+    {
+      g_autofree char *param = _nines_cfn_logical_id (item->id, "SnapshotArn");
+      g_autofree char *desc = g_strdup_printf ("ARN of the DB cluster snapshot of %s copied to %s to restore "
+                                               "from (the latest recovery point in the Nines backup vault)",
+                                               nines_component_get_display_name (c), b->region);
+
+      /* The snapshot brings the master user and its password with it. */
+      _nines_cfn_add_parameter (b, param, "String", desc, "");
+      _nines_cfn_require_when_failed_over (b, param,
+                                           "Restoring the cluster needs the ARN of its copied snapshot");
+      json_object_set_member (props, "SnapshotIdentifier", _nines_cfn_ref (param));
+    }
   else
     {
       g_autofree char *user = g_strdup_printf ("{{resolve:secretsmanager:${%s}:SecretString:username}}", secret);
@@ -291,7 +325,8 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
       json_object_set_member (props, "MasterUsername", _nines_cfn_sub (user));
       json_object_set_member (props, "MasterUserPassword", _nines_cfn_sub (pass));
     }
-  json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+  json_object_set_array_member (props, "Tags",
+                                _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
 
   if (outgoing != NULL)
     {
@@ -300,7 +335,8 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
       props = _nines_cfn_add_resource (b, global, "AWS::RDS::GlobalCluster", cond);
       json_object_set_string_member (props, "GlobalClusterIdentifier", global_name);
       json_object_set_member (props, "SourceDBClusterIdentifier", _nines_cfn_ref (cluster));
-      _nines_cfn_add_output (b, out, "Aurora global database identifier (for the secondary region's stack)",
+      _nines_cfn_add_output (b, out,
+                             "Aurora global database identifier (for the secondary region's stack)",
                              _nines_cfn_ref (global));
     }
 
@@ -309,7 +345,8 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
   {
     NinesComponent *s = item->steady;
     NinesComponent *f = item->failover ? item->failover : item->steady;
-    guint steady_n = (s != NULL && !item->headless) ? 1 + nines_component_get_int (s, "readers") : 0;
+    guint steady_n = (s != NULL && !item->headless) ? 1 + nines_component_get_int (s,
+                                                                                   "readers") : 0;
     guint failover_n = f != NULL ? 1 + nines_component_get_int (f, "readers") : 0;
 
     if (b->is_primary)
@@ -417,9 +454,11 @@ add_replication_role (NinesCfnBuilder         *b,
   json_object_set_string_member (doc, "Version", "2012-10-17");
   json_array_add_element (sts, policy_statement ("s3:GetReplicationConfiguration s3:ListBucket",
                                                  _nines_cfn_sub (src_arn)));
-  json_array_add_element (sts, policy_statement ("s3:GetObjectVersionForReplication s3:GetObjectVersionAcl "
+  json_array_add_element (sts,
+                          policy_statement ("s3:GetObjectVersionForReplication s3:GetObjectVersionAcl "
                                                  "s3:GetObjectVersionTagging", _nines_cfn_sub (src_objs)));
-  json_array_add_element (sts, policy_statement ("s3:ReplicateObject s3:ReplicateDelete s3:ReplicateTags",
+  json_array_add_element (sts,
+                          policy_statement ("s3:ReplicateObject s3:ReplicateDelete s3:ReplicateTags",
                                                  _nines_cfn_sub (dst_objs)));
   json_object_set_array_member (doc, "Statement", sts);
   json_object_set_string_member (policy, "PolicyName", "s3-replication");
@@ -459,8 +498,10 @@ _nines_cfn_add_s3 (NinesCfnBuilder         *b,
   g_autofree char *bucket = _nines_cfn_logical_id (item->id, NULL);
   g_autofree char *role = _nines_cfn_logical_id (item->id, "ReplicationRole");
   g_autofree char *name = _nines_cfn_bucket_name (b, item->source_id, b->region);
-  const NinesReplication *out = _nines_cfn_find_replication (b, item, NINES_REPLICATION_S3_CRR, FALSE);
-  const NinesReplication *in = _nines_cfn_find_replication (b, item, NINES_REPLICATION_S3_CRR, TRUE);
+  const NinesReplication *out = _nines_cfn_find_replication (b, item, NINES_REPLICATION_S3_CRR,
+                                                             FALSE);
+  const NinesReplication *in = _nines_cfn_find_replication (b, item, NINES_REPLICATION_S3_CRR,
+                                                            TRUE);
   gint64 lifecycle = nines_component_get_int (c, "lifecycle_days");
   JsonObject *props;
   JsonObject *o;
@@ -478,7 +519,8 @@ _nines_cfn_add_s3 (NinesCfnBuilder         *b,
   /* Replication requires versioning on both buckets (S3 User Guide, "Requirements for
    * live replication"). */
   json_object_set_string_member (o, "Status",
-                                 nines_component_get_bool (c, "versioning") || out || in ? "Enabled" : "Suspended");
+                                 nines_component_get_bool (c,
+                                                           "versioning") || out || in ? "Enabled" : "Suspended");
   json_object_set_object_member (props, "VersioningConfiguration", o);
   {
     JsonObject *enc = json_object_new ();
@@ -504,7 +546,8 @@ _nines_cfn_add_s3 (NinesCfnBuilder         *b,
       JsonObject *rule = json_object_new ();
       JsonObject *nve = json_object_new ();
 
-      json_object_set_string_member (rule, "Id", in ? "nines-expire-replicated-assets" : "nines-expire");
+      json_object_set_string_member (rule, "Id",
+                                     in ? "nines-expire-replicated-assets" : "nines-expire");
       json_object_set_string_member (rule, "Status", "Enabled");
       json_object_set_int_member (rule, "ExpirationInDays", lifecycle);
       json_object_set_int_member (nve, "NoncurrentDays", lifecycle);
@@ -527,7 +570,8 @@ _nines_cfn_add_s3 (NinesCfnBuilder         *b,
                                     "true once the other region's stack exists: S3 requires the "
                                     "destination buckets before replication can be configured",
                                     "false");
-      json_object_set_array_member (p, "AllowedValues", _nines_cfn_string_array ("false", "true", NULL));
+      json_object_set_array_member (p, "AllowedValues",
+                                    _nines_cfn_string_array ("false", "true", NULL));
       if (!json_object_has_member (b->conditions, "IsReplicationEnabled"))
         {
           JsonObject *cnd = json_object_new ();
@@ -544,9 +588,11 @@ _nines_cfn_add_s3 (NinesCfnBuilder         *b,
       json_array_add_object_element (a, replication_rule (b, out, dest));
       json_object_set_array_member (rc, "Rules", a);
       json_object_set_member (props, "ReplicationConfiguration",
-                              _nines_cfn_if ("IsReplicationEnabled", _nines_cfn_object (rc), _nines_cfn_no_value ()));
+                              _nines_cfn_if ("IsReplicationEnabled", _nines_cfn_object (rc),
+                                             _nines_cfn_no_value ()));
     }
-  json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+  json_object_set_array_member (props, "Tags",
+                                _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
   if (linked_from_cloudfront (b, item->source_id))
     _nines_cfn_add_cloudfront_bucket_policy (b, item, cond);
 
@@ -568,9 +614,12 @@ _nines_cfn_add_dynamodb (NinesCfnBuilder         *b,
   const char *cond = _nines_cfn_item_condition (b, item);
   g_autofree char *table = _nines_cfn_logical_id (item->id, NULL);
   g_autofree char *pk = _nines_cfn_logical_id (item->id, "PartitionKey");
-  g_autofree char *desc = g_strdup_printf ("Partition key attribute of %s", nines_component_get_display_name (c));
-  const NinesReplication *out = _nines_cfn_find_replication (b, item, NINES_REPLICATION_DDB_GLOBAL, FALSE);
-  gboolean provisioned = g_strcmp0 (nines_component_get_string (c, "capacity_mode"), "provisioned") == 0;
+  g_autofree char *desc = g_strdup_printf ("Partition key attribute of %s",
+                                           nines_component_get_display_name (c));
+  const NinesReplication *out = _nines_cfn_find_replication (b, item, NINES_REPLICATION_DDB_GLOBAL,
+                                                             FALSE);
+  gboolean provisioned = g_strcmp0 (nines_component_get_string (c, "capacity_mode"),
+                                    "provisioned") == 0;
   JsonObject *props;
   JsonObject *o;
   JsonArray *a;
@@ -581,7 +630,8 @@ _nines_cfn_add_dynamodb (NinesCfnBuilder         *b,
     return;
 
   _nines_cfn_add_parameter (b, pk, "String", desc, "pk");
-  props = _nines_cfn_add_resource (b, table, out ? "AWS::DynamoDB::GlobalTable" : "AWS::DynamoDB::Table", cond);
+  props = _nines_cfn_add_resource (b, table,
+                                   out ? "AWS::DynamoDB::GlobalTable" : "AWS::DynamoDB::Table", cond);
   set_retain_policies (b, table, "Retain");
   a = json_array_new ();
   o = json_object_new ();
@@ -595,21 +645,27 @@ _nines_cfn_add_dynamodb (NinesCfnBuilder         *b,
   json_object_set_string_member (o, "KeyType", "HASH");
   json_array_add_object_element (a, o);
   json_object_set_array_member (props, "KeySchema", a);
-  json_object_set_string_member (props, "BillingMode", provisioned ? "PROVISIONED" : "PAY_PER_REQUEST");
+  json_object_set_string_member (props, "BillingMode",
+                                 provisioned ? "PROVISIONED" : "PAY_PER_REQUEST");
 
   if (out == NULL)
     {
       if (provisioned)
         {
           o = json_object_new ();
-          json_object_set_int_member (o, "ReadCapacityUnits", MAX (1, nines_component_get_int (c, "rcu")));
-          json_object_set_int_member (o, "WriteCapacityUnits", MAX (1, nines_component_get_int (c, "wcu")));
+          json_object_set_int_member (o, "ReadCapacityUnits",
+                                      MAX (1, nines_component_get_int (c, "rcu")));
+          json_object_set_int_member (o, "WriteCapacityUnits",
+                                      MAX (1, nines_component_get_int (c, "wcu")));
           json_object_set_object_member (props, "ProvisionedThroughput", o);
         }
       o = json_object_new ();
-      json_object_set_boolean_member (o, "PointInTimeRecoveryEnabled", nines_component_get_bool (c, "pitr"));
+      json_object_set_boolean_member (o, "PointInTimeRecoveryEnabled",
+                                      nines_component_get_bool (c, "pitr"));
       json_object_set_object_member (props, "PointInTimeRecoverySpecification", o);
-      json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+      json_object_set_array_member (props, "Tags",
+                                    _nines_cfn_tags (b, item,
+                                                     nines_component_get_display_name (c)));
     }
   else
     {
@@ -643,13 +699,15 @@ _nines_cfn_add_dynamodb (NinesCfnBuilder         *b,
           JsonObject *pitr = json_object_new ();
 
           json_object_set_string_member (rep, "Region", regions[i]);
-          json_object_set_boolean_member (pitr, "PointInTimeRecoveryEnabled", nines_component_get_bool (c, "pitr"));
+          json_object_set_boolean_member (pitr, "PointInTimeRecoveryEnabled",
+                                          nines_component_get_bool (c, "pitr"));
           json_object_set_object_member (rep, "PointInTimeRecoverySpecification", pitr);
           if (provisioned)
             {
               JsonObject *r = json_object_new ();
 
-              json_object_set_int_member (r, "ReadCapacityUnits", MAX (1, nines_component_get_int (c, "rcu")));
+              json_object_set_int_member (r, "ReadCapacityUnits",
+                                          MAX (1, nines_component_get_int (c, "rcu")));
               json_object_set_object_member (rep, "ReadProvisionedThroughputSettings", r);
             }
           json_object_set_array_member (rep, "Tags", _nines_cfn_tags (b, item, NULL));
@@ -692,7 +750,8 @@ _nines_cfn_add_efs (NinesCfnBuilder         *b,
       json_object_set_array_member (rc, "Destinations", a);
       json_object_set_object_member (props, "ReplicationConfiguration", rc);
     }
-  json_object_set_array_member (props, "FileSystemTags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+  json_object_set_array_member (props, "FileSystemTags",
+                                _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
   for (guint i = 0; i < b->private_subnets->len; i++)
     {
       g_autofree char *suffix = g_strdup_printf ("MountTarget%u", i + 1);
@@ -700,7 +759,8 @@ _nines_cfn_add_efs (NinesCfnBuilder         *b,
 
       props = _nines_cfn_add_resource (b, mt, "AWS::EFS::MountTarget", cond);
       json_object_set_member (props, "FileSystemId", _nines_cfn_ref (fs));
-      json_object_set_member (props, "SubnetId", _nines_cfn_ref (g_ptr_array_index (b->private_subnets, i)));
+      json_object_set_member (props, "SubnetId",
+                              _nines_cfn_ref (g_ptr_array_index (b->private_subnets, i)));
       a = json_array_new ();
       json_array_add_element (a, _nines_cfn_ref (sg));
       json_object_set_array_member (props, "SecurityGroups", a);
@@ -726,14 +786,16 @@ _nines_cfn_add_elasticache (NinesCfnBuilder         *b,
   if (!b->has_network)
     return;
   add_subnet_group (b, item, subnets, "AWS::ElastiCache::SubnetGroup", cond);
-  _nines_cfn_add_security_group (b, sg, "Cache access from the VPC", memcached ? 11211 : 6379, "Vpc", cond);
+  _nines_cfn_add_security_group (b, sg, "Cache access from the VPC", memcached ? 11211 : 6379,
+                                 "Vpc", cond);
   a = json_array_new ();
   json_array_add_element (a, _nines_cfn_getatt (sg, "GroupId"));
   if (memcached)
     {
       props = _nines_cfn_add_resource (b, cache, "AWS::ElastiCache::CacheCluster", cond);
       json_object_set_string_member (props, "Engine", "memcached");
-      json_object_set_string_member (props, "CacheNodeType", nines_component_get_string (c, "node_type"));
+      json_object_set_string_member (props, "CacheNodeType",
+                                     nines_component_get_string (c, "node_type"));
       json_object_set_int_member (props, "NumCacheNodes", nodes);
       json_object_set_member (props, "CacheSubnetGroupName", _nines_cfn_ref (subnets));
       json_object_set_array_member (props, "VpcSecurityGroupIds", a);
@@ -743,7 +805,8 @@ _nines_cfn_add_elasticache (NinesCfnBuilder         *b,
       props = _nines_cfn_add_resource (b, cache, "AWS::ElastiCache::ReplicationGroup", cond);
       json_object_set_string_member (props, "ReplicationGroupDescription", desc);
       json_object_set_string_member (props, "Engine", engine);
-      json_object_set_string_member (props, "CacheNodeType", nines_component_get_string (c, "node_type"));
+      json_object_set_string_member (props, "CacheNodeType",
+                                     nines_component_get_string (c, "node_type"));
       json_object_set_int_member (props, "NumCacheClusters", nodes);
       json_object_set_boolean_member (props, "AutomaticFailoverEnabled", nodes > 1);
       json_object_set_boolean_member (props, "MultiAZEnabled", nodes > 1);
@@ -752,7 +815,8 @@ _nines_cfn_add_elasticache (NinesCfnBuilder         *b,
       json_object_set_member (props, "CacheSubnetGroupName", _nines_cfn_ref (subnets));
       json_object_set_array_member (props, "SecurityGroupIds", a);
     }
-  json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+  json_object_set_array_member (props, "Tags",
+                                _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
 }
 
 void
@@ -767,5 +831,6 @@ _nines_cfn_add_sqs (NinesCfnBuilder         *b,
   if (nines_component_get_bool (c, "fifo"))
     json_object_set_boolean_member (props, "FifoQueue", TRUE);
   json_object_set_boolean_member (props, "SqsManagedSseEnabled", TRUE);
-  json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+  json_object_set_array_member (props, "Tags",
+                                _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
 }

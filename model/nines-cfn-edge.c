@@ -202,14 +202,16 @@ _nines_cfn_add_route53 (NinesCfnBuilder         *b,
       if (b->is_primary && _nines_cfn_has_resource (b, dist))
         {
           add_dns_parameters (b);
-          props = _nines_cfn_add_resource (b, fronts ? "DnsRecord" : "StaticDnsRecord", "AWS::Route53::RecordSet", NULL);
+          props = _nines_cfn_add_resource (b, fronts ? "DnsRecord" : "StaticDnsRecord",
+                                           "AWS::Route53::RecordSet", NULL);
           json_object_set_member (props, "HostedZoneId", _nines_cfn_ref ("HostedZoneId"));
           json_object_set_member (props, "Name", fronts ? _nines_cfn_ref ("DomainName")
                                                         : _nines_cfn_sub ("static.${DomainName}"));
           json_object_set_string_member (props, "Type", "A");
           /* Z2FDTNDATAQYW2: the hosted zone of every CloudFront alias (Route 53 API
            * Reference, AliasTarget). */
-          add_alias_target (props, _nines_cfn_getatt (dist, "DomainName"), _nines_cfn_string ("Z2FDTNDATAQYW2"), FALSE);
+          add_alias_target (props, _nines_cfn_getatt (dist, "DomainName"),
+                            _nines_cfn_string ("Z2FDTNDATAQYW2"), FALSE);
         }
       if (fronts)
         origin_from = cdn->source_id;
@@ -267,23 +269,28 @@ _nines_cfn_add_route53 (NinesCfnBuilder         *b,
       /* Route 53 checks every 30 s (standard) or 10 s (fast) only (Route 53 Developer
        * Guide, "Values that you specify when you create or update health checks"). */
       json_object_set_int_member (cfg, "RequestInterval", interval <= 10 ? 10 : 30);
-      json_object_set_int_member (cfg, "FailureThreshold", (gint64) CLAMP (round (threshold), 1, 10));
+      json_object_set_int_member (cfg, "FailureThreshold",
+                                  (gint64) CLAMP (round (threshold), 1, 10));
       json_object_set_object_member (props, "HealthCheckConfig", cfg);
       json_object_set_array_member (props, "HealthCheckTags", _nines_cfn_tags (b, item, NULL));
     }
 
-  props = _nines_cfn_add_resource (b, cdn != NULL ? "OriginDnsRecord" : "DnsRecord", "AWS::Route53::RecordSet", cond);
+  props = _nines_cfn_add_resource (b, cdn != NULL ? "OriginDnsRecord" : "DnsRecord",
+                                   "AWS::Route53::RecordSet", cond);
   json_object_set_member (props, "HostedZoneId", _nines_cfn_ref ("HostedZoneId"));
   json_object_set_member (props, "Name", name);
   if (lb != NULL)
     {
       json_object_set_string_member (props, "Type", "A");
-      add_alias_target (props, target, _nines_cfn_getatt (lb_id, "CanonicalHostedZoneID"), automated);
+      add_alias_target (props, target, _nines_cfn_getatt (lb_id, "CanonicalHostedZoneID"),
+                        automated);
     }
   else
     {
       JsonArray *rr = json_array_new ();
-      g_autofree char *ttl = g_strdup_printf ("%.0f", nines_document_get_knob_double (b->document, "dns_ttl_s"));
+      g_autofree char *ttl = g_strdup_printf ("%.0f",
+                                              nines_document_get_knob_double (b->document,
+                                                                              "dns_ttl_s"));
 
       json_object_set_string_member (props, "Type", "CNAME");
       json_object_set_string_member (props, "TTL", ttl);
@@ -384,7 +391,8 @@ cache_behavior (const char *target,
     {
       json_object_set_string_member (cb, "OriginRequestPolicyId", ORIGIN_POLICY_ALL_VIEWER_NO_HOST);
       json_object_set_array_member (cb, "AllowedMethods",
-                                    _nines_cfn_string_array ("GET", "HEAD", "OPTIONS", "PUT", "PATCH",
+                                    _nines_cfn_string_array ("GET", "HEAD", "OPTIONS", "PUT",
+                                                             "PATCH",
                                                              "POST", "DELETE", NULL));
     }
   return cb;
@@ -438,7 +446,8 @@ _nines_cfn_add_cloudfront (NinesCfnBuilder         *b,
         {
           g_autofree char *bucket = _nines_cfn_logical_id (to->id, NULL);
           g_autofree char *dom = g_strdup_printf ("${%s}.s3.${AWS::Region}.amazonaws.com", bucket);
-          const NinesReplication *crr = _nines_cfn_find_replication (b, to, NINES_REPLICATION_S3_CRR, FALSE);
+          const NinesReplication *crr = _nines_cfn_find_replication (b, to,
+                                                                     NINES_REPLICATION_S3_CRR, FALSE);
           const char *target = origin_id;
           g_autofree char *group_id = NULL;
 
@@ -449,7 +458,8 @@ _nines_cfn_add_cloudfront (NinesCfnBuilder         *b,
               JsonObject *oc = json_object_new ();
               g_autofree char *oac_name = g_strdup_printf ("${AWS::StackName}-%s", dist);
 
-              props = _nines_cfn_add_resource (b, oac, "AWS::CloudFront::OriginAccessControl", NULL);
+              props = _nines_cfn_add_resource (b, oac, "AWS::CloudFront::OriginAccessControl",
+                                               NULL);
               json_object_set_member (oc, "Name", _nines_cfn_sub (oac_name));
               json_object_set_string_member (oc, "OriginAccessControlOriginType", "s3");
               json_object_set_string_member (oc, "SigningBehavior", "always");
@@ -463,8 +473,10 @@ _nines_cfn_add_cloudfront (NinesCfnBuilder         *b,
                * region; CloudFront fails over to the replica on 5xx (CloudFront
                * Developer Guide, "Optimize high availability with origin failover"). */
               g_autofree char *replica = _nines_cfn_bucket_name (b, to->source_id, crr->to_region);
-              g_autofree char *rdom = g_strdup_printf ("%s.s3.%s.amazonaws.com", replica, crr->to_region);
-              g_autofree char *rid = g_strdup_printf ("origin-%s-%s", to->source_id, crr->to_region);
+              g_autofree char *rdom = g_strdup_printf ("%s.s3.%s.amazonaws.com", replica,
+                                                       crr->to_region);
+              g_autofree char *rid = g_strdup_printf ("origin-%s-%s", to->source_id,
+                                                      crr->to_region);
               JsonObject *group = json_object_new ();
               JsonObject *criteria = json_object_new ();
               JsonArray *codes = json_array_new ();
@@ -517,7 +529,8 @@ _nines_cfn_add_cloudfront (NinesCfnBuilder         *b,
                                   : _nines_cfn_getatt (lb, "DNSName"));
           json_object_set_string_member (custom, "OriginProtocolPolicy", "https-only");
           json_object_set_int_member (custom, "HTTPSPort", 443);
-          json_object_set_array_member (custom, "OriginSSLProtocols", _nines_cfn_string_array ("TLSv1.2", NULL));
+          json_object_set_array_member (custom, "OriginSSLProtocols",
+                                        _nines_cfn_string_array ("TLSv1.2", NULL));
           json_object_set_object_member (o, "CustomOriginConfig", custom);
           json_array_add_object_element (origins, o);
           default_behavior = cache_behavior (origin_id, TRUE, NULL);
@@ -535,7 +548,9 @@ _nines_cfn_add_cloudfront (NinesCfnBuilder         *b,
     default_behavior = cache_behavior (default_s3, FALSE, NULL);
   else if (default_s3 != NULL)
     {
-      g_autofree char *path = g_strdup_printf ("/%s/*", default_s3 + strlen (g_str_has_prefix (default_s3, "group-")
+      g_autofree char *path = g_strdup_printf ("/%s/*",
+                                               default_s3 + strlen (g_str_has_prefix (default_s3,
+                                                                                      "group-")
                                                                             ? "group-" : "origin-"));
 
       json_array_add_object_element (behaviors, cache_behavior (default_s3, FALSE, path));
@@ -567,12 +582,14 @@ _nines_cfn_add_cloudfront (NinesCfnBuilder         *b,
       p = _nines_cfn_add_parameter (b, "CloudFrontCertificateArn", "String",
                                     "ARN of an ACM certificate in us-east-1 for the domain and its "
                                     "static. name (CloudFront only uses certificates from us-east-1)", NULL);
-      json_object_set_string_member (p, "AllowedPattern", "^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/.+$");
+      json_object_set_string_member (p, "AllowedPattern",
+                                     "^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/.+$");
       json_array_add_element (aliases, cdn_fronts_load_balancer (b, item->source_id)
                                        ? _nines_cfn_ref ("DomainName")
                                        : _nines_cfn_sub ("static.${DomainName}"));
       json_object_set_array_member (cfg, "Aliases", aliases);
-      json_object_set_member (cert, "AcmCertificateArn", _nines_cfn_ref ("CloudFrontCertificateArn"));
+      json_object_set_member (cert, "AcmCertificateArn",
+                              _nines_cfn_ref ("CloudFrontCertificateArn"));
       json_object_set_string_member (cert, "SslSupportMethod", "sni-only");
       json_object_set_string_member (cert, "MinimumProtocolVersion", "TLSv1.2_2021");
       json_object_set_object_member (cfg, "ViewerCertificate", cert);
@@ -582,7 +599,8 @@ _nines_cfn_add_cloudfront (NinesCfnBuilder         *b,
   {
     g_autofree char *out = _nines_cfn_logical_id (item->id, "DomainName");
 
-    _nines_cfn_add_output (b, out, "Domain name of the CloudFront distribution", _nines_cfn_getatt (dist, "DomainName"));
+    _nines_cfn_add_output (b, out, "Domain name of the CloudFront distribution",
+                           _nines_cfn_getatt (dist, "DomainName"));
   }
 }
 
@@ -591,7 +609,8 @@ _nines_cfn_add_guardduty (NinesCfnBuilder         *b,
                           const NinesDeployedItem *item)
 {
   g_autofree char *id = _nines_cfn_logical_id (item->id, NULL);
-  JsonObject *props = _nines_cfn_add_resource (b, id, "AWS::GuardDuty::Detector", _nines_cfn_item_condition (b, item));
+  JsonObject *props = _nines_cfn_add_resource (b, id, "AWS::GuardDuty::Detector",
+                                               _nines_cfn_item_condition (b, item));
 
   json_object_set_boolean_member (props, "Enable", TRUE);
   json_object_set_string_member (props, "FindingPublishingFrequency", "FIFTEEN_MINUTES");
@@ -616,7 +635,8 @@ schedule_expression (double hours)
       for (guint i = 0; i < G_N_ELEMENTS (divisors); i++)
         if (fabs (divisors[i] - hours) < fabs (best - hours))
           best = divisors[i];
-      return best == 1 ? g_strdup ("cron(0 * * * ? *)") : g_strdup_printf ("cron(0 0/%d * * ? *)", best);
+      return best == 1 ? g_strdup ("cron(0 * * * ? *)") : g_strdup_printf ("cron(0 0/%d * * ? *)",
+                                                                           best);
     }
   days = (int) round (hours / 24);
   if (days <= 1)
@@ -637,7 +657,8 @@ backup_arn (NinesCfnBuilder         *b,
 
   if (g_str_equal (kind, "rds") && _nines_cfn_has_resource (b, id))
     {
-      sub = g_strdup_printf ("arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:db:${%s}", id);
+      sub = g_strdup_printf ("arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:db:${%s}",
+                             id);
       return _nines_cfn_sub (sub);
     }
   if (g_str_equal (kind, "aurora") && _nines_cfn_has_resource (b, cluster))
@@ -645,7 +666,8 @@ backup_arn (NinesCfnBuilder         *b,
       sub = g_strdup_printf ("arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:cluster:${%s}", cluster);
       return _nines_cfn_sub (sub);
     }
-  if ((g_str_equal (kind, "dynamodb") || g_str_equal (kind, "efs")) && _nines_cfn_has_resource (b, id))
+  if ((g_str_equal (kind, "dynamodb") || g_str_equal (kind, "efs")) && _nines_cfn_has_resource (b,
+                                                                                                id))
     return _nines_cfn_getatt (id, "Arn");
   if (g_str_equal (kind, "s3") && _nines_cfn_has_resource (b, id))
     return _nines_cfn_getatt (id, "Arn");
@@ -661,8 +683,10 @@ add_vault (NinesCfnBuilder *b)
   if (_nines_cfn_has_resource (b, "BackupVault"))
     return;
   props = _nines_cfn_add_resource (b, "BackupVault", "AWS::Backup::BackupVault", NULL);
-  json_object_set_string_member (_nines_cfn_get_resource (b, "BackupVault"), "DeletionPolicy", "Retain");
-  json_object_set_string_member (_nines_cfn_get_resource (b, "BackupVault"), "UpdateReplacePolicy", "Retain");
+  json_object_set_string_member (_nines_cfn_get_resource (b, "BackupVault"), "DeletionPolicy",
+                                 "Retain");
+  json_object_set_string_member (_nines_cfn_get_resource (b, "BackupVault"), "UpdateReplacePolicy",
+                                 "Retain");
   json_object_set_string_member (props, "BackupVaultName", name);
   json_object_set_object_member (props, "BackupVaultTags", _nines_cfn_tag_map (b, NULL));
 }
@@ -725,8 +749,10 @@ _nines_cfn_add_backup (NinesCfnBuilder *b)
     json_object_set_object_member (props, "AssumeRolePolicyDocument", assume);
   }
   a = json_array_new ();
-  json_array_add_element (a, _nines_cfn_sub ("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"));
-  json_array_add_element (a, _nines_cfn_sub ("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores"));
+  json_array_add_element (a,
+                          _nines_cfn_sub ("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"));
+  json_array_add_element (a,
+                          _nines_cfn_sub ("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores"));
   json_object_set_array_member (props, "ManagedPolicyArns", a);
   json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, NULL, NULL));
 

@@ -62,7 +62,8 @@ collect_azs (NinesCfnBuilder *b)
 {
   g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func (g_free);
   NinesRegion *region = nines_document_lookup_region (b->document, b->region);
-  const NinesRegionInfo *info = nines_catalog_lookup_region (nines_catalog_get_default (), b->region);
+  const NinesRegionInfo *info = nines_catalog_lookup_region (nines_catalog_get_default (),
+                                                             b->region);
   const char * const *listed = region ? nines_region_get_azs (region) : NULL;
   guint n = nines_deployment_get_n_items (b->deployment);
 
@@ -150,7 +151,8 @@ _nines_cfn_add_network (NinesCfnBuilder         *b,
     {
       props = _nines_cfn_add_resource (b, "InternetGateway", "AWS::EC2::InternetGateway", NULL);
       json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, NULL, vpc_name));
-      props = _nines_cfn_add_resource (b, "InternetGatewayAttachment", "AWS::EC2::VPCGatewayAttachment", NULL);
+      props = _nines_cfn_add_resource (b, "InternetGatewayAttachment",
+                                       "AWS::EC2::VPCGatewayAttachment", NULL);
       json_object_set_member (props, "VpcId", _nines_cfn_ref ("Vpc"));
       json_object_set_member (props, "InternetGatewayId", _nines_cfn_ref ("InternetGateway"));
 
@@ -239,7 +241,8 @@ _nines_cfn_add_security_group (NinesCfnBuilder *b,
   if (g_strcmp0 (source_sg, "Vpc") == 0)
     json_object_set_member (rule, "CidrIp", _nines_cfn_getatt ("Vpc", "CidrBlock"));
   else if (source_sg != NULL)
-    json_object_set_member (rule, "SourceSecurityGroupId", _nines_cfn_ref_resource (b, source_sg, condition));
+    json_object_set_member (rule, "SourceSecurityGroupId",
+                            _nines_cfn_ref_resource (b, source_sg, condition));
   else
     json_object_set_string_member (rule, "CidrIp", "0.0.0.0/0");
   json_object_set_string_member (rule, "Description", description);
@@ -265,12 +268,14 @@ _nines_cfn_add_nat (NinesCfnBuilder         *b,
 
   props = _nines_cfn_add_resource (b, eip, "AWS::EC2::EIP", cond);
   json_object_set_string_member (props, "Domain", "vpc");
-  json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+  json_object_set_array_member (props, "Tags",
+                                _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
 
   props = _nines_cfn_add_resource (b, nat, "AWS::EC2::NatGateway", cond);
   json_object_set_member (props, "AllocationId", _nines_cfn_getatt (eip, "AllocationId"));
   json_object_set_member (props, "SubnetId", json_node_copy (json_array_get_element (subnets, 0)));
-  json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
+  json_object_set_array_member (props, "Tags",
+                                _nines_cfn_tags (b, item, nines_component_get_display_name (c)));
 
   if (!_nines_cfn_has_resource (b, "PrivateDefaultRoute"))
     {

@@ -94,6 +94,12 @@ void         _nines_cfn_add_output    (NinesCfnBuilder *b,
                                        const char      *name,
                                        const char      *description,
                                        JsonNode        *value);
+/* An output that exists only under @condition (nullable). */
+void         _nines_cfn_add_output_if (NinesCfnBuilder *b,
+                                       const char      *name,
+                                       const char      *description,
+                                       JsonNode        *value,
+                                       const char      *condition);
 /* Ref to a resource; wrapped in Fn::If when the resource exists in one state only and
  * @from_condition (the referring resource's condition, may be NULL) differs. */
 JsonNode    *_nines_cfn_ref_resource  (NinesCfnBuilder *b,

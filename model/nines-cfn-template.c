@@ -71,7 +71,8 @@ JsonNode *
 _nines_cfn_getatt (const char *resource,
                    const char *attribute)
 {
-  return single ("Fn::GetAtt", _nines_cfn_array (_nines_cfn_string_array (resource, attribute, NULL)));
+  return single ("Fn::GetAtt",
+                 _nines_cfn_array (_nines_cfn_string_array (resource, attribute, NULL)));
 }
 
 JsonNode *
@@ -296,11 +297,23 @@ _nines_cfn_add_output (NinesCfnBuilder *b,
                        const char      *description,
                        JsonNode        *value)
 {
+  _nines_cfn_add_output_if (b, name, description, value, NULL);
+}
+
+void
+_nines_cfn_add_output_if (NinesCfnBuilder *b,
+                          const char      *name,
+                          const char      *description,
+                          JsonNode        *value,
+                          const char      *condition)
+{
   JsonObject *o = json_object_new ();
   JsonObject *export = json_object_new ();
   g_autofree char *export_name = g_strdup_printf ("${AWS::StackName}-%s", name);
 
   json_object_set_string_member (o, "Description", description);
+  if (condition != NULL)
+    json_object_set_string_member (o, "Condition", condition);
   json_object_set_member (o, "Value", value);
   json_object_set_member (export, "Name", _nines_cfn_sub (export_name));
   json_object_set_object_member (o, "Export", export);
@@ -358,7 +371,8 @@ _nines_cfn_tag_map (NinesCfnBuilder         *b,
   JsonObject *tags = json_object_new ();
 
   json_object_set_string_member (tags, "nines:document", nines_document_get_uuid (b->document));
-  json_object_set_string_member (tags, "nines:document-name", nines_document_get_name (b->document));
+  json_object_set_string_member (tags, "nines:document-name",
+                                 nines_document_get_name (b->document));
   json_object_set_string_member (tags, "nines:pattern", nines_dr_pattern_to_string (b->pattern));
   if (item != NULL)
     {
@@ -391,7 +405,8 @@ _nines_cfn_failed_over_condition (NinesCfnBuilder *b)
                                 "failed-over: create what recovery adds and scale to full size "
                                 "(update the stack with this value during a failover).",
                                 "steady");
-  json_object_set_array_member (p, "AllowedValues", _nines_cfn_string_array ("steady", "failed-over", NULL));
+  json_object_set_array_member (p, "AllowedValues",
+                                _nines_cfn_string_array ("steady", "failed-over", NULL));
   cond = json_object_new ();
   {
     JsonArray *eq = json_array_new ();
@@ -425,7 +440,8 @@ _nines_cfn_state_count (NinesCfnBuilder *b,
 
   if (steady == failover || b->is_primary)
     return _nines_cfn_string (s);
-  return _nines_cfn_if (_nines_cfn_failed_over_condition (b), _nines_cfn_string (f), _nines_cfn_string (s));
+  return _nines_cfn_if (_nines_cfn_failed_over_condition (b), _nines_cfn_string (f),
+                        _nines_cfn_string (s));
 }
 
 const NinesReplication *
@@ -756,7 +772,8 @@ nines_cfn_template_build (NinesDeployment  *deployment,
 
       json_object_set_string_member (props, "Type", "String");
       json_object_set_string_member (props, "Value", value);
-      json_object_set_string_member (props, "Description", "Marks the region as managed by Nines for this document");
+      json_object_set_string_member (props, "Description",
+                                     "Marks the region as managed by Nines for this document");
       json_object_set_object_member (props, "Tags", _nines_cfn_tag_map (&b, NULL));
     }
   json_object_set_object_member (root, "Resources", b.resources);

@@ -1,534 +1,25 @@
-/* nines-document-io.c: reading and writing .nines files */
+/* nines-document-io.c: loading .nines files: the text checked and parsed, older formats
+ * migrated, the sections read (nines-document-load.c) and the document checked
+ * (nines-document-check.c), every problem reported at once. Saving is in
+ * nines-document-save.c. */
 #define G_LOG_DOMAIN "nines-document-io"
 
 #include "config.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "nines-json-writer.h"
-#include "nines-model-private.h"
+#include "nines-document-load.h"
 
 /* Deeper nesting than this is no document of ours; json-glib would recurse on it. */
 #define MAX_DEPTH 64
 /* Far larger than any design (10,000 components are about 4 MB). */
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
-
-typedef struct
-{
-  GPtrArray *problems;
-} Loader;
-
-static void G_GNUC_PRINTF (3, 4)
-problem (Loader     *ld,
-         const char *path,
-         const char *format,
-         ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (ld->problems, path ? g_strdup_printf ("%s: %s", path, msg) : g_steal_pointer (&msg));
-}
-
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING: return "a string";
-    case G_TYPE_BOOLEAN: return "a boolean";
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE: return "a number";
-    default: return "a value";
-    }
-}
-
-static gboolean
-is_string (JsonNode *n)
-{
-  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING;
-}
-
-static gboolean
-is_number (JsonNode *n)
-{
-  return n && JSON_NODE_HOLDS_VALUE (n) &&
-         (json_node_get_value_type (n) == G_TYPE_INT64 || json_node_get_value_type (n) == G_TYPE_DOUBLE);
-}
-
-/* Reads an optional (or, with @required, mandatory) string member. */
-static const char *
-get_string (Loader     *ld,
-            JsonObject *o,
-            const char *member,
-            const char *path,
-            gboolean    required)
-{
-  JsonNode *n = json_object_get_member (o, member);
-  g_autofree char *p = g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
-
-  if (n == NULL || (JSON_NODE_HOLDS_NULL (n) && !required))
-    {
-      if (required)
-        problem (ld, p, _("is missing"));
-      return NULL;
-    }
-  if (!is_string (n))
-    {
-      problem (ld, p, _("must be a string (is %s)"), node_type_name (n));
-      return NULL;
-    }
-  return json_node_get_string (n);
-}
-
-static GStrv
-get_string_array (Loader     *ld,
-                  JsonObject *o,
-                  const char *member,
-                  const char *path)
-{
-  JsonNode *n = json_object_get_member (o, member);
-  g_autofree char *p = g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  JsonArray *a;
-
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return g_strv_builder_end (b);
-  if (!JSON_NODE_HOLDS_ARRAY (n))
-    {
-      problem (ld, p, _("must be an array of strings (is %s)"), node_type_name (n));
-      return g_strv_builder_end (b);
-    }
-  a = json_node_get_array (n);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonNode *e = json_array_get_element (a, i);
-
-      if (!is_string (e))
-        problem (ld, p, _("element %u must be a string (is %s)"), i, node_type_name (e));
-      else
-        g_strv_builder_add (b, json_node_get_string (e));
-    }
-  return g_strv_builder_end (b);
-}
-
-static JsonObject *
-get_object (Loader     *ld,
-            JsonObject *o,
-            const char *member,
-            const char *path)
-{
-  JsonNode *n = json_object_get_member (o, member);
-
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (n))
-    {
-      g_autofree char *p = g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
-      problem (ld, p, _("must be an object (is %s)"), node_type_name (n));
-      return NULL;
-    }
-  return json_node_get_object (n);
-}
-
-static JsonArray *
-get_array (Loader     *ld,
-           JsonObject *o,
-           const char *member)
-{
-  JsonNode *n = json_object_get_member (o, member);
-
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (n))
-    {
-      problem (ld, member, _("must be an array (is %s)"), node_type_name (n));
-      return NULL;
-    }
-  return json_node_get_array (n);
-}
-
-/* Members of @o not named in @known, for keeping on save. */
-static JsonObject *
-collect_extra (JsonObject         *o,
-               const char * const *known,
-               const NinesKindInfo *kind)
-{
-  JsonObject *extra = NULL;
-  g_autoptr(GList) members = json_object_get_members (o);
-
-  for (GList *l = members; l; l = l->next)
-    {
-      const char *name = l->data;
-
-      if (g_strv_contains (known, name) || (kind && nines_kind_info_lookup_param (kind, name)))
-        continue;
-      if (extra == NULL)
-        extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_copy (json_object_get_member (o, name)));
-    }
-  return extra;
-}
-
-/* A JSON value as the GVariant a parameter spec wants, or NULL with a problem. */
-static GVariant *
-param_value_from_json (Loader               *ld,
-                       const NinesParamSpec *spec,
-                       JsonNode             *n,
-                       const char           *path)
-{
-  switch (spec->type)
-    {
-    case NINES_PARAM_INT:
-      if (is_number (n) && json_node_get_value_type (n) == G_TYPE_INT64)
-        return g_variant_new_int64 (json_node_get_int (n));
-      if (is_number (n))
-        problem (ld, path, _("must be a whole number (is %g)"), json_node_get_double (n));
-      else
-        problem (ld, path, _("must be a whole number (is %s)"), node_type_name (n));
-      return NULL;
-
-    case NINES_PARAM_NUMBER:
-      if (is_number (n))
-        return g_variant_new_double (json_node_get_double (n));
-      problem (ld, path, _("must be a number (is %s)"), node_type_name (n));
-      return NULL;
-
-    case NINES_PARAM_BOOL:
-      if (n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_BOOLEAN)
-        return g_variant_new_boolean (json_node_get_boolean (n));
-      problem (ld, path, _("must be true or false (is %s)"), node_type_name (n));
-      return NULL;
-
-    case NINES_PARAM_ENUM:
-    case NINES_PARAM_STRING:
-    default:
-      if (is_string (n))
-        return g_variant_new_string (json_node_get_string (n));
-      problem (ld, path, _("must be a string (is %s)"), node_type_name (n));
-      return NULL;
-    }
-}
-
-static const char * const component_fields[] = { "id", "kind", "name", "region", "azs", NULL };
-
-static void
-load_components (Loader        *ld,
-                 NinesDocument *doc,
-                 JsonObject    *root)
-{
-  JsonArray *a = get_array (ld, root, "components");
-
-  for (guint i = 0; a && i < json_array_get_length (a); i++)
-    {
-      JsonNode *n = json_array_get_element (a, i);
-      g_autofree char *path = g_strdup_printf ("components[%u]", i);
-      g_autoptr(NinesComponent) c = NULL;
-      g_autoptr(GList) members = NULL;
-      g_autoptr(JsonObject) extra = NULL;
-      g_auto(GStrv) azs = NULL;
-      const NinesKindInfo *kind;
-      JsonObject *o;
-      const char *id, *kind_id, *region, *name;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          problem (ld, path, _("must be an object (is %s)"), node_type_name (n));
-          continue;
-        }
-      o = json_node_get_object (n);
-      id = get_string (ld, o, "id", path, TRUE);
-      kind_id = get_string (ld, o, "kind", path, TRUE);
-      region = get_string (ld, o, "region", path, FALSE);
-      name = get_string (ld, o, "name", path, FALSE);
-      azs = get_string_array (ld, o, "azs", path);
-      if (id == NULL || kind_id == NULL)
-        continue;
-
-      c = nines_component_new (id, kind_id, region);
-      kind = nines_component_get_kind_info (c);
-      nines_component_set_name (c, name);
-      nines_component_set_azs (c, (const char * const *)azs);
-
-      members = json_object_get_members (o);
-      for (GList *l = members; kind && l; l = l->next)
-        {
-          const NinesParamSpec *spec = nines_kind_info_lookup_param (kind, l->data);
-          g_autofree char *ppath = NULL;
-          GVariant *v;
-
-          if (spec == NULL)
-            continue;
-          ppath = g_strdup_printf ("%s.%s", path, (char *)l->data);
-          v = param_value_from_json (ld, spec, json_object_get_member (o, l->data), ppath);
-          if (v != NULL)
-            nines_component_set_param (c, spec->name, v);
-        }
-      extra = collect_extra (o, component_fields, kind);
-      _nines_component_set_extra (c, extra);
-      _nines_document_insert_component (doc, nines_document_get_n_components (doc), c);
-    }
-}
-
-static void
-load_regions (Loader        *ld,
-              NinesDocument *doc,
-              JsonObject    *root)
-{
-  static const char * const fields[] = { "code", "azs", NULL };
-  JsonArray *a = get_array (ld, root, "regions");
-
-  if (a == NULL)
-    {
-      if (!json_object_has_member (root, "regions"))
-        problem (ld, "regions", _("is missing"));
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonNode *n = json_array_get_element (a, i);
-      g_autofree char *path = g_strdup_printf ("regions[%u]", i);
-      g_autoptr(NinesRegion) r = NULL;
-      g_autoptr(JsonObject) extra = NULL;
-      g_auto(GStrv) azs = NULL;
-      const char *code;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          problem (ld, path, _("must be an object (is %s)"), node_type_name (n));
-          continue;
-        }
-      code = get_string (ld, json_node_get_object (n), "code", path, TRUE);
-      azs = get_string_array (ld, json_node_get_object (n), "azs", path);
-      if (code == NULL)
-        continue;
-      r = nines_region_new (code, (const char * const *)azs);
-      extra = collect_extra (json_node_get_object (n), fields, NULL);
-      {
-        g_autofree char *key = g_strdup_printf ("regions.%s", code);
-        _nines_document_set_extra (doc, key, extra);
-      }
-      nines_document_add_region (doc, r);
-    }
-}
-
-static void
-load_links (Loader        *ld,
-            NinesDocument *doc,
-            JsonObject    *root)
-{
-  static const char * const fields[] = { "from", "to", "kind", NULL };
-  JsonArray *a = get_array (ld, root, "links");
-
-  for (guint i = 0; a && i < json_array_get_length (a); i++)
-    {
-      JsonNode *n = json_array_get_element (a, i);
-      g_autofree char *path = g_strdup_printf ("links[%u]", i);
-      g_autoptr(NinesLink) link = NULL;
-      g_autoptr(JsonObject) extra = NULL;
-      NinesLinkKind kind = NINES_LINK_TRAFFIC;
-      const char *from, *to, *kind_str;
-      JsonObject *o;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          problem (ld, path, _("must be an object (is %s)"), node_type_name (n));
-          continue;
-        }
-      o = json_node_get_object (n);
-      from = get_string (ld, o, "from", path, TRUE);
-      to = get_string (ld, o, "to", path, TRUE);
-      kind_str = get_string (ld, o, "kind", path, FALSE);
-      if (kind_str != NULL && !nines_link_kind_from_string (kind_str, &kind))
-        problem (ld, path, _("kind must be \"traffic\" or \"data\" (is \"%s\")"), kind_str);
-      if (from == NULL || to == NULL)
-        continue;
-      link = nines_link_new (from, to, kind);
-      extra = collect_extra (o, fields, NULL);
-      _nines_link_set_extra (link, extra);
-      nines_document_add_link (doc, link);
-    }
-}
-
-static void
-load_dr (Loader        *ld,
-         NinesDocument *doc,
-         JsonObject    *root)
-{
-  static const char * const fields[] = { "pattern", "primary_region", "recovery_region", "knobs", NULL };
-  JsonObject *o = get_object (ld, root, "dr", "");
-  JsonObject *knobs;
-  NinesDrPattern pattern = NINES_DR_PATTERN_NONE;
-  const char *s;
-  g_autoptr(JsonObject) extra = NULL;
-
-  if (o == NULL)
-    return;
-  s = get_string (ld, o, "pattern", "dr", FALSE);
-  if (s != NULL && !nines_dr_pattern_from_string (s, &pattern))
-    problem (ld, "dr.pattern", _("must be one of none, backup-restore, pilot-light, "
-                                 "warm-standby, multi-site (is \"%s\")"), s);
-  nines_document_set_dr (doc, pattern, get_string (ld, o, "recovery_region", "dr", FALSE));
-  if ((s = get_string (ld, o, "primary_region", "dr", FALSE)))
-    _nines_document_set_primary_region (doc, s);
-
-  if ((knobs = get_object (ld, o, "knobs", "dr")))
-    {
-      g_autoptr(GList) members = json_object_get_members (knobs);
-
-      for (GList *l = members; l; l = l->next)
-        {
-          const NinesParamSpec *spec = nines_catalog_lookup_knob (nines_catalog_get_default (), l->data);
-          g_autofree char *path = g_strdup_printf ("dr.knobs.%s", (char *)l->data);
-          GVariant *v;
-
-          if (spec == NULL)
-            {
-              problem (ld, path, _("unknown knob"));
-              continue;
-            }
-          if ((v = param_value_from_json (ld, spec, json_object_get_member (knobs, l->data), path)))
-            nines_document_set_knob (doc, spec->name, v);
-        }
-    }
-  extra = collect_extra (o, fields, NULL);
-  _nines_document_set_extra (doc, "dr", extra);
-}
-
-static void
-load_operations (Loader        *ld,
-                 NinesDocument *doc,
-                 JsonObject    *root)
-{
-  static const char * const fields[] = { "last_dr_test", "last_restore_test", "owners", "notes", NULL };
-  JsonObject *o = get_object (ld, root, "operations", "");
-  g_auto(GStrv) owners = NULL;
-  g_autoptr(JsonObject) extra = NULL;
-
-  if (o == NULL)
-    return;
-  owners = get_string_array (ld, o, "owners", "operations");
-  _nines_document_set_operations (doc,
-                                  get_string (ld, o, "last_dr_test", "operations", FALSE),
-                                  get_string (ld, o, "last_restore_test", "operations", FALSE),
-                                  (const char * const *)owners,
-                                  get_string (ld, o, "notes", "operations", FALSE));
-  extra = collect_extra (o, fields, NULL);
-  _nines_document_set_extra (doc, "operations", extra);
-}
-
-static void
-load_pricing (Loader        *ld,
-              NinesDocument *doc,
-              JsonObject    *root)
-{
-  static const char * const fields[] = { "discount_percent", "overrides", NULL };
-  JsonObject *o = get_object (ld, root, "pricing", "");
-  JsonNode *d;
-  JsonArray *a = NULL;
-  g_autoptr(JsonObject) extra = NULL;
-
-  if (o == NULL)
-    return;
-  if ((d = json_object_get_member (o, "discount_percent")))
-    {
-      if (is_number (d))
-        _nines_document_set_discount (doc, json_node_get_double (d));
-      else
-        problem (ld, "pricing.discount_percent", _("must be a number (is %s)"), node_type_name (d));
-    }
-  if (json_object_has_member (o, "overrides"))
-    {
-      JsonNode *n = json_object_get_member (o, "overrides");
-
-      if (JSON_NODE_HOLDS_ARRAY (n))
-        a = json_node_get_array (n);
-      else
-        problem (ld, "pricing.overrides", _("must be an array (is %s)"), node_type_name (n));
-    }
-  for (guint i = 0; a && i < json_array_get_length (a); i++)
-    {
-      JsonNode *n = json_array_get_element (a, i);
-      g_autofree char *path = g_strdup_printf ("pricing.overrides[%u]", i);
-      NinesPriceOverride ov = { 0 };
-      JsonNode *usd;
-      JsonObject *e;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          problem (ld, path, _("must be an object (is %s)"), node_type_name (n));
-          continue;
-        }
-      e = json_node_get_object (n);
-      ov.service = (char *) get_string (ld, e, "service", path, TRUE);
-      ov.region = (char *) get_string (ld, e, "region", path, FALSE);
-      ov.usage = (char *) get_string (ld, e, "usage", path, TRUE);
-      ov.note = (char *) get_string (ld, e, "note", path, FALSE);
-      usd = json_object_get_member (e, "usd");
-      if (!is_number (usd))
-        {
-          problem (ld, path, _("usd must be a number (is %s)"), node_type_name (usd));
-          continue;
-        }
-      ov.usd = json_node_get_double (usd);
-      if (ov.service == NULL || ov.usage == NULL)
-        continue;
-      if (ov.usd < 0)
-        {
-          problem (ld, path, _("usd must not be negative (is %g)"), ov.usd);
-          continue;
-        }
-      _nines_price_override_free (_nines_document_replace_override (doc, &ov));
-    }
-  extra = collect_extra (o, fields, NULL);
-  _nines_document_set_extra (doc, "pricing", extra);
-}
-
-static void
-load_layout (Loader        *ld,
-             NinesDocument *doc,
-             JsonObject    *root)
-{
-  JsonObject *o = get_object (ld, root, "layout", "");
-  g_autoptr(GList) members = NULL;
-
-  if (o == NULL)
-    return;
-  members = json_object_get_members (o);
-  for (GList *l = members; l; l = l->next)
-    {
-      JsonNode *n = json_object_get_member (o, l->data);
-      JsonArray *a = JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
-      g_autofree char *path = g_strdup_printf ("layout.%s", (char *)l->data);
-      NinesPoint p;
-
-      if (a == NULL || json_array_get_length (a) != 2 ||
-          !is_number (json_array_get_element (a, 0)) || !is_number (json_array_get_element (a, 1)))
-        {
-          problem (ld, path, _("must be a position [x, y]"));
-          continue;
-        }
-      p.x = json_array_get_double_element (a, 0);
-      p.y = json_array_get_double_element (a, 1);
-      if (!(p.x > -1e7 && p.x < 1e7 && p.y > -1e7 && p.y < 1e7))
-        {
-          problem (ld, path, _("position is out of range (%g, %g)"), p.x, p.y);
-          continue;
-        }
-      nines_document_set_position (doc, l->data, &p);
-    }
-}
 
 gboolean
 nines_document_migrate_step (JsonObject  *root,
@@ -543,33 +34,42 @@ nines_document_migrate_step (JsonObject  *root,
       /* Format 0 (the 2026 prototype) called the version "version", the name "title" and
        * the components "services", and kept the DR choice at the top level. */
       {
-        JsonObject *dr = json_object_new ();
+        static const char * const renames[][2] = {
+          { "title", "name" }, { "services", "components" },
+        };
+        static const char * const dr_members[] = { "pattern", "recovery_region" };
+        JsonNode *dr_node = json_object_get_member (root, "dr");
+        JsonObject *dr;
 
-        if (json_object_has_member (root, "title"))
+        for (guint i = 0; i < G_N_ELEMENTS (renames); i++)
+          if (json_object_has_member (root, renames[i][0]))
+            {
+              if (!json_object_has_member (root, renames[i][1]))
+                {
+                  JsonNode *value = json_object_get_member (root, renames[i][0]);
+                  json_object_set_member (root, renames[i][1], json_node_copy (value));
+                }
+              json_object_remove_member (root, renames[i][0]);
+            }
+        if (dr_node == NULL || JSON_NODE_HOLDS_NULL (dr_node))
           {
-            json_object_set_member (root, "name", json_node_copy (json_object_get_member (root, "title")));
-            json_object_remove_member (root, "title");
+            dr = json_object_new ();
+            json_object_set_object_member (root, "dr", dr);
           }
-        if (json_object_has_member (root, "services"))
-          {
-            json_object_set_member (root, "components", json_node_copy (json_object_get_member (root, "services")));
-            json_object_remove_member (root, "services");
-          }
-        if (json_object_has_member (root, "pattern"))
-          {
-            json_object_set_member (dr, "pattern", json_node_copy (json_object_get_member (root, "pattern")));
-            json_object_remove_member (root, "pattern");
-          }
-        if (json_object_has_member (root, "recovery_region"))
-          {
-            json_object_set_member (dr, "recovery_region",
-                                    json_node_copy (json_object_get_member (root, "recovery_region")));
-            json_object_remove_member (root, "recovery_region");
-          }
-        if (!json_object_has_member (root, "dr"))
-          json_object_set_object_member (root, "dr", dr);
+        else if (JSON_NODE_HOLDS_OBJECT (dr_node))
+          dr = json_node_get_object (dr_node);
         else
-          json_object_unref (dr);
+          dr = NULL;  /* the loader reports what "dr" is */
+        for (guint i = 0; i < G_N_ELEMENTS (dr_members); i++)
+          if (json_object_has_member (root, dr_members[i]))
+            {
+              if (dr != NULL && !json_object_has_member (dr, dr_members[i]))
+                {
+                  JsonNode *value = json_object_get_member (root, dr_members[i]);
+                  json_object_set_member (dr, dr_members[i], json_node_copy (value));
+                }
+              json_object_remove_member (root, dr_members[i]);
+            }
         json_object_remove_member (root, "version");
         json_object_set_int_member (root, "format", 1);
       }
@@ -582,40 +82,291 @@ nines_document_migrate_step (JsonObject  *root,
     }
 }
 
-/* Nesting depth of JSON text, outside strings; stops counting past the limit. */
+static void
+position_of (const char *data,
+             gsize       offset,
+             guint      *line,
+             guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xc0) != 0x80)  /* count characters, not bytes */
+        (*column)++;
+    }
+}
+
+static guint
+line_of (const char *data,
+         gsize       offset)
+{
+  guint line, column;
+
+  position_of (data, offset, &line, &column);
+  return line;
+}
+
+static gboolean G_GNUC_PRINTF (5, 6)
+syntax_error (GError    **error,
+              const char *display_name,
+              const char *data,
+              gsize       offset,
+              const char *format,
+              ...)
+{
+  g_autofree char *msg = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  position_of (data, offset, &line, &column);
+  g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+               _("%s: line %u, column %u: not valid JSON: %s"), display_name, line, column, msg);
+  return FALSE;
+}
+
+/* The value of 4 hex digits, or -1. */
+static gint64
+hex4 (const char *p)
+{
+  gint64 v = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      v = v * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return v;
+}
+
+static void
+free_gstring (GString *s)
+{
+  g_string_free (s, TRUE);
+}
+
+/* json-glib turns a lone UTF-16 surrogate escape ("\\ud800") into bytes that are not
+ * UTF-8; such a string would be saved into a file the loader then refuses (found by
+ * tests/fuzz/fuzz-document). Returns whether every string and key is UTF-8. Depth is
+ * bounded by prescan(). */
 static gboolean
-check_depth (const char *data,
-             gsize       len,
-             gsize      *where)
+strings_are_utf8 (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        if (!strings_are_utf8 (json_array_get_element (a, i)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (o);
+
+      for (GList *l = members; l; l = l->next)
+        if (!g_utf8_validate (l->data, -1, NULL) ||
+            !strings_are_utf8 (json_object_get_member (o, l->data)))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Looks over the JSON text before json-glib parses it, for what json-glib handles badly:
+ * nesting too deep (it recurses), a file cut short and trailing commas (its messages then
+ * blame the wrong character), text after the document, single quotes and bare words (it
+ * accepts some of them), and whole numbers too large for 64 bits (it wraps them silently,
+ * so that 99999999999999999999 reads as -1). Such numbers are returned in @rewritten with
+ * "e0" appended, which makes them doubles: the validators then report them as out of
+ * range. */
+static gboolean
+prescan (const char  *data,
+         gsize        len,
+         const char  *display_name,
+         GString    **rewritten,
+         GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean done = FALSE;   /* the top-level value is complete */
+  gsize string_start = 0;
+  gsize last_comma = 0;
+  gboolean after_comma = FALSE;
   guint depth = 0;
+  gsize copied = 0;
 
+  *rewritten = NULL;
   for (gsize i = 0; i < len; i++)
     {
       char c = data[i];
 
       if (in_string)
         {
-          if (c == '\\')
+          if (c == '\\' && i + 5 < len && data[i + 1] == 'u')
+            {
+              gint64 unit = hex4 (data + i + 2);
+
+              /* A UTF-16 surrogate escape must be a high one followed by a low one;
+               * json-glib turns half a pair into bytes that are not UTF-8. */
+              if (unit >= 0xdc00 && unit <= 0xdfff)
+                return syntax_error (error, display_name, data, i,
+                                     _("\\u%04x is the second half of a UTF-16 surrogate pair, "
+                                       "without the first"), (guint) unit);
+              if (unit >= 0xd800 && unit <= 0xdbff)
+                {
+                  gint64 low = i + 11 < len && data[i + 6] == '\\' && data[i + 7] == 'u'
+                               ? hex4 (data + i + 8) : -1;
+
+                  if (low < 0xdc00 || low > 0xdfff)
+                    return syntax_error (error, display_name, data, i,
+                                         _("\\u%04x is the first half of a UTF-16 surrogate "
+                                           "pair, without the second"), (guint) unit);
+                  i += 6;
+                }
+              i += 5;
+            }
+          else if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              done = depth == 0;
+            }
+          continue;
         }
-      else if (c == '"')
-        in_string = TRUE;
+      if (g_ascii_isspace (c) || (i == 0 && len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0))
+        {
+          if (i == 0 && !g_ascii_isspace (c))
+            i += 2;  /* a UTF-8 byte order mark */
+          continue;
+        }
+      if (done)
+        return syntax_error (error, display_name, data, i,
+                             _("more text after the end of the document"));
+      if ((c == ']' || c == '}') && after_comma)
+        return syntax_error (error, display_name, data, last_comma,
+                             _("a comma before \"%c\" (JSON allows no trailing comma)"), c);
+      after_comma = c == ',';
+      if (after_comma)
+        last_comma = i;
+
+      if (c == '"')
+        {
+          in_string = TRUE;
+          string_start = i;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > MAX_DEPTH)
             {
-              *where = i;
+              g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                           _("%s: line %u: nested deeper than %d levels; this is not a Nines "
+                             "document"), display_name, line_of (data, i), MAX_DEPTH);
               return FALSE;
             }
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      else if (c == ']' || c == '}')
+        {
+          if (depth > 0)
+            depth--;
+          done = depth == 0;
+        }
+      else if (c == '\'')
+        return syntax_error (error, display_name, data, i,
+                             _("strings and names need double quotes (\"), not single ones"));
+      else if (g_ascii_isalpha (c) || c == '_')
+        {
+          gsize end = i;
+          g_autofree char *word = NULL;
+
+          while (end < len && (g_ascii_isalnum (data[end]) || data[end] == '_'))
+            end++;
+          word = g_strndup (data + i, end - i);
+          if (!g_str_equal (word, "true") && !g_str_equal (word, "false") &&
+              !g_str_equal (word, "null"))
+            return syntax_error (error, display_name, data, i,
+                                 _("%s must be in double quotes"), word);
+          done = depth == 0;
+          i = end - 1;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize end = i + 1;
+          gboolean whole = TRUE;
+
+          while (end < len && (g_ascii_isdigit (data[end]) ||
+                               (data[end] != '\0' && strchr ("+-.eE", data[end]))))
+            {
+              if (!g_ascii_isdigit (data[end]))
+                whole = FALSE;
+              end++;
+            }
+          /* 18 digits always fit in a gint64; beyond that, check. */
+          if (whole && end - i > 18)
+            {
+              g_autofree char *literal = g_strndup (data + i, end - i);
+              gint64 v;
+
+              if (!g_ascii_string_to_signed (literal, 10, G_MININT64, G_MAXINT64, &v, NULL))
+                {
+                  if (*rewritten == NULL)
+                    *rewritten = g_string_sized_new (len + 16);
+                  g_string_append_len (*rewritten, data + copied, end - copied);
+                  g_string_append (*rewritten, "e0");
+                  copied = end;
+                }
+            }
+          done = depth == 0;
+          i = end - 1;
+        }
     }
+
+  if (in_string)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: line %u: the file ends inside a string that starts on line %u; "
+                     "it looks truncated"), display_name, line_of (data, len),
+                   line_of (data, string_start));
+      g_clear_pointer (rewritten, free_gstring);
+      return FALSE;
+    }
+  if (depth > 0)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: line %u: the file ends with %u bracket(s) still open; it looks "
+                     "truncated"), display_name, line_of (data, len), depth);
+      g_clear_pointer (rewritten, free_gstring);
+      return FALSE;
+    }
+  if (*rewritten != NULL)
+    g_string_append_len (*rewritten, data + copied, len - copied);
   return TRUE;
+}
+
+/* json-glib says "<data>:12:3: Parse error: unexpected character"; say where as a person
+ * would. */
+static char *
+describe_parse_error (const char *message)
+{
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (sscanf (message, "<data>:%u:%u: Parse error: %n", &line, &column, &consumed) == 2 &&
+      consumed > 0)
+    return g_strdup_printf (_("line %u, column %u: not valid JSON: %s"), line, column,
+                            message + consumed);
+  return g_strdup_printf (_("not valid JSON: %s"), message);
 }
 
 static const char * const top_fields[] = {
@@ -623,15 +374,72 @@ static const char * const top_fields[] = {
   "layout", NULL
 };
 
+static guint
+section_rank (const char *path)
+{
+  gsize n = strcspn (path, ".[:");
+
+  for (guint i = 0; top_fields[i]; i++)
+    if (strlen (top_fields[i]) == n && strncmp (path, top_fields[i], n) == 0)
+      return i;
+  return G_N_ELEMENTS (top_fields);
+}
+
+/* "components[2].max: …" before "components[10].id: …": by section in file order, then
+ * naturally (numbers by value). The sort is stable, so one field's problems keep their
+ * order. */
+static int
+compare_problem_paths (gconstpointer pa,
+                       gconstpointer pb)
+{
+  const char *a = *(const char * const *) pa;
+  const char *b = *(const char * const *) pb;
+  guint ra = section_rank (a), rb = section_rank (b);
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  while (*a && *b && *a != ':' && *b != ':')
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          char *ea, *eb;
+          guint64 na = g_ascii_strtoull (a, &ea, 10), nb = g_ascii_strtoull (b, &eb, 10);
+
+          if (na != nb)
+            return na < nb ? -1 : 1;
+          a = ea;
+          b = eb;
+          continue;
+        }
+      if (*a != *b)
+        break;
+      a++;
+      b++;
+    }
+  /* Within one element, its own problems ("links[2]: …") come before its fields'. */
+  if ((*a == ':' || *a == '\0') && (*b == ':' || *b == '\0'))
+    return 0;
+  if (*a == ':' || *a == '\0')
+    return -1;
+  if (*b == ':' || *b == '\0')
+    return 1;
+  return 0;
+}
+
 static NinesDocument *
 load_root (JsonObject  *root,
            const char  *display_name,
+           gboolean     validate,
            GError     **error)
 {
   g_autoptr(NinesDocument) doc = nines_document_new ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GList) members = NULL;
-  Loader ld = { problems };
+  g_autoptr(GArray) region_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) component_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) link_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) override_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  NinesLoader ld = { problems, { region_map, component_map, link_map, override_map } };
   JsonNode *fmt = json_object_get_member (root, "format");
   gint64 format;
   const char *s;
@@ -644,14 +452,34 @@ load_root (JsonObject  *root,
                    _("%s: format: is missing; this is not a Nines document"), display_name);
       return NULL;
     }
-  if (!is_number (fmt) || json_node_get_value_type (fmt) != G_TYPE_INT64 || json_node_get_int (fmt) < 0)
+  if (!_nines_json_is_number (fmt))
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                    _("%s: format: must be a whole number (is %s)"), display_name,
-                   node_type_name (fmt));
+                   _nines_json_type_name (fmt));
       return NULL;
     }
-  format = json_node_get_int (fmt);
+  if (json_node_get_value_type (fmt) == G_TYPE_INT64)
+    format = json_node_get_int (fmt);
+  else if (json_node_get_double (fmt) == floor (json_node_get_double (fmt)) &&
+           fabs (json_node_get_double (fmt)) < 9e15)
+    format = (gint64) json_node_get_double (fmt);
+  else if (json_node_get_double (fmt) > 9e15)
+    format = G_MAXINT64;
+  else
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   _("%s: format: must be a whole number (is %g)"), display_name,
+                   json_node_get_double (fmt));
+      return NULL;
+    }
+  if (format < 0)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   _("%s: format: must not be negative (is %" G_GINT64_FORMAT ")"), display_name,
+                   format);
+      return NULL;
+    }
   if (format > NINES_DOCUMENT_FORMAT)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_NEWER_FORMAT,
@@ -667,24 +495,28 @@ load_root (JsonObject  *root,
         return NULL;
       }
 
-  if ((s = get_string (&ld, root, "name", "", FALSE)))
+  if ((s = _nines_loader_get_string (&ld, root, "name", "", FALSE)))
     nines_document_set_name (doc, s);
-  if ((s = get_string (&ld, root, "uuid", "", FALSE)))
+  if ((s = _nines_loader_get_string (&ld, root, "uuid", "", FALSE)))
     _nines_document_set_uuid (doc, s);
-  load_regions (&ld, doc, root);
-  load_components (&ld, doc, root);
-  load_links (&ld, doc, root);
-  load_dr (&ld, doc, root);
-  load_operations (&ld, doc, root);
-  load_pricing (&ld, doc, root);
-  load_layout (&ld, doc, root);
+  _nines_loader_load_regions (&ld, doc, root);
+  _nines_loader_load_components (&ld, doc, root);
+  _nines_loader_load_links (&ld, doc, root);
+  _nines_loader_load_dr (&ld, doc, root);
+  _nines_loader_load_operations (&ld, doc, root);
+  _nines_loader_load_pricing (&ld, doc, root);
+  _nines_loader_load_layout (&ld, doc, root);
 
   members = json_object_get_members (root);
   for (GList *l = members; l; l = l->next)
     if (!g_strv_contains (top_fields, l->data))
       nines_document_set_section (doc, l->data, json_object_get_member (root, l->data));
 
-  nines_document_check (doc, problems);
+  if (!validate)
+    return g_steal_pointer (&doc);
+  _nines_document_check_mapped (doc, &ld.map, problems);
+  /* In the order of the file, so the problems of one component come together. */
+  g_ptr_array_sort (problems, compare_problem_paths);
 
   if (problems->len > 0)
     {
@@ -699,16 +531,18 @@ load_root (JsonObject  *root,
   return g_steal_pointer (&doc);
 }
 
-NinesDocument *
-nines_document_load_from_data (const char  *data,
-                               gssize       length,
-                               const char  *display_name,
-                               GError     **error)
+static NinesDocument *
+load_data (const char  *data,
+           gssize       length,
+           const char  *display_name,
+           gboolean     validate,
+           GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) rewritten = NULL;
   const char *bad_utf8 = NULL;
-  gsize len, where = 0;
+  gsize len;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -724,24 +558,35 @@ nines_document_load_from_data (const char  *data,
     }
   if (!g_utf8_validate (data, len, &bad_utf8))
     {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: byte %" G_GSIZE_FORMAT ": the file is not valid UTF-8 text"),
-                   display_name, (gsize) (bad_utf8 - data));
+      gsize offset = bad_utf8 - data;
+
+      guint line, column;
+
+      position_of (data, offset, &line, &column);
+      if (*bad_utf8 == '\0')
+        g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                     _("%s: line %u, column %u: the file holds a NUL byte; it is not a text "
+                       "file"), display_name, line, column);
+      else
+        g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                     _("%s: line %u, column %u: not UTF-8 text (byte 0x%02x); save the file "
+                       "as UTF-8"), display_name, line, column, (guchar) *bad_utf8);
       return NULL;
     }
-  if (!check_depth (data, len, &where))
+  if (!prescan (data, len, display_name, &rewritten, error))
+    return NULL;
+  if (rewritten != NULL)
     {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: byte %" G_GSIZE_FORMAT ": nesting deeper than %d levels"),
-                   display_name, where, MAX_DEPTH);
-      return NULL;
+      data = rewritten->str;
+      len = rewritten->len;
     }
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
+      g_autofree char *what = describe_parse_error (local_error->message);
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), display_name, local_error->message);
+                   "%s: %s", display_name, what);
       return NULL;
     }
   root = json_parser_get_root (parser);
@@ -749,10 +594,33 @@ nines_document_load_from_data (const char  *data,
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                    _("%s: the top level must be a JSON object (is %s)"), display_name,
-                   node_type_name (root));
+                   _nines_json_type_name (root));
       return NULL;
     }
-  return load_root (json_node_get_object (root), display_name, error);
+  if (!strings_are_utf8 (root))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: a string holds a \\u escape that is not a Unicode character "
+                     "(a lone UTF-16 surrogate)"), display_name);
+      return NULL;
+    }
+  return load_root (json_node_get_object (root), display_name, validate, error);
+}
+
+NinesDocument *
+nines_document_load_from_data (const char  *data,
+                               gssize       length,
+                               const char  *display_name,
+                               GError     **error)
+{
+  return load_data (data, length, display_name, TRUE, error);
+}
+
+NinesDocument *
+_nines_document_load_unchecked (const char *data,
+                                gsize       length)
+{
+  return load_data (data, length, "copy", FALSE, NULL);
 }
 
 NinesDocument *
@@ -761,21 +629,42 @@ nines_document_load_from_file (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
+                   _("%s: cannot open: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
+                   _("%s: is a folder, not a Nines document"), path);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
+                   _("%s: is not a regular file"), path);
+      return NULL;
+    }
+  if (st.st_size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: the file is larger than %d MB; it is not a Nines document"),
+                   path, MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
 
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
-                   "%s", local_error->message);
-      return NULL;
-    }
-  if (g_mapped_file_get_length (mapped) > MAX_FILE_SIZE)
-    {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: the file is larger than %d MB; it is not a Nines document"),
-                   path, MAX_FILE_SIZE / (1024 * 1024));
+                   _("%s: cannot read: %s"), path, local_error->message);
       return NULL;
     }
   if (g_mapped_file_get_length (mapped) == 0)
@@ -800,237 +689,4 @@ nines_document_load_example (const char  *name,
     }
   return nines_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                         display, error);
-}
-
-/* Writing */
-
-static void
-add_extra (JsonObject *o,
-           JsonObject *extra)
-{
-  g_autoptr(GList) members = NULL;
-
-  if (extra == NULL)
-    return;
-  members = json_object_get_members (extra);
-  for (GList *l = members; l; l = l->next)
-    if (!json_object_has_member (o, l->data))
-      json_object_set_member (o, l->data, json_node_copy (json_object_get_member (extra, l->data)));
-}
-
-static JsonNode *
-variant_to_node (GVariant *v)
-{
-  JsonNode *n = json_node_alloc ();
-
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
-    json_node_init_int (n, g_variant_get_int64 (v));
-  else if (g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE))
-    json_node_init_double (n, g_variant_get_double (v));
-  else if (g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN))
-    json_node_init_boolean (n, g_variant_get_boolean (v));
-  else
-    json_node_init_string (n, g_variant_get_string (v, NULL));
-  return n;
-}
-
-static JsonArray *
-strv_to_array (const char * const *strv)
-{
-  JsonArray *a = json_array_new ();
-
-  for (guint i = 0; strv && strv[i]; i++)
-    json_array_add_string_element (a, strv[i]);
-  return a;
-}
-
-static void
-set_optional_string (JsonObject *o,
-                     const char *name,
-                     const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (o, name, value);
-}
-
-static JsonObject *
-component_to_object (NinesComponent *c)
-{
-  JsonObject *o = json_object_new ();
-  const NinesKindInfo *kind = nines_component_get_kind_info (c);
-  g_auto(GStrv) explicit = nines_component_list_explicit_params (c);
-
-  json_object_set_string_member (o, "id", nines_component_get_id (c));
-  json_object_set_string_member (o, "kind", nines_component_get_kind (c));
-  set_optional_string (o, "name", nines_component_get_name (c));
-  set_optional_string (o, "region", nines_component_get_region (c));
-  if (nines_component_get_n_azs (c) > 0)
-    json_object_set_array_member (o, "azs", strv_to_array (nines_component_get_azs (c)));
-  /* Parameters in the catalog's order, so files diff well. */
-  for (guint i = 0; kind && i < kind->params->len; i++)
-    {
-      const NinesParamSpec *spec = g_ptr_array_index (kind->params, i);
-      GVariant *v = nines_component_get_explicit_param (c, spec->name);
-
-      if (v != NULL)
-        json_object_set_member (o, spec->name, variant_to_node (v));
-    }
-  add_extra (o, _nines_component_get_extra (c));
-  return o;
-}
-
-char *
-nines_document_to_data (NinesDocument *self,
-                        gsize         *length)
-{
-  NinesCatalog *catalog = nines_catalog_get_default ();
-  g_autoptr(JsonNode) root_node = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *root = json_object_new ();
-  JsonArray *regions = json_array_new ();
-  JsonArray *components = json_array_new ();
-  JsonArray *links = json_array_new ();
-  JsonObject *dr = json_object_new ();
-  JsonObject *knobs = json_object_new ();
-  JsonObject *ops = json_object_new ();
-  JsonObject *pricing = json_object_new ();
-  JsonArray *overrides = json_array_new ();
-  JsonObject *layout = json_object_new ();
-  g_autoptr(GPtrArray) layout_keys = NULL;
-  g_autoptr(GPtrArray) sections = NULL;
-  GListModel *model;
-  GString *out;
-
-  g_return_val_if_fail (NINES_IS_DOCUMENT (self), NULL);
-
-  json_object_set_int_member (root, "format", NINES_DOCUMENT_FORMAT);
-  json_object_set_string_member (root, "name", nines_document_get_name (self));
-  json_object_set_string_member (root, "uuid", nines_document_get_uuid (self));
-
-  model = nines_document_get_regions (self);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(NinesRegion) r = g_list_model_get_item (model, i);
-      g_autofree char *path = g_strdup_printf ("regions.%s", nines_region_get_code (r));
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "code", nines_region_get_code (r));
-      json_object_set_array_member (o, "azs", strv_to_array (nines_region_get_azs (r)));
-      add_extra (o, _nines_document_get_extra (self, path));
-      json_array_add_object_element (regions, o);
-    }
-  json_object_set_array_member (root, "regions", regions);
-
-  for (guint i = 0; i < nines_document_get_n_components (self); i++)
-    json_array_add_object_element (components,
-                                   component_to_object (nines_document_get_component (self, i)));
-  json_object_set_array_member (root, "components", components);
-
-  model = nines_document_get_links (self);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(NinesLink) l = g_list_model_get_item (model, i);
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "from", nines_link_get_from (l));
-      json_object_set_string_member (o, "to", nines_link_get_to (l));
-      json_object_set_string_member (o, "kind", nines_link_kind_to_string (nines_link_get_kind (l)));
-      add_extra (o, _nines_link_get_extra (l));
-      json_array_add_object_element (links, o);
-    }
-  json_object_set_array_member (root, "links", links);
-
-  json_object_set_string_member (dr, "pattern",
-                                 nines_dr_pattern_to_string (nines_document_get_dr_pattern (self)));
-  set_optional_string (dr, "primary_region", nines_document_get_primary_region (self));
-  set_optional_string (dr, "recovery_region", nines_document_get_recovery_region (self));
-  for (guint i = 0; i < nines_catalog_get_n_knobs (catalog); i++)
-    {
-      const NinesParamSpec *spec = nines_catalog_get_knob (catalog, i);
-      GVariant *v = nines_document_get_explicit_knob (self, spec->name);
-
-      if (v != NULL)
-        json_object_set_member (knobs, spec->name, variant_to_node (v));
-    }
-  json_object_set_object_member (dr, "knobs", knobs);
-  add_extra (dr, _nines_document_get_extra (self, "dr"));
-  json_object_set_object_member (root, "dr", dr);
-
-  set_optional_string (ops, "last_dr_test", nines_document_get_last_dr_test (self));
-  set_optional_string (ops, "last_restore_test", nines_document_get_last_restore_test (self));
-  json_object_set_array_member (ops, "owners", strv_to_array (nines_document_get_owners (self)));
-  set_optional_string (ops, "notes", nines_document_get_notes (self));
-  add_extra (ops, _nines_document_get_extra (self, "operations"));
-  json_object_set_object_member (root, "operations", ops);
-
-  json_object_set_double_member (pricing, "discount_percent",
-                                 nines_document_get_discount_percent (self));
-  for (guint i = 0; i < nines_document_get_n_price_overrides (self); i++)
-    {
-      const NinesPriceOverride *ov = nines_document_get_price_override (self, i);
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "service", ov->service);
-      set_optional_string (o, "region", ov->region);
-      json_object_set_string_member (o, "usage", ov->usage);
-      json_object_set_double_member (o, "usd", ov->usd);
-      set_optional_string (o, "note", ov->note);
-      json_array_add_object_element (overrides, o);
-    }
-  json_object_set_array_member (pricing, "overrides", overrides);
-  add_extra (pricing, _nines_document_get_extra (self, "pricing"));
-  json_object_set_object_member (root, "pricing", pricing);
-
-  layout_keys = _nines_document_get_layout_keys (self);
-  for (guint i = 0; i < layout_keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (layout_keys, i);
-      JsonArray *xy = json_array_new ();
-      NinesPoint p;
-
-      nines_document_get_position (self, key, &p);
-      json_array_add_double_element (xy, p.x);
-      json_array_add_double_element (xy, p.y);
-      json_object_set_array_member (layout, key, xy);
-    }
-  json_object_set_object_member (root, "layout", layout);
-
-  sections = _nines_document_get_section_names (self);
-  for (guint i = 0; i < sections->len; i++)
-    {
-      const char *name = g_ptr_array_index (sections, i);
-      json_object_set_member (root, name, json_node_copy (nines_document_get_section (self, name)));
-    }
-
-  json_node_take_object (root_node, root);
-  out = g_string_new (NULL);
-  nines_json_write (out, root_node);
-  if (length)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-gboolean
-nines_document_save_to_file (NinesDocument  *self,
-                             const char     *path,
-                             GError        **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize len;
-
-  g_return_val_if_fail (NINES_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  data = nines_document_to_data (self, &len);
-  /* CONSISTENT writes a temporary file and renames it over @path; DURABLE fsyncs it
-   * first, so after a crash either the old or the new file is there, whole. */
-  if (!g_file_set_contents_full (path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
-    {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
-                   _("Could not save %s: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
 }

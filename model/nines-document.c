@@ -58,6 +58,13 @@ _nines_price_override_free (NinesPriceOverride *o)
   g_free (o);
 }
 
+char *
+_nines_price_override_extra_key (const NinesPriceOverride *o)
+{
+  return g_strdup_printf ("pricing.overrides.%s|%s|%s", o->service, o->region ? o->region : "",
+                          o->usage);
+}
+
 NinesPriceOverride *
 _nines_price_override_copy (const NinesPriceOverride *o)
 {
@@ -145,7 +152,7 @@ nines_document_copy (NinesDocument *self)
   g_return_val_if_fail (NINES_IS_DOCUMENT (self), NULL);
   /* The file format is the one complete description of a document. */
   data = nines_document_to_data (self, &len);
-  return nines_document_load_from_data (data, len, "copy", NULL);
+  return _nines_document_load_unchecked (data, len);
 }
 
 void
@@ -426,6 +433,12 @@ nines_document_get_primary_region (NinesDocument *self)
   return first ? nines_region_get_code (first) : NULL;
 }
 
+const char *
+_nines_document_get_explicit_primary_region (NinesDocument *self)
+{
+  return self->primary_region;
+}
+
 void
 _nines_document_set_primary_region (NinesDocument *self,
                                     const char    *code)
@@ -648,6 +661,16 @@ _nines_document_replace_override (NinesDocument            *self,
   return old;
 }
 
+void
+_nines_document_insert_override (NinesDocument            *self,
+                                 guint                     position,
+                                 const NinesPriceOverride *override)
+{
+  g_ptr_array_insert (self->overrides, MIN (position, self->overrides->len),
+                      _nines_price_override_copy (override));
+  _nines_document_emit_changed (self);
+}
+
 /* Layout */
 
 gboolean
@@ -756,6 +779,79 @@ _nines_document_set_extra (NinesDocument *self,
     g_hash_table_remove (self->extras, path);
   else
     g_hash_table_insert (self->extras, g_strdup (path), json_object_ref (extra));
+}
+
+char *
+_nines_one_line (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1),
+                        diagonal + (g_ascii_tolower (a[i - 1]) != g_ascii_tolower (b[j - 1])));
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+const char *
+_nines_suggest (const char *word,
+                GPtrArray  *candidates)
+{
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+  gsize len = strlen (word);
+
+  /* Names this long are no typo of a catalog name; and distances cost len², bounded so. */
+  if (len > 64)
+    return NULL;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const char *c = g_ptr_array_index (candidates, i);
+      guint d = edit_distance (word, c);
+
+      if (d < best_distance)
+        {
+          best = c;
+          best_distance = d;
+        }
+    }
+  /* A slip of a key or two, not another word. */
+  return best_distance <= MAX (1, MIN (len, strlen (best ? best : "")) / 4) ? best : NULL;
 }
 
 gboolean

@@ -21,5 +21,7 @@
 # include "nines-recovery.h"
 # include "nines-findings.h"
 # include "nines-simulation.h"
+# include "nines-runbook.h"
+# include "nines-cost-export.h"
 # include "nines-geometry.h"
 #undef NINES_MODEL_INSIDE

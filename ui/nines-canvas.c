@@ -28,6 +28,20 @@ static guint signals[N_SIGNALS];
 /* Tiles are kept for cards this far outside the view, so a pan does not show gaps. */
 #define VISIBLE_MARGIN 64.0
 
+static void
+style_tile (NinesCanvas      *self,
+            NinesServiceTile *tile)
+{
+  const NinesGeometryCard *card = nines_service_tile_get_card (tile);
+  NinesDiagramCardFlags flags = 0;
+
+  if (card && nines_canvas_is_selected (self, card->id))
+    flags |= NINES_DIAGRAM_CARD_SELECTED;
+  if (card && nines_diagram_card_is_failed (card, &self->style))
+    flags |= NINES_DIAGRAM_CARD_FAILED;
+  nines_service_tile_set_style (tile, &self->style, flags);
+}
+
 void
 _nines_canvas_emit_selection (NinesCanvas *self)
 {
@@ -36,19 +50,87 @@ _nines_canvas_emit_selection (NinesCanvas *self)
 
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, NULL, &tile))
-    {
-      const NinesGeometryCard *card = nines_service_tile_get_card (tile);
-      NinesDiagramCardFlags flags = 0;
-
-      if (card && nines_canvas_is_selected (self, card->id))
-        flags |= NINES_DIAGRAM_CARD_SELECTED;
-      if (card && nines_diagram_card_is_failed (card, &self->style))
-        flags |= NINES_DIAGRAM_CARD_FAILED;
-      nines_service_tile_set_style (tile, &self->style, flags);
-    }
+    style_tile (self, tile);
   _nines_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/* The plan area whose cards get tiles: the view plus a margin. Before the first
+ * allocation, a typical window's worth around the design's origin. */
+static void
+near_rect (NinesCanvas *self,
+           NinesRect   *near)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  NinesRect visible;
+
+  if (width <= 0 || height <= 0)
+    {
+      width = 1600;
+      height = 1200;
+    }
+  nines_canvas_viewport_get_visible (self->viewport, width, height, &visible);
+  near->x = visible.x - VISIBLE_MARGIN;
+  near->y = visible.y - VISIBLE_MARGIN;
+  near->width = visible.width + 2 * VISIBLE_MARGIN;
+  near->height = visible.height + 2 * VISIBLE_MARGIN;
+}
+
+/* Tiles exist only for cards near the view, the selection and the focus (like the rows of
+ * a GtkListView): a 2,000-card design keeps a few dozen widgets. Returns TRUE when tiles
+ * were added (they need measuring before allocation). */
+static gboolean
+sync_tiles (NinesCanvas *self)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *focus = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean added = FALSE;
+  NinesRect near;
+
+  if (self->geometry == NULL)
+    return FALSE;
+  if (root)
+    focus = gtk_root_get_focus (root);
+  near_rect (self, &near);
+
+  for (guint i = 0; i < nines_geometry_get_n_cards (self->geometry); i++)
+    {
+      const NinesGeometryCard *card = nines_geometry_get_card (self->geometry, i);
+      NinesServiceTile *tile = g_hash_table_lookup (self->tiles, card->id);
+      gboolean want = nines_rect_intersects (&card->rect, &near) ||
+                      (tile != NULL && focus != NULL &&
+                       (focus == GTK_WIDGET (tile) || gtk_widget_is_ancestor (focus, GTK_WIDGET (tile))));
+
+      if (!want)
+        continue;
+      if (tile == NULL)
+        {
+          tile = nines_service_tile_new ();
+          gtk_widget_set_parent (GTK_WIDGET (tile), GTK_WIDGET (self));
+          g_hash_table_insert (self->tiles, g_strdup (card->id), tile);
+          added = TRUE;
+        }
+      if (nines_service_tile_get_card (tile) != card)
+        {
+          nines_service_tile_set_card (tile, self->geometry, i);
+          style_tile (self, tile);
+        }
+      g_hash_table_add (keep, card->id);
+    }
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (keep, key))
+      {
+        gtk_widget_unparent (value);
+        g_hash_table_iter_remove (&iter);
+      }
+  return added;
 }
 
 void
@@ -68,9 +150,6 @@ _nines_canvas_refresh_tiles (NinesCanvas *self)
 static void
 ensure_geometry (NinesCanvas *self)
 {
-  g_autoptr(GHashTable) keep = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
   gboolean selection_changed = FALSE;
 
   if (!self->geometry_stale)
@@ -92,29 +171,8 @@ ensure_geometry (NinesCanvas *self)
   self->deployment = nines_deployment_new (self->document, nines_document_get_dr_pattern (self->document));
   self->geometry = nines_geometry_new (self->document, self->deployment);
 
-  /* Reconcile the tiles with the cards: reuse by id (focus survives edits). */
-  keep = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < nines_geometry_get_n_cards (self->geometry); i++)
-    {
-      const NinesGeometryCard *card = nines_geometry_get_card (self->geometry, i);
-      NinesServiceTile *tile = g_hash_table_lookup (self->tiles, card->id);
-
-      if (tile == NULL)
-        {
-          tile = nines_service_tile_new ();
-          gtk_widget_set_parent (GTK_WIDGET (tile), GTK_WIDGET (self));
-          g_hash_table_insert (self->tiles, g_strdup (card->id), tile);
-        }
-      nines_service_tile_set_card (tile, self->geometry, i);
-      g_hash_table_add (keep, (gpointer) nines_service_tile_get_id (tile));
-    }
-  g_hash_table_iter_init (&iter, self->tiles);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (keep, key))
-      {
-        gtk_widget_unparent (value);
-        g_hash_table_iter_remove (&iter);
-      }
+  /* Tiles are reused by id, so focus survives edits. */
+  sync_tiles (self);
 
   /* Drop selected ids that no longer exist (deleted, or undone). */
   for (guint i = self->selection->len; i > 0; i--)
@@ -159,6 +217,8 @@ on_document_changed (NinesCanvas   *self,
 static void
 on_viewport_changed (NinesCanvas *self)
 {
+  if (sync_tiles (self))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -215,6 +275,10 @@ nines_canvas_size_allocate (GtkWidget *widget,
       nines_canvas_viewport_fit (self->viewport, &bounds, width, height, 32);
       g_signal_handlers_unblock_by_func (self->viewport, on_viewport_changed, self);
     }
+
+  if (sync_tiles (self))
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
 
   zoom = nines_canvas_viewport_get_zoom (self->viewport);
   for (guint i = 0; i < nines_geometry_get_n_cards (self->geometry); i++)
@@ -620,6 +684,7 @@ nines_canvas_reveal (NinesCanvas *self,
       nines_canvas_viewport_set_origin (self->viewport, r->x + r->width / 2 - width / 2 / zoom,
                                         r->y + r->height / 2 - height / 2 / zoom);
     }
+  sync_tiles (self);
   tile = g_hash_table_lookup (self->tiles, id);
   if (tile)
     gtk_widget_grab_focus (tile);

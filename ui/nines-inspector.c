@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nines-inspector.h"
+#include "nines-ui.h"
 
 typedef enum
 {
@@ -25,7 +26,12 @@ typedef struct
   GtkWidget            *row;
   GtkWidget            *editor;      /* GtkEntry, GtkSwitch, or the AdwComboRow */
   gboolean              updating;
+  guint                 apply_source; /* a valid entry applies after a pause in typing */
 } ParamRow;
+
+/* A valid value typed into an entry is applied after this long without typing (or at once
+ * on Enter or when focus leaves). Invalid values never are. */
+#define APPLY_DELAY_MS 700
 
 struct _NinesInspector
 {
@@ -38,6 +44,8 @@ struct _NinesInspector
   GPtrArray    *rows;      /* of ParamRow */
   GPtrArray    *groups;    /* widgets in content, rebuilt on selection change */
   char         *shape;     /* what the rows show: rebuilt only when this changes */
+  AdwPreferencesGroup *component_group;  /* titled with the component's name */
+  char         *component_id;
   gboolean      rebuilding;
 };
 
@@ -46,6 +54,7 @@ G_DEFINE_FINAL_TYPE (NinesInspector, nines_inspector, GTK_TYPE_WIDGET)
 static void
 param_row_free (ParamRow *pr)
 {
+  g_clear_handle_id (&pr->apply_source, g_source_remove);
   g_free (pr->component_id);
   g_free (pr->subtitle);
   g_free (pr);
@@ -215,6 +224,18 @@ apply_value (ParamRow *pr,
   return ok;
 }
 
+static void entry_apply (ParamRow *pr);
+
+static gboolean
+apply_timeout (gpointer data)
+{
+  ParamRow *pr = data;
+
+  pr->apply_source = 0;
+  entry_apply (pr);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 entry_changed_cb (GtkEditable *editable,
                   ParamRow    *pr)
@@ -224,9 +245,12 @@ entry_changed_cb (GtkEditable *editable,
 
   if (pr->updating)
     return;
-  /* Validate as the user types; apply on Enter or when focus leaves. */
+  /* Validate as the user types; apply after a pause, on Enter, or when focus leaves. */
+  g_clear_handle_id (&pr->apply_source, g_source_remove);
   value = parse_text (pr, gtk_editable_get_text (editable), &problem);
   show_problem (pr, problem);
+  if (value != NULL)
+    pr->apply_source = g_timeout_add (APPLY_DELAY_MS, apply_timeout, pr);
 }
 
 static void
@@ -236,6 +260,7 @@ entry_apply (ParamRow *pr)
   g_autofree char *problem = NULL;
 
   /* Focus leaves rows as they are torn down: not an edit. */
+  g_clear_handle_id (&pr->apply_source, g_source_remove);
   if (pr->updating || pr->self->rebuilding)
     return;
   value = parse_text (pr, gtk_editable_get_text (GTK_EDITABLE (pr->editor)), &problem);
@@ -373,14 +398,15 @@ add_row (NinesInspector       *self,
 
   if (spec != NULL && spec->unit != NULL && spec->type != NINES_PARAM_ENUM)
     title = unit_title = g_strdup_printf ("%s (%s)", spec->label, spec->unit);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (pr->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pr->row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (pr->row), pr->subtitle ? pr->subtitle : "");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (pr->row), 2);
   if (spec != NULL && spec->source != NULL)
     gtk_widget_set_tooltip_text (pr->row, spec->source);
   gtk_widget_set_name (pr->row, spec ? spec->name : (target == TARGET_NAME ? "name" : "design-name"));
-  if (pr->editor != pr->row)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (pr->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* The row's title labels its editor: AdwActionRow relates the activatable widget to it
+   * (a label property as well would read the name twice). */
 
   adw_preferences_group_add (group, pr->row);
   g_ptr_array_add (self->rows, pr);
@@ -395,9 +421,13 @@ add_group (NinesInspector *self,
 {
   GtkWidget *group = adw_preferences_group_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *description_markup = description ? g_markup_escape_text (description, -1) : NULL;
+
+  /* Group titles are markup: names and labels ("Backup & restore") are not. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title_markup);
   if (description)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description_markup);
   gtk_box_append (self->content, group);
   g_ptr_array_add (self->groups, group);
   return ADW_PREFERENCES_GROUP (group);
@@ -504,6 +534,7 @@ add_az_rows (NinesInspector      *self,
       GtkWidget *check = gtk_check_button_new ();
       g_autofree char *label = g_strdup_printf (_("Availability zone %s"), azs[i]);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), azs[i]);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -568,6 +599,9 @@ build_component (NinesInspector *self,
                                                   info ? info->service : "");
   AdwPreferencesGroup *group = add_group (self, nines_component_get_display_name (c), description);
 
+  self->component_group = group;
+  g_free (self->component_id);
+  self->component_id = g_strdup (id);
   add_row (self, group, TARGET_NAME, id, NULL, _("Name"));
 
   if (nines_component_get_region (c) != NULL)
@@ -649,6 +683,7 @@ rebuild (NinesInspector *self)
   self->rebuilding = FALSE;
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->rows, 0);
+  self->component_group = NULL;
 
   if (self->canvas == NULL || self->document == NULL)
     return;
@@ -701,6 +736,16 @@ refresh (NinesInspector *self)
     }
   for (guint i = 0; i < self->rows->len; i++)
     param_row_sync (g_ptr_array_index (self->rows, i));
+  if (self->component_group != NULL)
+    {
+      /* A rename retitles the group without rebuilding (the entry keeps focus). */
+      NinesComponent *c = nines_document_lookup_component (self->document, self->component_id);
+      if (c != NULL)
+        {
+          g_autofree char *title = g_markup_escape_text (nines_component_get_display_name (c), -1);
+          adw_preferences_group_set_title (self->component_group, title);
+        }
+    }
 }
 
 static void
@@ -721,7 +766,11 @@ nines_inspector_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_ptr_array_set_size (self->rows, 0);
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), NINES_TYPE_INSPECTOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (nines_inspector_parent_class)->dispose (object);
 }
 
@@ -733,6 +782,7 @@ nines_inspector_finalize (GObject *object)
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->groups);
   g_free (self->shape);
+  g_free (self->component_id);
   G_OBJECT_CLASS (nines_inspector_parent_class)->finalize (object);
 }
 
@@ -744,6 +794,7 @@ nines_inspector_class_init (NinesInspectorClass *klass)
 
   object_class->dispose = nines_inspector_dispose;
   object_class->finalize = nines_inspector_finalize;
+  nines_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ninesdr/Nines/ui/nines-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, NinesInspector, content);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

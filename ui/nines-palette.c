@@ -6,6 +6,7 @@
 #include <nines-diagram.h>
 
 #include "nines-palette.h"
+#include "nines-ui.h"
 
 struct _NinesPalette
 {
@@ -55,7 +56,11 @@ on_row_activated (NinesPalette  *self,
 static void
 nines_palette_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), NINES_TYPE_PALETTE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (nines_palette_parent_class)->dispose (object);
 }
 
@@ -66,6 +71,7 @@ nines_palette_class_init (NinesPaletteClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nines_palette_dispose;
+  nines_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ninesdr/Nines/ui/nines-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, NinesPalette, list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);

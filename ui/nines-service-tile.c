@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "nines-service-tile.h"
@@ -13,6 +14,14 @@ struct _NinesServiceTile
   guint                  index;
   NinesDiagramStyle      style;
   NinesDiagramCardFlags  flags;
+
+  /* The card rendered once at the current size: panning only moves textures (cairo nodes
+   * would replay the text on every frame). */
+  GdkTexture            *texture;
+  int                    texture_width;
+  int                    texture_height;
+  int                    texture_scale;
+  NinesDiagramCardFlags  texture_flags;
 };
 
 G_DEFINE_FINAL_TYPE (NinesServiceTile, nines_service_tile, GTK_TYPE_WIDGET)
@@ -23,7 +32,46 @@ nines_service_tile_finalize (GObject *object)
   NinesServiceTile *self = (NinesServiceTile *)object;
 
   g_clear_pointer (&self->geometry, nines_geometry_unref);
+  g_clear_object (&self->texture);
   G_OBJECT_CLASS (nines_service_tile_parent_class)->finalize (object);
+}
+
+/* Room around the card for the focus ring, in plan units. */
+#define RING 6
+
+static GdkTexture *
+render_texture (NinesServiceTile        *self,
+                const NinesGeometryCard *card,
+                int                      width,
+                int                      height,
+                int                      scale,
+                NinesDiagramCardFlags    flags)
+{
+  double zoom = (double) width / card->rect.width;
+  int pad = (int) ceil (RING * zoom);
+  int pw = (width + 2 * pad) * scale, ph = (height + 2 * pad) * scale;
+  NinesDiagramStyle style = self->style;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, pad, pad);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -card->rect.x, -card->rect.y);
+  style.scale = zoom * scale;
+  nines_diagram_draw_card (cr, card, &card->rect, &style, flags);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* CAIRO_FORMAT_ARGB32 is GDK_MEMORY_DEFAULT. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * ph,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
 }
 
 static void
@@ -34,25 +82,28 @@ nines_service_tile_snapshot (GtkWidget   *widget,
   const NinesGeometryCard *card = nines_service_tile_get_card (self);
   int w = gtk_widget_get_width (widget);
   int h = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
   NinesDiagramCardFlags flags = self->flags;
-  NinesDiagramStyle style = self->style;
-  cairo_t *cr;
-  double zoom;
+  int pad;
 
   if (card == NULL || w <= 0 || h <= 0)
     return;
   if (gtk_widget_has_visible_focus (widget))
     flags |= NINES_DIAGRAM_CARD_FOCUSED;
 
-  /* Room for the focus ring drawn just outside the card. */
-  zoom = w / card->rect.width;
-  style.scale = zoom;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-6 * zoom, -6 * zoom,
-                                                                  w + 12 * zoom, h + 12 * zoom));
-  cairo_scale (cr, zoom, zoom);
-  cairo_translate (cr, -card->rect.x, -card->rect.y);
-  nines_diagram_draw_card (cr, card, &card->rect, &style, flags);
-  cairo_destroy (cr);
+  if (self->texture == NULL || self->texture_width != w || self->texture_height != h ||
+      self->texture_scale != scale || self->texture_flags != flags)
+    {
+      g_clear_object (&self->texture);
+      self->texture = render_texture (self, card, w, h, scale, flags);
+      self->texture_width = w;
+      self->texture_height = h;
+      self->texture_scale = scale;
+      self->texture_flags = flags;
+    }
+  pad = (int) ceil (RING * (double) w / card->rect.width);
+  gtk_snapshot_append_texture (snapshot, self->texture,
+                               &GRAPHENE_RECT_INIT (-pad, -pad, w + 2 * pad, h + 2 * pad));
 }
 
 static void
@@ -137,6 +188,7 @@ nines_service_tile_set_card (NinesServiceTile *self,
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip);
+  g_clear_object (&self->texture);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -171,6 +223,7 @@ nines_service_tile_set_style (NinesServiceTile        *self,
   self->style.failed_region = NULL;
   self->style.failed_zone = NULL;
   self->flags = flags;
+  g_clear_object (&self->texture);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED,
                                (flags & NINES_DIAGRAM_CARD_SELECTED) != 0, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -24,7 +24,8 @@ _nines_window_update_actions (NinesWindow *self)
   gboolean editing = self->document != NULL;
   const char *editing_actions[] = {
     "save", "save-as", "close-design", "add-component", "add-region", "zoom-in", "zoom-out",
-    "zoom-fit", "zoom-reset", "select-all", "pattern", "recovery-region",
+    "zoom-fit", "zoom-reset", "select-all", "pattern", "recovery-region", "compare", "simulate",
+    "show-panel",
   };
   guint n = editing ? nines_canvas_get_n_selected (self->canvas) : 0;
 
@@ -549,7 +550,22 @@ focus_palette_action (GSimpleAction *action,
   gtk_widget_child_focus (GTK_WIDGET (self->palette), GTK_DIR_TAB_FORWARD);
 }
 
+static void
+show_panel_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       data)
+{
+  NinesWindow *self = data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  adw_view_stack_set_visible_child_name (self->panels, g_str_equal (name, "show-panel")
+                                                       ? g_variant_get_string (param, NULL) : name);
+}
+
 static const GActionEntry win_entries[] = {
+  { "compare", show_panel_action },
+  { "simulate", show_panel_action },
+  { "show-panel", show_panel_action, "s" },
   { "open", open_action },
   { "save", save_action },
   { "save-as", save_as_action },

@@ -78,9 +78,10 @@ void
 _nines_window_autosave_schedule (NinesWindow *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  if (self->document == NULL || !nines_command_stack_is_dirty (self->stack))
+  if (self->document == NULL)
     return;
-  /* Restarted by every edit: it runs after a few seconds of idle. */
+  /* Whether there is anything to save is decided when it fires (the stack marks itself
+   * dirty after the document's "changed"). Restarted by every edit: it runs after a few seconds of idle. */
   self->autosave_source = g_timeout_add (NINES_AUTOSAVE_DELAY_MS, autosave_timeout, self);
 }
 
@@ -155,6 +156,7 @@ add_restore_row (NinesWindow *self,
                       : g_strdup_printf (_("Autosaved %s · never saved"), time);
 
   row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nines_document_get_name (doc));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   restore = gtk_button_new_with_mnemonic (_("_Restore"));
@@ -215,6 +217,7 @@ add_recent_rows (NinesWindow *self)
       basename = g_file_get_basename (file);
       folder = g_file_get_parse_name (parent);
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -3,7 +3,14 @@
 #pragma once
 
 #include "nines-window.h"
+#include "nines-analysis.h"
+#include "nines-compare-panel.h"
+#include "nines-cost-panel.h"
+#include "nines-findings-panel.h"
 #include "nines-palette.h"
+#include "nines-recovery-panel.h"
+#include "nines-simulation-panel.h"
+#include "nines-summary-bar.h"
 
 G_BEGIN_DECLS
 
@@ -30,10 +37,18 @@ struct _NinesWindow
   NinesPalette         *palette;
   NinesCanvas          *canvas;
   NinesInspector       *inspector;
+  NinesSummaryBar      *summary;
+  AdwViewStack         *panels;
+  NinesCostPanel       *cost_panel;
+  NinesRecoveryPanel   *recovery_panel;
+  NinesFindingsPanel   *findings_panel;
+  NinesComparePanel    *compare_panel;
+  NinesSimulationPanel *simulation_panel;
 
   /* owned */
   NinesDocument        *document;
   NinesCommandStack    *stack;
+  NinesAnalysis        *analysis;
   char                 *path;
   guint                 autosave_source;
   char                 *autosave_path;

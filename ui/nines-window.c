@@ -4,11 +4,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nines-ui.h"
 #include "nines-window-private.h"
 
 G_DEFINE_FINAL_TYPE (NinesWindow, nines_window, ADW_TYPE_APPLICATION_WINDOW)
-
-GResource *nines_ui_get_resource (void);
 
 static void
 nines_window_dispose (GObject *object)
@@ -22,6 +21,7 @@ nines_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->stack, self);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
+  g_clear_object (&self->analysis);
   gtk_widget_dispose_template (GTK_WIDGET (self), NINES_TYPE_WINDOW);
   G_OBJECT_CLASS (nines_window_parent_class)->dispose (object);
 }
@@ -135,6 +135,22 @@ on_canvas_message (NinesWindow *self,
   nines_window_add_toast (self, message);
 }
 
+static void
+on_finding_activated (NinesWindow *self,
+                      const char  *id)
+{
+  nines_canvas_select (self->canvas, id, FALSE);
+  nines_canvas_reveal (self->canvas, id);
+}
+
+static void
+on_outage_changed (NinesWindow *self,
+                   const char  *region,
+                   const char  *zone)
+{
+  nines_canvas_set_outage (self->canvas, region, zone);
+}
+
 static gboolean
 nines_window_close_request (GtkWindow *window)
 {
@@ -160,11 +176,16 @@ nines_window_class_init (NinesWindowClass *klass)
   object_class->finalize = nines_window_finalize;
   window_class->close_request = nines_window_close_request;
 
-  /* Named so the linker keeps the UI resources out of the static library. */
-  g_resources_register (nines_ui_get_resource ());
+  nines_ui_ensure_resources ();
   g_type_ensure (NINES_TYPE_CANVAS);
   g_type_ensure (NINES_TYPE_PALETTE);
   g_type_ensure (NINES_TYPE_INSPECTOR);
+  g_type_ensure (NINES_TYPE_SUMMARY_BAR);
+  g_type_ensure (NINES_TYPE_COST_PANEL);
+  g_type_ensure (NINES_TYPE_RECOVERY_PANEL);
+  g_type_ensure (NINES_TYPE_FINDINGS_PANEL);
+  g_type_ensure (NINES_TYPE_COMPARE_PANEL);
+  g_type_ensure (NINES_TYPE_SIMULATION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ninesdr/Nines/ui/nines-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, toasts);
@@ -182,7 +203,16 @@ nines_window_class_init (NinesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, panels);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, cost_panel);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, recovery_panel);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, compare_panel);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, simulation_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_message);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_outage_changed);
 }
 
 static void
@@ -209,6 +239,13 @@ nines_window_init (NinesWindow *self)
   g_signal_connect_swapped (self->recovery_dropdown, "notify::selected", G_CALLBACK (on_recovery_selected), self);
 
   nines_inspector_set_canvas (self->inspector, self->canvas);
+  self->analysis = nines_analysis_new ();
+  nines_summary_bar_set_analysis (self->summary, self->analysis);
+  nines_cost_panel_set_analysis (self->cost_panel, self->analysis);
+  nines_recovery_panel_set_analysis (self->recovery_panel, self->analysis);
+  nines_findings_panel_set_analysis (self->findings_panel, self->analysis);
+  nines_compare_panel_set_analysis (self->compare_panel, self->analysis);
+  nines_simulation_panel_set_analysis (self->simulation_panel, self->analysis);
   _nines_window_init_actions (self);
   nines_window_show_welcome (self);
 }
@@ -238,6 +275,28 @@ nines_window_get_canvas (NinesWindow *self)
 {
   g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
   return self->canvas;
+}
+
+NinesAnalysis *
+nines_window_get_analysis (NinesWindow *self)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return self->analysis;
+}
+
+NinesSummaryBar *
+nines_window_get_summary (NinesWindow *self)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return self->summary;
+}
+
+GtkWidget *
+nines_window_get_panel (NinesWindow *self,
+                        const char  *name)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->panels, name);
 }
 
 NinesInspector *
@@ -285,6 +344,8 @@ nines_window_show_welcome (NinesWindow *self)
   if (self->stack)
     g_signal_handlers_disconnect_by_data (self->stack, self);
   nines_canvas_set_command_stack (self->canvas, NULL);
+  nines_cost_panel_set_command_stack (self->cost_panel, NULL);
+  nines_analysis_set_document (self->analysis, NULL);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
   g_clear_pointer (&self->path, g_free);
@@ -323,6 +384,8 @@ nines_window_set_document (NinesWindow   *self,
   g_signal_connect_swapped (self->stack, "notify::dirty", G_CALLBACK (on_stack_notify), self);
 
   nines_canvas_set_command_stack (self->canvas, self->stack);
+  nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
+  nines_analysis_set_document (self->analysis, document);
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
   set_header_mode (self, TRUE);
   sync_pattern_controls (self);

@@ -6,6 +6,8 @@
 
 #include "nines-canvas.h"
 #include "nines-inspector.h"
+#include "nines-analysis.h"
+#include "nines-summary-bar.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +20,11 @@ NinesDocument     *nines_window_get_document      (NinesWindow    *self);
 NinesCommandStack *nines_window_get_command_stack (NinesWindow    *self);
 NinesCanvas       *nines_window_get_canvas        (NinesWindow    *self);
 NinesInspector    *nines_window_get_inspector     (NinesWindow    *self);
+NinesAnalysis     *nines_window_get_analysis      (NinesWindow    *self);
+NinesSummaryBar   *nines_window_get_summary       (NinesWindow    *self);
+/* A page of the bottom panel: "costs", "recovery", "findings", "compare", "simulate". */
+GtkWidget         *nines_window_get_panel         (NinesWindow    *self,
+                                                   const char     *name);
 /* (nullable): where the design is saved */
 const char        *nines_window_get_path          (NinesWindow    *self);
 /* Shows @document for editing; @path is where it was loaded from (NULL: not saved yet). */

@@ -174,7 +174,9 @@ def prune_for_moto(template, supported):
     for k in removed:
         del resources[k]
     for k, v in list(template.get("Outputs", {}).items()):
-        if references(v) & set(removed):
+        # moto 5 also rejects an output under a false condition that names a resource
+        # under that condition: drop conditional outputs too.
+        if references(v) & set(removed) or "Condition" in v:
             del template["Outputs"][k]
     return removed
 
