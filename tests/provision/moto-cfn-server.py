@@ -11,7 +11,7 @@ What it adds, each the way CloudFormation documents it:
   * resource events (CREATE_IN_PROGRESS / CREATE_COMPLETE / DELETE_COMPLETE /
     DELETE_SKIPPED) besides moto's stack-level ones, as DescribeStackEvents shows them;
   * a stack made or changed by a change set has the outputs and parameters of its new
-    template (moto keeps the old ones);
+    template (moto keeps the old ones), without the outputs whose Condition is false;
   * a change set shows (and applies) the resources a parameter changes through a
     condition, as CloudFormation does; moto's diff sees only direct Refs and ignores the
     change set's parameters;
@@ -255,6 +255,16 @@ parsing.ResourceMap.delete = map_delete
 _execute = cfn_models.CloudFormationBackend.execute_change_set
 
 
+def conditioned_output_map(stack):
+    """The stack's outputs without those whose Condition is false (moto evaluates them
+    all, and fails on a Fn::GetAtt of a resource its condition left out)"""
+    rm = stack.resource_map
+    template = dict(stack.template_dict)
+    template["Outputs"] = {k: v for k, v in template.get("Outputs", {}).items()
+                           if "Condition" not in v or rm.lazy_condition_map[v["Condition"]]}
+    return parsing.OutputMap(rm, template, stack.stack_id)
+
+
 def execute_change_set(self, change_set_name, stack_name=None):
     change_set = self.change_sets.get(change_set_name)
     if change_set is None:
@@ -268,7 +278,7 @@ def execute_change_set(self, change_set_name, stack_name=None):
         # change set (its Stack.update() rebuilds them; execute_change_set does not)
         stack = self.stacks[change_set.stack_id]
         stack._parse_template()
-        stack.output_map = stack._create_output_map()
+        stack.output_map = conditioned_output_map(stack)
         stack.parameters = change_set.parameters
         for export in stack.exports:
             self.exports[export.name] = export
