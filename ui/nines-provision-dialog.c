@@ -13,6 +13,7 @@
 #include <nines-aws.h>
 
 #include "nines-provision-dialog.h"
+#include "nines-ui.h"
 
 struct _NinesProvisionDialog
 {
@@ -60,6 +61,8 @@ set_busy (NinesProvisionDialog *self,
           gboolean              busy)
 {
   self->busy = busy;
+  if (self->stack == NULL)   /* closed while the work ran */
+    return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->who_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->plan_button), !busy && self->prov != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), !busy && self->plan != NULL);
@@ -71,6 +74,8 @@ static void
 show_error (NinesProvisionDialog *self,
             const char           *message)
 {
+  if (self->error_label == NULL)
+    return;
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
@@ -114,9 +119,15 @@ progress_in_main (gpointer data)
 {
   Progress *p = data;
   NinesProvisionDialog *self = p->self;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->events_view);
+  GtkTextBuffer *buffer;
   GtkTextIter end;
-  AdwActionRow *row = p->stack_name ? g_hash_table_lookup (self->region_rows, p->stack_name) : NULL;
+  AdwActionRow *row;
+
+  /* an event that arrives after the window was closed has nowhere to go */
+  if (self->events_view == NULL)
+    return G_SOURCE_REMOVE;
+  buffer = gtk_text_view_get_buffer (self->events_view);
+  row = p->stack_name ? g_hash_table_lookup (self->region_rows, p->stack_name) : NULL;
 
   if (p->line != NULL)
     {
@@ -241,6 +252,8 @@ whoami_done (GObject      *object,
   const char * const *regions;
 
   set_busy (self, FALSE);
+  if (self->stack == NULL)
+    return;
   if (id == NULL)
     {
       g_clear_object (&self->prov);
@@ -301,6 +314,13 @@ plan_done (GObject      *object,
     }
   g_clear_pointer (&self->plan, nines_aws_plan_free);
   self->plan = plan;
+  if (self->stack == NULL)
+    {
+      /* closed while planning: a plan nobody will apply is discarded */
+      nines_aws_provisioner_discard_plan (self->prov, self->plan, NULL);
+      set_busy (self, FALSE);
+      return;
+    }
   text = nines_aws_plan_to_text (plan);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->plan_view), text, -1);
   gtk_stack_set_visible_child_name (self->stack, "plan");
@@ -329,7 +349,8 @@ discard_done (GObject      *object,
       show_error (self, error->message);
       return;
     }
-  gtk_stack_set_visible_child_name (self->stack, "identity");
+  if (self->stack != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "identity");
 }
 
 static void
@@ -350,14 +371,22 @@ apply_done (GObject      *object,
   sync_state (self);
   g_clear_pointer (&self->plan, nines_aws_plan_free);
   set_busy (self, FALSE);
+  if (self->stack == NULL)
+    return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
   if (ok)
     {
       adw_status_page_set_icon_name (self->result_page, "emblem-ok-symbolic");
       adw_status_page_set_title (self->result_page, _("Provisioned"));
-      adw_status_page_set_description (self->result_page,
-                                       _("Every stack is complete. The document remembers the account and "
-                                         "the stacks; save it to keep them."));
+      g_autoptr(GString) text = g_string_new (_("Every stack is complete. The document remembers the account "
+                                                "and the stacks; save it to keep them."));
+      GHashTableIter iter;
+      gpointer name, row;
+
+      g_hash_table_iter_init (&iter, self->region_rows);
+      while (g_hash_table_iter_next (&iter, &name, &row))
+        g_string_append_printf (text, "\n%s: %s", (char *) name, adw_action_row_get_subtitle (row));
+      adw_status_page_set_description (self->result_page, text->str);
     }
   else
     {
@@ -428,6 +457,8 @@ nines_provision_dialog_dispose (GObject *object)
 {
   NinesProvisionDialog *self = NINES_PROVISION_DIALOG (object);
 
+  if (self->region_rows != NULL)
+    g_hash_table_remove_all (self->region_rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), NINES_TYPE_PROVISION_DIALOG);
   G_OBJECT_CLASS (nines_provision_dialog_parent_class)->dispose (object);
 }
@@ -456,6 +487,7 @@ nines_provision_dialog_class_init (NinesProvisionDialogClass *klass)
   object_class->finalize = nines_provision_dialog_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = nines_provision_dialog_close_request;
 
+  nines_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ninesdr/Nines/ui/nines-provision-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, NinesProvisionDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, NinesProvisionDialog, error_label);
@@ -504,5 +536,8 @@ nines_provision_dialog_present (GtkWindow     *parent,
   subtitle = g_strdup_printf ("%s — %s", nines_document_get_name (document),
                               nines_dr_pattern_to_string (nines_document_get_dr_pattern (document)));
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* The first thing to do is to check who we are: Enter does it */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->who_button));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->who_button));
   gtk_window_present (GTK_WINDOW (self));
 }
