@@ -356,7 +356,10 @@ nines_aws_provisioner_apply (NinesAwsProvisioner  *self,
             replan = TRUE;
         }
       if (!(params = _nines_aws_provisioner_resolve (self, step, live_outputs, error)))
-        return FALSE;
+        {
+          nines_aws_provisioner_discard_plan (self, plan, NULL);
+          return FALSE;
+        }
 
       if (step->recreate)
         {
@@ -392,7 +395,11 @@ nines_aws_provisioner_apply (NinesAwsProvisioner  *self,
                 return FALSE;
             }
           if (!_nines_aws_provisioner_make_change_set (self, step, (const char * const *) params, cancellable, error))
-            return FALSE;
+            {
+              /* nothing of this step ran: leave no change set or review stack behind */
+              nines_aws_provisioner_discard_plan (self, plan, NULL);
+              return FALSE;
+            }
           ev.kind = NINES_AWS_PROVISION_REPLANNED;
           _nines_aws_provisioner_emit (self, &ev);
         }
@@ -408,7 +415,9 @@ nines_aws_provisioner_apply (NinesAwsProvisioner  *self,
       w.last_event_id = newest_event_id (self, step->region, step->stack_name);
       _nines_aws_provisioner_message (self, step->region, _("Executing change set %s on %s"),
                                       step->change_set_name, step->stack_name);
-      if (!nines_aws_cfn_execute_change_set (client, step->stack_name, step->change_set_name, cancellable, error))
+      /* Not cancellable: a request cut off mid-way would leave unknown whether the stack
+       * started changing. Cancelling is handled while watching. */
+      if (!nines_aws_cfn_execute_change_set (client, step->stack_name, step->change_set_name, NULL, error))
         {
           _nines_aws_provisioner_explain (error);
           return FALSE;

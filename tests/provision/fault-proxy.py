@@ -6,10 +6,12 @@ unchanged (so SigV4 signatures stay valid) except those a rule picks, which it a
 itself with an AWS error and does not forward. A rule:
   {"action": "ExecuteChangeSet", "every": 1, "times": 1, "status": 500, "code": "InternalFailure"}
 matches Query requests whose Action is "action"; of those it fails every "every"-th one,
-"times" times at most. GET /__log returns what was injected. Stops when stdin closes."""
+"times" times at most. A rule with "sleep": SECONDS (and no status) delays the matching
+requests instead, then forwards them. GET /__log returns what was injected. Stops when stdin closes."""
 import json
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -48,6 +50,7 @@ class Handler(BaseHTTPRequestHandler):
         action = None
         if body and "x-www-form-urlencoded" in (self.headers.get("Content-Type") or ""):
             action = urllib.parse.parse_qs(body.decode(errors="replace")).get("Action", [None])[0]
+        delay = 0
         with lock:
             for i, rule in enumerate(RULES):
                 if action != rule["action"]:
@@ -55,6 +58,9 @@ class Handler(BaseHTTPRequestHandler):
                 key = (i, action)
                 seen[key] = seen.get(key, 0) + 1
                 done = sum(1 for e in injected if e["rule"] == i)
+                if "sleep" in rule:
+                    delay = rule["sleep"]
+                    break
                 if seen[key] % rule.get("every", 1) == 0 and done < rule.get("times", 1):
                     injected.append({"rule": i, "action": action, "status": rule["status"], "code": rule["code"]})
                     err = ("<ErrorResponse><Error><Type>Sender</Type><Code>%s</Code><Message>injected by "
@@ -62,6 +68,8 @@ class Handler(BaseHTTPRequestHandler):
                            % (rule["code"], len(injected)))
                     self._reply(rule["status"], err, {"Content-Type": "text/xml"})
                     return
+        if delay:
+            time.sleep(delay)
         req = urllib.request.Request(UPSTREAM + self.path, data=body if body else None, method=self.command)
         for k, v in self.headers.items():
             if k.lower() not in ("content-length", "connection", "accept-encoding"):

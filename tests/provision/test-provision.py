@@ -316,6 +316,36 @@ def faults(workdir):
         proxy.stdin.close()
         proxy.wait(timeout=10)
 
+    # Cancel (Ctrl-C) once the primary region has started: it finishes, nothing more starts
+    shutil.copy(os.path.join(EXAMPLES, example + ".nines"), doc)
+    slow = [{"action": "DescribeStacks", "sleep": 0.3}]
+    proxy = subprocess.Popen([sys.executable, PROXY, ENDPOINT, json.dumps(slow)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    port = proxy.stdout.readline().strip()
+    try:
+        p = subprocess.Popen([CLI, "provision", "apply", doc, "--pattern", pattern, "--yes", "--poll-interval", "20",
+                              *PARAMS[example]], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=dict(os.environ, AWS_ENDPOINT_URL="http://127.0.0.1:" + port))
+        seen = []
+        for line in p.stdout:
+            seen.append(line)
+            if line.startswith("us-east-1: Executing change set"):
+                p.send_signal(2)   # SIGINT
+                break
+        out, err = p.communicate(timeout=120)
+        out = "".join(seen) + out
+        check("cancel: the primary stack finishes, the recovery region is not started, the state is told",
+              p.returncode == 1 and "Cancelled before nines-storefront-ca-central-1 (ca-central-1)" in err
+              and "nines-storefront-us-east-1 (us-east-1): CREATE_COMPLETE" in err
+              and stack_exists("us-east-1", "nines-storefront-us-east-1")
+              and not stack_exists("ca-central-1", "nines-storefront-ca-central-1"), out[-600:] + err)
+    finally:
+        proxy.stdin.close()
+        proxy.wait(timeout=10)
+    r = cli("destroy", doc, "--pattern", pattern, "--yes")
+    for reg, t, pid in leftovers_of(r.stdout):
+        remove_leftover(t, reg, pid)
+
     # A resource that fails: a record set in a hosted zone that does not exist
     shutil.copy(os.path.join(EXAMPLES, example + ".nines"), doc)
     buckets_before = {b["Name"] for b in client("s3", "us-east-1").list_buckets()["Buckets"]}
