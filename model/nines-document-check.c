@@ -193,11 +193,17 @@ check_links (NinesDocument *self,
 {
   GListModel *links = nines_document_get_links (self);
   guint n = g_list_model_get_n_items (links);
+  /* "from\nto\nkind" -> index of its first link: finding repeats stays linear (a
+   * pairwise scan took 1.7 s on a 10,000-component design, bench/). */
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(NinesLink) l = g_list_model_get_item (links, i);
       g_autofree char *path = g_strdup_printf ("links[%u]", i);
+      char *key = g_strdup_printf ("%s\n%s\n%d", nines_link_get_from (l), nines_link_get_to (l),
+                                   (int) nines_link_get_kind (l));
+      gpointer j;
 
       if (nines_document_lookup_component (self, nines_link_get_from (l)) == NULL)
         add_problem (problems, path, _("\"from\" names no component (\"%s\")"),
@@ -207,15 +213,13 @@ check_links (NinesDocument *self,
                      nines_link_get_to (l));
       if (g_str_equal (nines_link_get_from (l), nines_link_get_to (l)))
         add_problem (problems, path, _("a component cannot link to itself"));
-      for (guint j = 0; j < i; j++)
+      if (g_hash_table_lookup_extended (first, key, NULL, &j))
         {
-          g_autoptr(NinesLink) other = g_list_model_get_item (links, j);
-          if (nines_link_equal (l, other))
-            {
-              add_problem (problems, path, _("the same link as links[%u]"), j);
-              break;
-            }
+          add_problem (problems, path, _("the same link as links[%u]"), GPOINTER_TO_UINT (j));
+          g_free (key);
         }
+      else
+        g_hash_table_insert (first, key, GUINT_TO_POINTER (i));
     }
 }
 

@@ -618,6 +618,47 @@ check_depth (const char *data,
   return TRUE;
 }
 
+/* json-glib turns a lone UTF-16 surrogate escape ("\\ud800") into bytes that are not
+ * UTF-8; such a string would be saved into a file the loader then refuses (found by
+ * tests/fuzz/fuzz-document). Returns the first offending string or key, or NULL. Depth is
+ * bounded by check_depth(). */
+static const char *
+find_invalid_string (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+      return s != NULL && !g_utf8_validate (s, -1, NULL) ? s : NULL;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          const char *bad = find_invalid_string (json_array_get_element (a, i));
+          if (bad != NULL)
+            return bad;
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (o);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          const char *bad = g_utf8_validate (l->data, -1, NULL) ? NULL : l->data;
+
+          if (bad == NULL)
+            bad = find_invalid_string (json_object_get_member (o, l->data));
+          if (bad != NULL)
+            return bad;
+        }
+    }
+  return NULL;
+}
+
 static const char * const top_fields[] = {
   "format", "name", "uuid", "regions", "components", "links", "dr", "operations", "pricing",
   "layout", NULL
@@ -752,6 +793,13 @@ nines_document_load_from_data (const char  *data,
                    node_type_name (root));
       return NULL;
     }
+  if (find_invalid_string (root) != NULL)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: a string holds a \\u escape that is not a Unicode character "
+                     "(a lone UTF-16 surrogate)"), display_name);
+      return NULL;
+    }
   return load_root (json_node_get_object (root), display_name, error);
 }
 
@@ -858,7 +906,6 @@ component_to_object (NinesComponent *c)
 {
   JsonObject *o = json_object_new ();
   const NinesKindInfo *kind = nines_component_get_kind_info (c);
-  g_auto(GStrv) explicit = nines_component_list_explicit_params (c);
 
   json_object_set_string_member (o, "id", nines_component_get_id (c));
   json_object_set_string_member (o, "kind", nines_component_get_kind (c));
