@@ -166,7 +166,9 @@ nines_cli_report (int    argc,
                   char **argv)
 {
   g_autoptr(NinesDocument) doc = NULL;
-  g_autofree char *format = g_strdup ("text");
+  /* NULL, not a g_strdup'd default: GOption overwrites the pointer without freeing it
+   * (valgrind, ./test.sh). */
+  g_autofree char *format = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
     { NULL }
@@ -176,6 +178,8 @@ nines_cli_report (int    argc,
                         _("Prints the design: its regions, components and links."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
+  if (format == NULL)
+    format = g_strdup ("text");
   if (!nines_cli_check_format (format, text_json))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
