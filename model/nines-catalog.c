@@ -76,91 +76,187 @@ nines_catalog_free (NinesCatalog *self)
   g_free (self);
 }
 
-static GStrv
-strv_from_array (JsonArray *array)
+/* The catalog is data: a broken file must give a message, not a crash. These read
+ * members without json-glib's criticals on a missing or mistyped member. */
+static const char *
+member_string (JsonObject *o,
+               const char *name)
 {
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  JsonNode *n = json_object_get_member (o, name);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    g_strv_builder_add (b, json_array_get_string_element (array, i));
-  return g_strv_builder_end (b);
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
 }
 
 static char *
 dup_member_string (JsonObject *o,
                    const char *name)
 {
-  return g_strdup (json_object_get_string_member_with_default (o, name, NULL));
+  return g_strdup (member_string (o, name));
+}
+
+static gboolean
+member_number (JsonObject *o,
+               const char *name,
+               double     *value)
+{
+  JsonNode *n = json_object_get_member (o, name);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) ||
+      (json_node_get_value_type (n) != G_TYPE_INT64 && json_node_get_value_type (n) != G_TYPE_DOUBLE))
+    return FALSE;
+  *value = json_node_get_double (n);
+  return TRUE;
+}
+
+static JsonArray *
+member_array (JsonObject *o,
+              const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+
+  return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+/* NULL if @array is not all strings. */
+static GStrv
+strv_from_array (JsonArray *array)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *n = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+        return NULL;
+      g_strv_builder_add (b, json_node_get_string (n));
+    }
+  return g_strv_builder_end (b);
+}
+
+static gboolean G_GNUC_PRINTF (2, 3)
+catalog_error (GError    **error,
+               const char *format,
+               ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID, msg);
+  return FALSE;
 }
 
 static NinesParamSpec *
-param_spec_parse (JsonObject  *o,
+param_spec_parse (JsonNode    *node,
+                  const char  *where,
                   GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  NinesParamSpec *p = g_new0 (NinesParamSpec, 1);
-  const char *type = json_object_get_string_member_with_default (o, "type", "");
-  JsonNode *def = json_object_get_member (o, "default");
+  g_autofree char *problem = NULL;
+  NinesParamSpec *p;
+  JsonObject *o;
+  JsonNode *def;
+  const char *type;
+  GType def_type;
 
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      catalog_error (error, "catalog %s: a parameter must be an object", where);
+      return NULL;
+    }
+  o = json_node_get_object (node);
+  type = member_string (o, "type");
+  def = json_object_get_member (o, "default");
+  p = g_new0 (NinesParamSpec, 1);
   p->name = dup_member_string (o, "name");
   p->label = dup_member_string (o, "label");
   p->unit = dup_member_string (o, "unit");
   p->pattern = dup_member_string (o, "pattern");
   p->source = dup_member_string (o, "source");
-  p->min = json_object_get_double_member_with_default (o, "min", -G_MAXDOUBLE);
-  p->max = json_object_get_double_member_with_default (o, "max", G_MAXDOUBLE);
+  if (!member_number (o, "min", &p->min))
+    p->min = -G_MAXDOUBLE;
+  if (!member_number (o, "max", &p->max))
+    p->max = G_MAXDOUBLE;
 
-  if (p->name == NULL || p->label == NULL || def == NULL)
+  if (p->name == NULL || p->label == NULL || type == NULL || def == NULL ||
+      !JSON_NODE_HOLDS_VALUE (def))
     {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
-                   "catalog parameter %s lacks a name, label or default",
-                   p->name ? p->name : "?");
-      param_spec_free (p);
-      return NULL;
+      catalog_error (error, "catalog %s: parameter %s lacks a name, label, type or default",
+                     where, p->name ? p->name : "?");
+      goto fail;
     }
+  def_type = json_node_get_value_type (def);
 
-  if (g_str_equal (type, "int"))
+  if (g_str_equal (type, "int") && def_type == G_TYPE_INT64)
     {
       p->type = NINES_PARAM_INT;
       p->default_value = g_variant_ref_sink (g_variant_new_int64 (json_node_get_int (def)));
     }
-  else if (g_str_equal (type, "number"))
+  else if (g_str_equal (type, "number") && (def_type == G_TYPE_INT64 || def_type == G_TYPE_DOUBLE))
     {
       p->type = NINES_PARAM_NUMBER;
       p->default_value = g_variant_ref_sink (g_variant_new_double (json_node_get_double (def)));
     }
-  else if (g_str_equal (type, "bool"))
+  else if (g_str_equal (type, "bool") && def_type == G_TYPE_BOOLEAN)
     {
       p->type = NINES_PARAM_BOOL;
       p->default_value = g_variant_ref_sink (g_variant_new_boolean (json_node_get_boolean (def)));
     }
-  else if (g_str_equal (type, "enum") || g_str_equal (type, "string"))
+  else if ((g_str_equal (type, "enum") || g_str_equal (type, "string")) && def_type == G_TYPE_STRING)
     {
       p->type = g_str_equal (type, "enum") ? NINES_PARAM_ENUM : NINES_PARAM_STRING;
       p->default_value = g_variant_ref_sink (g_variant_new_string (json_node_get_string (def)));
-      if (json_object_has_member (o, "choices"))
-        p->choices = strv_from_array (json_object_get_array_member (o, "choices"));
+      if (json_object_has_member (o, "choices") &&
+          !(p->choices = strv_from_array (member_array (o, "choices"))))
+        {
+          catalog_error (error, "catalog %s: parameter %s: choices must be an array of strings",
+                         where, p->name);
+          goto fail;
+        }
+      if (p->type == NINES_PARAM_ENUM && (p->choices == NULL || p->choices[0] == NULL))
+        {
+          catalog_error (error, "catalog %s: parameter %s is an enum without choices",
+                         where, p->name);
+          goto fail;
+        }
       if (p->pattern != NULL)
         {
           p->regex = g_regex_new (p->pattern, G_REGEX_OPTIMIZE, 0, &local_error);
           if (p->regex == NULL)
             {
-              g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                          "catalog parameter %s: ", p->name);
-              param_spec_free (p);
-              return NULL;
+              catalog_error (error, "catalog %s: parameter %s: %s", where, p->name,
+                             local_error->message);
+              goto fail;
             }
         }
     }
   else
     {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
-                   "catalog parameter %s has unknown type '%s'", p->name, type);
-      param_spec_free (p);
-      return NULL;
+      catalog_error (error, "catalog %s: parameter %s has an unknown type \"%s\" or a default "
+                     "of another type", where, p->name, type);
+      goto fail;
     }
 
+  if (p->min > p->max)
+    {
+      catalog_error (error, "catalog %s: parameter %s has min > max", where, p->name);
+      goto fail;
+    }
+  if (!nines_param_spec_check (p, p->default_value, &problem))
+    {
+      catalog_error (error, "catalog %s: the default of %s %s", where, p->name, problem);
+      goto fail;
+    }
   return p;
+
+fail:
+  param_spec_free (p);
+  return NULL;
 }
 
 static JsonArray *
@@ -171,19 +267,127 @@ parse_array (const char  *json,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
+  JsonArray *array;
 
+  if (json == NULL)
+    {
+      catalog_error (error, "catalog %s: no data", member);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, json, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !json_object_has_member (json_node_get_object (root), member))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !(array = member_array (json_node_get_object (root), member)))
     {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
-                   "catalog lacks the array '%s'", member);
+      catalog_error (error, "catalog lacks the array \"%s\"", member);
       return NULL;
     }
   *parser_out = g_steal_pointer (&parser);
-  return json_object_get_array_member (json_node_get_object (root), member);
+  return array;
+}
+
+static gboolean
+parse_region (NinesCatalog  *self,
+              JsonNode      *node,
+              guint          i,
+              GError       **error)
+{
+  NinesRegionInfo *r;
+  JsonObject *o;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return catalog_error (error, "catalog regions[%u]: must be an object", i);
+  o = json_node_get_object (node);
+  r = g_new0 (NinesRegionInfo, 1);
+  r->code = dup_member_string (o, "code");
+  r->name = dup_member_string (o, "name");
+  r->location = dup_member_string (o, "location");
+  r->geography = dup_member_string (o, "geography");
+  r->azs = strv_from_array (member_array (o, "azs"));
+  g_ptr_array_add (self->regions, r);
+
+  if (r->code == NULL || r->name == NULL || r->location == NULL || r->geography == NULL)
+    return catalog_error (error, "catalog regions[%u]: needs a code, name, location and geography",
+                          i);
+  if (!member_number (o, "lat", &r->lat) || !member_number (o, "lon", &r->lon) ||
+      fabs (r->lat) > 90 || fabs (r->lon) > 180)
+    return catalog_error (error, "catalog region %s: needs a lat and lon", r->code);
+  if (r->azs == NULL || r->azs[0] == NULL)
+    return catalog_error (error, "catalog region %s: needs its AZ IDs", r->code);
+  if (g_hash_table_contains (self->regions_by_code, r->code) ||
+      g_hash_table_contains (self->regions_by_location, r->location))
+    return catalog_error (error, "catalog region %s: code or location listed twice", r->code);
+  g_hash_table_insert (self->regions_by_code, r->code, r);
+  g_hash_table_insert (self->regions_by_location, r->location, r);
+  return TRUE;
+}
+
+static gboolean
+parse_kind (NinesCatalog  *self,
+            JsonNode      *node,
+            guint          i,
+            GError       **error)
+{
+  NinesKindInfo *k;
+  JsonObject *o;
+  JsonArray *params;
+  const char *placement;
+  double min_azs = 1;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return catalog_error (error, "catalog kinds[%u]: must be an object", i);
+  o = json_node_get_object (node);
+  k = g_new0 (NinesKindInfo, 1);
+  k->id = dup_member_string (o, "id");
+  k->label = dup_member_string (o, "label");
+  k->service = dup_member_string (o, "service");
+  k->summary = dup_member_string (o, "summary");
+  k->data_store = json_object_get_boolean_member_with_default (o, "data_store", FALSE);
+  k->params = g_ptr_array_new_with_free_func (param_spec_free);
+  g_ptr_array_add (self->kinds, k);
+
+  if (k->id == NULL || k->label == NULL || k->service == NULL)
+    return catalog_error (error, "catalog kinds[%u]: needs an id, label and service", i);
+  if (g_hash_table_contains (self->kinds_by_id, k->id))
+    return catalog_error (error, "catalog kind %s: listed twice", k->id);
+  g_hash_table_insert (self->kinds_by_id, k->id, k);
+
+  placement = member_string (o, "placement");
+  if (g_strcmp0 (placement, "zonal") == 0)
+    k->placement = NINES_PLACEMENT_ZONAL;
+  else if (g_strcmp0 (placement, "regional") == 0)
+    k->placement = NINES_PLACEMENT_REGIONAL;
+  else if (g_strcmp0 (placement, "global") == 0)
+    k->placement = NINES_PLACEMENT_GLOBAL;
+  else
+    return catalog_error (error, "catalog kind %s: placement must be zonal, regional or global",
+                          k->id);
+  if (json_object_has_member (o, "min_azs") &&
+      (!member_number (o, "min_azs", &min_azs) || min_azs < 1 || min_azs > 6 ||
+       k->placement != NINES_PLACEMENT_ZONAL))
+    return catalog_error (error, "catalog kind %s: min_azs must be 1 to 6, for zonal kinds",
+                          k->id);
+  k->min_azs = (guint) min_azs;
+
+  if (!(params = member_array (o, "params")))
+    return catalog_error (error, "catalog kind %s: needs a params array", k->id);
+  for (guint j = 0; j < json_array_get_length (params); j++)
+    {
+      g_autofree char *where = g_strdup_printf ("kind %s", k->id);
+      NinesParamSpec *p = param_spec_parse (json_array_get_element (params, j), where, error);
+
+      if (p == NULL)
+        return FALSE;
+      if (nines_kind_info_lookup_param (k, p->name) != NULL)
+        {
+          catalog_error (error, "catalog kind %s: parameter %s listed twice", k->id, p->name);
+          param_spec_free (p);
+          return FALSE;
+        }
+      g_ptr_array_add (k->params, p);
+    }
+  return TRUE;
 }
 
 NinesCatalog *
@@ -213,69 +417,32 @@ nines_catalog_new_from_json (const char  *regions_json,
   self->knobs_by_name = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < json_array_get_length (regions); i++)
-    {
-      JsonObject *o = json_array_get_object_element (regions, i);
-      NinesRegionInfo *r = g_new0 (NinesRegionInfo, 1);
-
-      r->code = dup_member_string (o, "code");
-      r->name = dup_member_string (o, "name");
-      r->location = dup_member_string (o, "location");
-      r->geography = dup_member_string (o, "geography");
-      r->lat = json_object_get_double_member_with_default (o, "lat", 0);
-      r->lon = json_object_get_double_member_with_default (o, "lon", 0);
-      r->azs = strv_from_array (json_object_get_array_member (o, "azs"));
-      g_ptr_array_add (self->regions, r);
-      g_hash_table_insert (self->regions_by_code, r->code, r);
-      g_hash_table_insert (self->regions_by_location, r->location, r);
-    }
+    if (!parse_region (self, json_array_get_element (regions, i), i, error))
+      goto fail;
 
   for (guint i = 0; i < json_array_get_length (kinds); i++)
-    {
-      JsonObject *o = json_array_get_object_element (kinds, i);
-      NinesKindInfo *k = g_new0 (NinesKindInfo, 1);
-      const char *placement = json_object_get_string_member_with_default (o, "placement", "regional");
-      JsonArray *params = json_object_get_array_member (o, "params");
-
-      k->id = dup_member_string (o, "id");
-      k->label = dup_member_string (o, "label");
-      k->service = dup_member_string (o, "service");
-      k->summary = dup_member_string (o, "summary");
-      k->data_store = json_object_get_boolean_member_with_default (o, "data_store", FALSE);
-      k->min_azs = json_object_get_int_member_with_default (o, "min_azs", 1);
-      k->placement = g_str_equal (placement, "zonal") ? NINES_PLACEMENT_ZONAL :
-                     g_str_equal (placement, "global") ? NINES_PLACEMENT_GLOBAL :
-                     NINES_PLACEMENT_REGIONAL;
-      k->params = g_ptr_array_new_with_free_func (param_spec_free);
-      g_ptr_array_add (self->kinds, k);
-      g_hash_table_insert (self->kinds_by_id, k->id, k);
-
-      for (guint j = 0; params != NULL && j < json_array_get_length (params); j++)
-        {
-          NinesParamSpec *p = param_spec_parse (json_array_get_object_element (params, j), error);
-
-          if (p == NULL)
-            {
-              nines_catalog_free (self);
-              return NULL;
-            }
-          g_ptr_array_add (k->params, p);
-        }
-    }
+    if (!parse_kind (self, json_array_get_element (kinds, i), i, error))
+      goto fail;
 
   for (guint i = 0; i < json_array_get_length (knobs); i++)
     {
-      NinesParamSpec *p = param_spec_parse (json_array_get_object_element (knobs, i), error);
+      NinesParamSpec *p = param_spec_parse (json_array_get_element (knobs, i), "knobs", error);
 
       if (p == NULL)
-        {
-          nines_catalog_free (self);
-          return NULL;
-        }
+        goto fail;
       g_ptr_array_add (self->knobs, p);
-      g_hash_table_insert (self->knobs_by_name, p->name, p);
+      if (!g_hash_table_insert (self->knobs_by_name, p->name, p))
+        {
+          catalog_error (error, "catalog knob %s: listed twice", p->name);
+          goto fail;
+        }
     }
 
   return self;
+
+fail:
+  nines_catalog_free (self);
+  return NULL;
 }
 
 /* Generated by glib-compile-resources (data/meson.build). Naming it keeps the linker from
@@ -316,6 +483,7 @@ nines_catalog_get_default (void)
 guint
 nines_catalog_get_n_regions (NinesCatalog *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->regions->len;
 }
 
@@ -323,6 +491,7 @@ const NinesRegionInfo *
 nines_catalog_get_region (NinesCatalog *self,
                           guint         i)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (i < self->regions->len, NULL);
   return g_ptr_array_index (self->regions, i);
 }
@@ -331,6 +500,7 @@ const NinesRegionInfo *
 nines_catalog_lookup_region (NinesCatalog *self,
                              const char   *code)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return code ? g_hash_table_lookup (self->regions_by_code, code) : NULL;
 }
 
@@ -338,12 +508,14 @@ const NinesRegionInfo *
 nines_catalog_lookup_location (NinesCatalog *self,
                                const char   *location)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return location ? g_hash_table_lookup (self->regions_by_location, location) : NULL;
 }
 
 guint
 nines_catalog_get_n_kinds (NinesCatalog *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->kinds->len;
 }
 
@@ -351,6 +523,7 @@ const NinesKindInfo *
 nines_catalog_get_kind (NinesCatalog *self,
                         guint         i)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (i < self->kinds->len, NULL);
   return g_ptr_array_index (self->kinds, i);
 }
@@ -359,12 +532,14 @@ const NinesKindInfo *
 nines_catalog_lookup_kind (NinesCatalog *self,
                            const char   *id)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return id ? g_hash_table_lookup (self->kinds_by_id, id) : NULL;
 }
 
 guint
 nines_catalog_get_n_knobs (NinesCatalog *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->knobs->len;
 }
 
@@ -372,6 +547,7 @@ const NinesParamSpec *
 nines_catalog_get_knob (NinesCatalog *self,
                         guint         i)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (i < self->knobs->len, NULL);
   return g_ptr_array_index (self->knobs, i);
 }
@@ -380,6 +556,7 @@ const NinesParamSpec *
 nines_catalog_lookup_knob (NinesCatalog *self,
                            const char   *name)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return name ? g_hash_table_lookup (self->knobs_by_name, name) : NULL;
 }
 
@@ -387,6 +564,7 @@ const NinesParamSpec *
 nines_kind_info_lookup_param (const NinesKindInfo *kind,
                               const char          *name)
 {
+  g_return_val_if_fail (kind != NULL, NULL);
   for (guint i = 0; name != NULL && i < kind->params->len; i++)
     {
       const NinesParamSpec *p = g_ptr_array_index (kind->params, i);
@@ -401,6 +579,7 @@ gboolean
 nines_region_info_has_az (const NinesRegionInfo *region,
                           const char            *az_id)
 {
+  g_return_val_if_fail (region != NULL, FALSE);
   return az_id != NULL && g_strv_contains ((const char * const *)region->azs, az_id);
 }
 
@@ -449,7 +628,12 @@ nines_param_spec_check (const NinesParamSpec  *spec,
                         char                 **problem)
 {
   const GVariantType *want = nines_param_spec_get_value_type (spec);
+  g_autofree char *ignored = NULL;
   double v;
+
+  g_return_val_if_fail (spec != NULL, FALSE);
+  if (problem == NULL)
+    problem = &ignored;
 
   if (value == NULL || !g_variant_is_of_type (value, want))
     {
@@ -487,8 +671,9 @@ nines_param_spec_check (const NinesParamSpec  *spec,
     case NINES_PARAM_STRING:
       if (spec->regex != NULL && !g_regex_match (spec->regex, g_variant_get_string (value, NULL), 0, NULL))
         {
-          *problem = g_strdup_printf (_("\"%s\" is not a valid %s"),
-                                      g_variant_get_string (value, NULL), spec->label);
+          *problem = g_strdup_printf (_("must look like \"%s\" (is \"%s\")"),
+                                      g_variant_get_string (spec->default_value, NULL),
+                                      g_variant_get_string (value, NULL));
           return FALSE;
         }
       return TRUE;

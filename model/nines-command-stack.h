@@ -109,6 +109,14 @@ gboolean nines_command_stack_set_operations    (NinesCommandStack  *self,
                                                 const char         *last_restore_test,
                                                 const char         *notes,
                                                 GError            **error);
+/* The people who own the design's recovery (operations.owners). */
+gboolean nines_command_stack_set_owners        (NinesCommandStack  *self,
+                                                const char * const *owners,
+                                                GError            **error);
+/* @code NULL: the first region of the design. */
+gboolean nines_command_stack_set_primary_region (NinesCommandStack *self,
+                                                 const char        *code,
+                                                 GError           **error);
 gboolean nines_command_stack_set_discount      (NinesCommandStack  *self,
                                                 double              percent,
                                                 GError            **error);

@@ -14,18 +14,42 @@ add_problem (GPtrArray  *problems,
              ...)
 {
   g_autofree char *msg = NULL;
+  g_autofree char *line = NULL;
   va_list args;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (problems, g_strdup_printf ("%s: %s", path, msg));
+  line = g_strdup_printf ("%s: %s", path, msg);
+  g_ptr_array_add (problems, _nines_one_line (line));
+}
+
+static guint
+map_index (GArray *map,
+           guint   i)
+{
+  return map != NULL && i < map->len ? g_array_index (map, guint, i) : i;
+}
+
+#define REGION_INDEX(map, i) map_index ((map) ? (map)->regions : NULL, (i))
+#define COMPONENT_INDEX(map, i) map_index ((map) ? (map)->components : NULL, (i))
+#define LINK_INDEX(map, i) map_index ((map) ? (map)->links : NULL, (i))
+
+static char *
+join_kind_ids (NinesCatalog *catalog)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < nines_catalog_get_n_kinds (catalog); i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", nines_catalog_get_kind (catalog, i)->id);
+  return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 static void
-check_regions (NinesDocument *self,
-               NinesCatalog  *catalog,
-               GPtrArray     *problems)
+check_regions (NinesDocument        *self,
+               NinesCatalog         *catalog,
+               const NinesSourceMap *map,
+               GPtrArray            *problems)
 {
   GListModel *regions = nines_document_get_regions (self);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -36,32 +60,73 @@ check_regions (NinesDocument *self,
       const NinesRegionInfo *info = nines_region_get_info (r);
       const char *code = nines_region_get_code (r);
       const char * const *azs = nines_region_get_azs (r);
-      g_autofree char *path = g_strdup_printf ("regions[%u]", i);
+      g_autofree char *path = g_strdup_printf ("regions[%u]", REGION_INDEX (map, i));
+      g_autofree char *code_path = g_strconcat (path, ".code", NULL);
+      gpointer first;
 
-      if (!g_hash_table_add (seen, (char *)code))
-        add_problem (problems, path, _("region \"%s\" is listed twice"), code);
+      if (g_hash_table_lookup_extended (seen, code, NULL, &first))
+        add_problem (problems, code_path, _("\"%s\" is listed twice (also regions[%u])"),
+                     code, GPOINTER_TO_UINT (first));
+      else
+        g_hash_table_insert (seen, (char *) code, GUINT_TO_POINTER (REGION_INDEX (map, i)));
       if (info == NULL)
         {
-          add_problem (problems, path, _("unknown region \"%s\""), code);
+          add_problem (problems, code_path, _("unknown region \"%s\""), code);
           continue;
         }
       for (guint j = 0; azs[j]; j++)
         {
+          g_autofree char *azpath = g_strdup_printf ("%s.azs[%u]", path, j);
+
           if (!nines_region_info_has_az (info, azs[j]))
             {
               g_autofree char *known = g_strjoinv (", ", info->azs);
-              g_autofree char *azpath = g_strdup_printf ("%s.azs[%u]", path, j);
               add_problem (problems, azpath, _("\"%s\" is not an AZ of %s (it has %s)"),
                            azs[j], code, known);
             }
           for (guint k = 0; k < j; k++)
             if (g_str_equal (azs[j], azs[k]))
               {
-                g_autofree char *azpath = g_strdup_printf ("%s.azs[%u]", path, j);
                 add_problem (problems, azpath, _("AZ \"%s\" is listed twice"), azs[j]);
+                break;
               }
         }
     }
+}
+
+/* Returns FALSE if a parameter has the wrong type or is out of its range, so the rules
+ * across parameters have nothing sound to compare. */
+static gboolean
+check_param_values (NinesComponent      *c,
+                    const NinesKindInfo *kind,
+                    const char          *path,
+                    GPtrArray           *problems)
+{
+  g_auto(GStrv) names = nines_component_list_explicit_params (c);
+  gboolean ok = TRUE;
+
+  /* In the catalog's order, which is the order of the saved file. */
+  for (guint i = 0; i < kind->params->len; i++)
+    {
+      const NinesParamSpec *spec = g_ptr_array_index (kind->params, i);
+      GVariant *v = nines_component_get_explicit_param (c, spec->name);
+      g_autofree char *problem = NULL;
+
+      if (v != NULL && !nines_param_spec_check (spec, v, &problem))
+        {
+          g_autofree char *ppath = g_strdup_printf ("%s.%s", path, spec->name);
+          add_problem (problems, ppath, "%s", problem);
+          ok = FALSE;
+        }
+    }
+  for (guint i = 0; names[i]; i++)
+    if (nines_kind_info_lookup_param (kind, names[i]) == NULL)
+      {
+        g_autofree char *ppath = g_strdup_printf ("%s.%s", path, names[i]);
+        add_problem (problems, ppath, _("%s has no parameter \"%s\""), kind->id, names[i]);
+        ok = FALSE;
+      }
+  return ok;
 }
 
 static void
@@ -70,20 +135,8 @@ check_params (NinesComponent      *c,
               const char          *path,
               GPtrArray           *problems)
 {
-  g_auto(GStrv) names = nines_component_list_explicit_params (c);
-
-  for (guint i = 0; names[i]; i++)
-    {
-      const NinesParamSpec *spec = nines_kind_info_lookup_param (kind, names[i]);
-      g_autofree char *problem = NULL;
-      g_autofree char *ppath = g_strdup_printf ("%s.%s", path, names[i]);
-
-      if (spec == NULL)
-        add_problem (problems, ppath, _("%s has no parameter \"%s\""), kind->id, names[i]);
-      else if (!nines_param_spec_check (spec, nines_component_get_explicit_param (c, names[i]),
-                                        &problem))
-        add_problem (problems, ppath, "%s", problem);
-    }
+  if (!check_param_values (c, kind, path, problems))
+    return;
 
   if (g_str_equal (kind->id, "ec2-asg"))
     {
@@ -102,94 +155,125 @@ check_params (NinesComponent      *c,
                      desired, min, max);
     }
   if (g_str_equal (kind->id, "dynamodb") &&
-      g_str_equal (nines_component_get_string (c, "capacity_mode"), "provisioned") &&
-      (nines_component_get_int (c, "rcu") < 1 || nines_component_get_int (c, "wcu") < 1))
+      g_str_equal (nines_component_get_string (c, "capacity_mode"), "provisioned"))
     {
-      g_autofree char *rpath = g_strdup_printf ("%s.rcu", path);
-      add_problem (problems, rpath, _("provisioned capacity needs at least 1 RCU and 1 WCU"));
+      const char *names[] = { "rcu", "wcu" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (nines_component_get_int (c, names[i]) < 1)
+          {
+            g_autofree char *ppath = g_strdup_printf ("%s.%s", path, names[i]);
+            add_problem (problems, ppath,
+                         _("must be at least 1 in provisioned capacity mode (is %" G_GINT64_FORMAT
+                           ")"), nines_component_get_int (c, names[i]));
+          }
     }
 }
 
 void
-_nines_document_check_component (NinesDocument *self,
-                                 guint          i,
-                                 GHashTable    *seen,
-                                 GPtrArray     *problems)
+_nines_document_check_component (NinesDocument        *self,
+                                 guint                 i,
+                                 const NinesSourceMap *map,
+                                 GHashTable           *seen,
+                                 GPtrArray            *problems)
 {
   NinesCatalog *catalog = nines_catalog_get_default ();
+  NinesComponent *c = nines_document_get_component (self, i);
+  const NinesKindInfo *kind = nines_component_get_kind_info (c);
+  const char *id = nines_component_get_id (c);
+  const char *region = nines_component_get_region (c);
+  const char * const *azs = nines_component_get_azs (c);
+  g_autofree char *path = g_strdup_printf ("components[%u]", COMPONENT_INDEX (map, i));
+  g_autofree char *id_path = g_strconcat (path, ".id", NULL);
+  g_autofree char *region_path = g_strconcat (path, ".region", NULL);
+  g_autofree char *azs_path = g_strconcat (path, ".azs", NULL);
+  NinesRegion *r = NULL;
+  guint n_azs;
 
-  do
+  if (id[0] == '\0')
+    add_problem (problems, id_path, _("must not be empty"));
+  else if (seen != NULL)
     {
-      NinesComponent *c = nines_document_get_component (self, i);
-      const NinesKindInfo *kind = nines_component_get_kind_info (c);
-      const char *id = nines_component_get_id (c);
-      const char *region = nines_component_get_region (c);
-      const char * const *azs = nines_component_get_azs (c);
-      g_autofree char *path = g_strdup_printf ("components[%u]", i);
-      NinesRegion *r = NULL;
+      gpointer first;
 
-      if (id[0] == '\0')
-        add_problem (problems, path, _("id must not be empty"));
-      else if (seen != NULL ? !g_hash_table_add (seen, (char *)id)
-                            : nines_document_lookup_component (self, id) != c)
-        add_problem (problems, path, _("id \"%s\" is used by another component"), id);
-
-      if (kind == NULL)
-        {
-          add_problem (problems, path, _("unknown kind \"%s\""), nines_component_get_kind (c));
-          break;
-        }
-
-      if (kind->placement == NINES_PLACEMENT_GLOBAL)
-        {
-          if (region != NULL)
-            add_problem (problems, path, _("%s is global and takes no region"), kind->id);
-        }
-      else if (region == NULL)
-        add_problem (problems, path, _("%s needs a region"), kind->id);
-      else if (nines_catalog_lookup_region (catalog, region) == NULL)
-        add_problem (problems, path, _("unknown region \"%s\""), region);
-      else if ((r = nines_document_lookup_region (self, region)) == NULL)
-        add_problem (problems, path, _("region \"%s\" is not among the document's regions"),
-                     region);
-
-      if (kind->placement == NINES_PLACEMENT_ZONAL)
-        {
-          guint n_azs = g_strv_length ((char **)azs);
-
-          if (n_azs < MAX (kind->min_azs, 1))
-            add_problem (problems, path, _("%s needs at least %u AZ(s) (has %u)"),
-                         kind->id, MAX (kind->min_azs, 1), n_azs);
-          for (guint j = 0; r != NULL && azs[j]; j++)
-            if (!nines_region_has_az (r, azs[j]))
-              {
-                g_autofree char *azpath = g_strdup_printf ("%s.azs[%u]", path, j);
-                add_problem (problems, azpath, _("\"%s\" is not an AZ the design uses in %s"),
-                             azs[j], region);
-              }
-        }
-      else if (azs[0] != NULL)
-        add_problem (problems, path, _("%s is not zonal and takes no AZs"), kind->id);
-
-      check_params (c, kind, path, problems);
+      if (g_hash_table_lookup_extended (seen, id, NULL, &first))
+        add_problem (problems, id_path, _("\"%s\" is also the id of components[%u]"), id,
+                     GPOINTER_TO_UINT (first));
+      else
+        g_hash_table_insert (seen, (char *) id, GUINT_TO_POINTER (COMPONENT_INDEX (map, i)));
     }
-  while (0);
+  else if (nines_document_lookup_component (self, id) != c)
+    add_problem (problems, id_path, _("\"%s\" is used by another component"), id);
+
+  if (kind == NULL)
+    {
+      g_autofree char *kind_path = g_strconcat (path, ".kind", NULL);
+      g_autofree char *known = join_kind_ids (catalog);
+      add_problem (problems, kind_path, _("unknown kind \"%s\" (Nines knows %s)"),
+                   nines_component_get_kind (c), known);
+      return;
+    }
+
+  if (kind->placement == NINES_PLACEMENT_GLOBAL)
+    {
+      if (region != NULL)
+        add_problem (problems, region_path, _("%s is global and takes no region (is \"%s\")"),
+                     kind->id, region);
+    }
+  else if (region == NULL)
+    add_problem (problems, region_path, _("is missing: %s needs a region"), kind->id);
+  else if (nines_catalog_lookup_region (catalog, region) == NULL)
+    add_problem (problems, region_path, _("unknown region \"%s\""), region);
+  else if ((r = nines_document_lookup_region (self, region)) == NULL)
+    add_problem (problems, region_path,
+                 _("\"%s\" is not among the design's regions (add it to \"regions\")"), region);
+
+  n_azs = g_strv_length ((char **) azs);
+  if (kind->placement == NINES_PLACEMENT_ZONAL)
+    {
+      if (n_azs == 0)
+        add_problem (problems, azs_path, _("is missing: %s is zonal and needs %u or more AZs"),
+                     kind->id, MAX (kind->min_azs, 1));
+      else if (n_azs < kind->min_azs)
+        add_problem (problems, azs_path, _("%s needs %u or more AZs (has %u)"),
+                     kind->id, kind->min_azs, n_azs);
+      for (guint j = 0; azs[j]; j++)
+        {
+          g_autofree char *azpath = g_strdup_printf ("%s[%u]", azs_path, j);
+          gboolean twice = FALSE;
+
+          for (guint k = 0; k < j && !twice; k++)
+            twice = g_str_equal (azs[j], azs[k]);
+          if (twice)
+            add_problem (problems, azpath, _("AZ \"%s\" is listed twice"), azs[j]);
+          else if (r != NULL && !nines_region_has_az (r, azs[j]))
+            add_problem (problems, azpath, _("\"%s\" is not an AZ the design uses in %s"),
+                         azs[j], region);
+        }
+    }
+  else if (n_azs > 0)
+    add_problem (problems, azs_path, _("%s is %s and takes no AZs"), kind->id,
+                 nines_placement_to_string (kind->placement));
+
+  check_params (c, kind, path, problems);
 }
 
 static void
-check_components (NinesDocument *self,
-                  GPtrArray     *problems)
+check_components (NinesDocument        *self,
+                  const NinesSourceMap *map,
+                  GPtrArray            *problems)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = nines_document_get_n_components (self);
 
   for (guint i = 0; i < n; i++)
-    _nines_document_check_component (self, i, seen, problems);
+    _nines_document_check_component (self, i, map, seen, problems);
 }
 
 static void
-check_links (NinesDocument *self,
-             GPtrArray     *problems)
+check_links (NinesDocument        *self,
+             const NinesSourceMap *map,
+             GPtrArray            *problems)
 {
   GListModel *links = nines_document_get_links (self);
   guint n = g_list_model_get_n_items (links);
@@ -200,22 +284,25 @@ check_links (NinesDocument *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(NinesLink) l = g_list_model_get_item (links, i);
-      g_autofree char *path = g_strdup_printf ("links[%u]", i);
+      g_autofree char *path = g_strdup_printf ("links[%u]", LINK_INDEX (map, i));
       char *key = g_strdup_printf ("%s\n%s\n%d", nines_link_get_from (l), nines_link_get_to (l),
                                    (int) nines_link_get_kind (l));
       gpointer j;
+      g_autofree char *from_path = g_strconcat (path, ".from", NULL);
+      g_autofree char *to_path = g_strconcat (path, ".to", NULL);
+      const char *from = nines_link_get_from (l);
+      const char *to = nines_link_get_to (l);
 
-      if (nines_document_lookup_component (self, nines_link_get_from (l)) == NULL)
-        add_problem (problems, path, _("\"from\" names no component (\"%s\")"),
-                     nines_link_get_from (l));
-      if (nines_document_lookup_component (self, nines_link_get_to (l)) == NULL)
-        add_problem (problems, path, _("\"to\" names no component (\"%s\")"),
-                     nines_link_get_to (l));
-      if (g_str_equal (nines_link_get_from (l), nines_link_get_to (l)))
-        add_problem (problems, path, _("a component cannot link to itself"));
+      if (nines_document_lookup_component (self, from) == NULL)
+        add_problem (problems, from_path, _("no component has the id \"%s\""), from);
+      if (nines_document_lookup_component (self, to) == NULL)
+        add_problem (problems, to_path, _("no component has the id \"%s\""), to);
+      else if (g_str_equal (from, to))
+        add_problem (problems, to_path, _("a component cannot link to itself (\"%s\")"), to);
       if (g_hash_table_lookup_extended (first, key, NULL, &j))
         {
-          add_problem (problems, path, _("the same link as links[%u]"), GPOINTER_TO_UINT (j));
+          add_problem (problems, path, _("the same link as links[%u]"),
+                       LINK_INDEX (map, GPOINTER_TO_UINT (j)));
           g_free (key);
         }
       else
@@ -233,17 +320,17 @@ check_dr (NinesDocument *self,
 
   if (primary != NULL && nines_document_lookup_region (self, primary) == NULL)
     add_problem (problems, "dr.primary_region",
-                 _("\"%s\" is not among the document's regions"), primary);
+                 _("\"%s\" is not among the design's regions"), primary);
   if (recovery != NULL)
     {
       if (nines_catalog_lookup_region (catalog, recovery) == NULL)
         add_problem (problems, "dr.recovery_region", _("unknown region \"%s\""), recovery);
       else if (g_strcmp0 (recovery, primary) == 0)
         add_problem (problems, "dr.recovery_region",
-                     _("must differ from the primary region (%s)"), primary);
+                     _("must differ from the primary region (both are %s)"), primary);
     }
   else if (nines_document_get_dr_pattern (self) != NINES_DR_PATTERN_NONE)
-    add_problem (problems, "dr.recovery_region", _("the %s pattern needs a recovery region"),
+    add_problem (problems, "dr.recovery_region", _("is missing: the %s pattern needs one"),
                  nines_dr_pattern_to_string (nines_document_get_dr_pattern (self)));
 
   for (guint i = 0; i < nines_catalog_get_n_knobs (catalog); i++)
@@ -261,8 +348,9 @@ check_dr (NinesDocument *self,
 }
 
 static void
-check_operations_and_pricing (NinesDocument *self,
-                              GPtrArray     *problems)
+check_operations_and_pricing (NinesDocument        *self,
+                              const NinesSourceMap *map,
+                              GPtrArray            *problems)
 {
   const char *d = nines_document_get_last_dr_test (self);
   double discount = nines_document_get_discount_percent (self);
@@ -280,30 +368,45 @@ check_operations_and_pricing (NinesDocument *self,
   for (guint i = 0; i < nines_document_get_n_price_overrides (self); i++)
     {
       const NinesPriceOverride *o = nines_document_get_price_override (self, i);
-      g_autofree char *path = g_strdup_printf ("pricing.overrides[%u]", i);
+      g_autofree char *path = g_strdup_printf ("pricing.overrides[%u]",
+                                               map_index (map ? map->overrides : NULL, i));
 
       if (o->service == NULL || o->usage == NULL)
         add_problem (problems, path, _("needs a service and a usage"));
       if (!(o->usd >= 0 && o->usd < 1e9))
-        add_problem (problems, path, _("usd must be between 0 and 1e9 (is %g)"), o->usd);
+        {
+          g_autofree char *usd_path = g_strconcat (path, ".usd", NULL);
+          add_problem (problems, usd_path, _("must be at least 0 and below 1e9 (is %g)"), o->usd);
+        }
       if (o->region != NULL && nines_catalog_lookup_region (nines_catalog_get_default (),
                                                             o->region) == NULL)
-        add_problem (problems, path, _("unknown region \"%s\""), o->region);
+        {
+          g_autofree char *region_path = g_strconcat (path, ".region", NULL);
+          add_problem (problems, region_path, _("unknown region \"%s\""), o->region);
+        }
     }
+}
+
+void
+_nines_document_check_mapped (NinesDocument        *self,
+                              const NinesSourceMap *map,
+                              GPtrArray            *problems)
+{
+  NinesCatalog *catalog = nines_catalog_get_default ();
+
+  check_regions (self, catalog, map, problems);
+  check_components (self, map, problems);
+  check_links (self, map, problems);
+  check_dr (self, catalog, problems);
+  check_operations_and_pricing (self, map, problems);
 }
 
 void
 nines_document_check (NinesDocument *self,
                       GPtrArray     *problems)
 {
-  NinesCatalog *catalog = nines_catalog_get_default ();
-
   g_return_if_fail (NINES_IS_DOCUMENT (self));
   g_return_if_fail (problems != NULL);
 
-  check_regions (self, catalog, problems);
-  check_components (self, problems);
-  check_links (self, problems);
-  check_dr (self, catalog, problems);
-  check_operations_and_pricing (self, problems);
+  _nines_document_check_mapped (self, NULL, problems);
 }

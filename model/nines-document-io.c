@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -17,7 +21,8 @@
 
 typedef struct
 {
-  GPtrArray *problems;
+  GPtrArray      *problems;
+  NinesSourceMap  map;       /* file index of each region, component, link loaded */
 } Loader;
 
 static void G_GNUC_PRINTF (3, 4)
@@ -32,7 +37,13 @@ problem (Loader     *ld,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (ld->problems, path ? g_strdup_printf ("%s: %s", path, msg) : g_steal_pointer (&msg));
+  if (path != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("%s: %s", path, msg);
+      g_ptr_array_add (ld->problems, _nines_one_line (line));
+    }
+  else
+    g_ptr_array_add (ld->problems, _nines_one_line (msg));
 }
 
 static const char *
@@ -116,7 +127,10 @@ get_string_array (Loader     *ld,
       JsonNode *e = json_array_get_element (a, i);
 
       if (!is_string (e))
-        problem (ld, p, _("element %u must be a string (is %s)"), i, node_type_name (e));
+        {
+          g_autofree char *ep = g_strdup_printf ("%s[%u]", p, i);
+          problem (ld, ep, _("must be a string (is %s)"), node_type_name (e));
+        }
       else
         g_strv_builder_add (b, json_node_get_string (e));
     }
@@ -194,9 +208,24 @@ param_value_from_json (Loader               *ld,
       if (is_number (n) && json_node_get_value_type (n) == G_TYPE_INT64)
         return g_variant_new_int64 (json_node_get_int (n));
       if (is_number (n))
-        problem (ld, path, _("must be a whole number (is %g)"), json_node_get_double (n));
-      else
-        problem (ld, path, _("must be a whole number (is %s)"), node_type_name (n));
+        {
+          double d = json_node_get_double (n);
+
+          if (d != floor (d))
+            {
+              problem (ld, path, _("must be a whole number (is %g)"), d);
+              return NULL;
+            }
+          /* "3.0" is a whole number; so is 1e30, which is out of any range. */
+          if (fabs (d) < 9e15)
+            return g_variant_new_int64 ((gint64) d);
+          if (spec->min > -G_MAXDOUBLE && spec->max < G_MAXDOUBLE)
+            problem (ld, path, _("must be between %.15g and %.15g (is %g)"), spec->min, spec->max, d);
+          else
+            problem (ld, path, _("is too large a number (%g)"), d);
+          return NULL;
+        }
+      problem (ld, path, _("must be a whole number (is %s)"), node_type_name (n));
       return NULL;
 
     case NINES_PARAM_NUMBER:
@@ -278,6 +307,7 @@ load_components (Loader        *ld,
       extra = collect_extra (o, component_fields, kind);
       _nines_component_set_extra (c, extra);
       _nines_document_insert_component (doc, nines_document_get_n_components (doc), c);
+      g_array_append_val (ld->map.components, i);
     }
 }
 
@@ -320,6 +350,7 @@ load_regions (Loader        *ld,
         _nines_document_set_extra (doc, key, extra);
       }
       nines_document_add_region (doc, r);
+      g_array_append_val (ld->map.regions, i);
     }
 }
 
@@ -351,13 +382,17 @@ load_links (Loader        *ld,
       to = get_string (ld, o, "to", path, TRUE);
       kind_str = get_string (ld, o, "kind", path, FALSE);
       if (kind_str != NULL && !nines_link_kind_from_string (kind_str, &kind))
-        problem (ld, path, _("kind must be \"traffic\" or \"data\" (is \"%s\")"), kind_str);
+        {
+          g_autofree char *kind_path = g_strconcat (path, ".kind", NULL);
+          problem (ld, kind_path, _("must be \"traffic\" or \"data\" (is \"%s\")"), kind_str);
+        }
       if (from == NULL || to == NULL)
         continue;
       link = nines_link_new (from, to, kind);
       extra = collect_extra (o, fields, NULL);
       _nines_link_set_extra (link, extra);
       nines_document_add_link (doc, link);
+      g_array_append_val (ld->map.links, i);
     }
 }
 
@@ -395,7 +430,12 @@ load_dr (Loader        *ld,
 
           if (spec == NULL)
             {
-              problem (ld, path, _("unknown knob"));
+              g_autoptr(GString) known = g_string_new (NULL);
+
+              for (guint k = 0; k < nines_catalog_get_n_knobs (nines_catalog_get_default ()); k++)
+                g_string_append_printf (known, "%s%s", k ? ", " : "",
+                                        nines_catalog_get_knob (nines_catalog_get_default (), k)->name);
+              problem (ld, path, _("unknown DR knob (Nines knows %s)"), known->str);
               continue;
             }
           if ((v = param_value_from_json (ld, spec, json_object_get_member (knobs, l->data), path)))
@@ -478,7 +518,11 @@ load_pricing (Loader        *ld,
       usd = json_object_get_member (e, "usd");
       if (!is_number (usd))
         {
-          problem (ld, path, _("usd must be a number (is %s)"), node_type_name (usd));
+          g_autofree char *usd_path = g_strconcat (path, ".usd", NULL);
+          if (usd == NULL)
+            problem (ld, usd_path, _("is missing"));
+          else
+            problem (ld, usd_path, _("must be a number (is %s)"), node_type_name (usd));
           continue;
         }
       ov.usd = json_node_get_double (usd);
@@ -486,10 +530,24 @@ load_pricing (Loader        *ld,
         continue;
       if (ov.usd < 0)
         {
-          problem (ld, path, _("usd must not be negative (is %g)"), ov.usd);
+          g_autofree char *usd_path = g_strconcat (path, ".usd", NULL);
+          problem (ld, usd_path, _("must not be negative (is %g)"), ov.usd);
+          continue;
+        }
+      if (nines_document_lookup_price_override (doc, ov.service, ov.region, ov.usage))
+        {
+          problem (ld, path, _("a second price for %s %s in %s"), ov.service, ov.usage,
+                   ov.region ? ov.region : _("every region"));
           continue;
         }
       _nines_price_override_free (_nines_document_replace_override (doc, &ov));
+      g_array_append_val (ld->map.overrides, i);
+      {
+        static const char * const override_fields[] = { "service", "region", "usage", "usd", "note", NULL };
+        g_autoptr(JsonObject) ov_extra = collect_extra (e, override_fields, NULL);
+        g_autofree char *key = _nines_price_override_extra_key (&ov);
+        _nines_document_set_extra (doc, key, ov_extra);
+      }
     }
   extra = collect_extra (o, fields, NULL);
   _nines_document_set_extra (doc, "pricing", extra);
@@ -513,17 +571,23 @@ load_layout (Loader        *ld,
       g_autofree char *path = g_strdup_printf ("layout.%s", (char *)l->data);
       NinesPoint p;
 
-      if (a == NULL || json_array_get_length (a) != 2 ||
+      if (a == NULL)
+        {
+          problem (ld, path, _("must be a position [x, y] (is %s)"), node_type_name (n));
+          continue;
+        }
+      if (json_array_get_length (a) != 2 ||
           !is_number (json_array_get_element (a, 0)) || !is_number (json_array_get_element (a, 1)))
         {
-          problem (ld, path, _("must be a position [x, y]"));
+          problem (ld, path, _("must be a position [x, y] (is an array of %u)"),
+                   json_array_get_length (a));
           continue;
         }
       p.x = json_array_get_double_element (a, 0);
       p.y = json_array_get_double_element (a, 1);
       if (!(p.x > -1e7 && p.x < 1e7 && p.y > -1e7 && p.y < 1e7))
         {
-          problem (ld, path, _("position is out of range (%g, %g)"), p.x, p.y);
+          problem (ld, path, _("must lie within ±10000000 (is [%g, %g])"), p.x, p.y);
           continue;
         }
       nines_document_set_position (doc, l->data, &p);
@@ -543,33 +607,36 @@ nines_document_migrate_step (JsonObject  *root,
       /* Format 0 (the 2026 prototype) called the version "version", the name "title" and
        * the components "services", and kept the DR choice at the top level. */
       {
-        JsonObject *dr = json_object_new ();
+        static const char * const renames[][2] = { { "title", "name" }, { "services", "components" } };
+        static const char * const dr_members[] = { "pattern", "recovery_region" };
+        JsonNode *dr_node = json_object_get_member (root, "dr");
+        JsonObject *dr;
 
-        if (json_object_has_member (root, "title"))
+        for (guint i = 0; i < G_N_ELEMENTS (renames); i++)
+          if (json_object_has_member (root, renames[i][0]))
+            {
+              if (!json_object_has_member (root, renames[i][1]))
+                json_object_set_member (root, renames[i][1],
+                                        json_node_copy (json_object_get_member (root, renames[i][0])));
+              json_object_remove_member (root, renames[i][0]);
+            }
+        if (dr_node == NULL || JSON_NODE_HOLDS_NULL (dr_node))
           {
-            json_object_set_member (root, "name", json_node_copy (json_object_get_member (root, "title")));
-            json_object_remove_member (root, "title");
+            dr = json_object_new ();
+            json_object_set_object_member (root, "dr", dr);
           }
-        if (json_object_has_member (root, "services"))
-          {
-            json_object_set_member (root, "components", json_node_copy (json_object_get_member (root, "services")));
-            json_object_remove_member (root, "services");
-          }
-        if (json_object_has_member (root, "pattern"))
-          {
-            json_object_set_member (dr, "pattern", json_node_copy (json_object_get_member (root, "pattern")));
-            json_object_remove_member (root, "pattern");
-          }
-        if (json_object_has_member (root, "recovery_region"))
-          {
-            json_object_set_member (dr, "recovery_region",
-                                    json_node_copy (json_object_get_member (root, "recovery_region")));
-            json_object_remove_member (root, "recovery_region");
-          }
-        if (!json_object_has_member (root, "dr"))
-          json_object_set_object_member (root, "dr", dr);
+        else if (JSON_NODE_HOLDS_OBJECT (dr_node))
+          dr = json_node_get_object (dr_node);
         else
-          json_object_unref (dr);
+          dr = NULL;  /* the loader reports what "dr" is */
+        for (guint i = 0; i < G_N_ELEMENTS (dr_members); i++)
+          if (json_object_has_member (root, dr_members[i]))
+            {
+              if (dr != NULL && !json_object_has_member (dr, dr_members[i]))
+                json_object_set_member (dr, dr_members[i],
+                                        json_node_copy (json_object_get_member (root, dr_members[i])));
+              json_object_remove_member (root, dr_members[i]);
+            }
         json_object_remove_member (root, "version");
         json_object_set_int_member (root, "format", 1);
       }
@@ -582,15 +649,116 @@ nines_document_migrate_step (JsonObject  *root,
     }
 }
 
-/* Nesting depth of JSON text, outside strings; stops counting past the limit. */
+static void
+position_of (const char *data,
+             gsize       offset,
+             guint      *line,
+             guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xc0) != 0x80)  /* count characters, not bytes */
+        (*column)++;
+    }
+}
+
+static guint
+line_of (const char *data,
+         gsize       offset)
+{
+  guint line, column;
+
+  position_of (data, offset, &line, &column);
+  return line;
+}
+
+static gboolean G_GNUC_PRINTF (5, 6)
+syntax_error (GError    **error,
+              const char *display_name,
+              const char *data,
+              gsize       offset,
+              const char *format,
+              ...)
+{
+  g_autofree char *msg = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  position_of (data, offset, &line, &column);
+  g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+               _("%s: line %u, column %u: not valid JSON: %s"), display_name, line, column, msg);
+  return FALSE;
+}
+
+static void
+free_gstring (GString *s)
+{
+  g_string_free (s, TRUE);
+}
+
+/* json-glib turns a lone UTF-16 surrogate escape ("\\ud800") into bytes that are not
+ * UTF-8; such a string would be saved into a file the loader then refuses (found by
+ * tests/fuzz/fuzz-document). Returns whether every string and key is UTF-8. Depth is
+ * bounded by prescan(). */
 static gboolean
-check_depth (const char *data,
-             gsize       len,
-             gsize      *where)
+strings_are_utf8 (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        if (!strings_are_utf8 (json_array_get_element (a, i)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (o);
+
+      for (GList *l = members; l; l = l->next)
+        if (!g_utf8_validate (l->data, -1, NULL) ||
+            !strings_are_utf8 (json_object_get_member (o, l->data)))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Looks over the JSON text before json-glib parses it, for what json-glib handles badly:
+ * nesting too deep (it recurses), a file cut short and trailing commas (its messages then
+ * blame the wrong character), text after the document, single quotes and bare words (it
+ * accepts some of them), and whole numbers too large for 64 bits (it wraps them silently,
+ * so that 99999999999999999999 reads as -1). Such numbers are returned in @rewritten with
+ * "e0" appended, which makes them doubles: the validators then report them as out of
+ * range. */
+static gboolean
+prescan (const char  *data,
+         gsize        len,
+         const char  *display_name,
+         GString    **rewritten,
+         GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean done = FALSE;   /* the top-level value is complete */
+  gsize string_start = 0;
+  gsize last_comma = 0;
+  gboolean after_comma = FALSE;
   guint depth = 0;
+  gsize copied = 0;
 
+  *rewritten = NULL;
   for (gsize i = 0; i < len; i++)
     {
       char c = data[i];
@@ -600,69 +768,192 @@ check_depth (const char *data,
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              done = depth == 0;
+            }
+          continue;
         }
-      else if (c == '"')
-        in_string = TRUE;
+      if (g_ascii_isspace (c) || (i == 0 && len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0))
+        {
+          if (i == 0 && !g_ascii_isspace (c))
+            i += 2;  /* a UTF-8 byte order mark */
+          continue;
+        }
+      if (done)
+        return syntax_error (error, display_name, data, i,
+                             _("more text after the end of the document"));
+      if ((c == ']' || c == '}') && after_comma)
+        return syntax_error (error, display_name, data, last_comma,
+                             _("a comma before \"%c\" (JSON allows no trailing comma)"), c);
+      after_comma = c == ',';
+      if (after_comma)
+        last_comma = i;
+
+      if (c == '"')
+        {
+          in_string = TRUE;
+          string_start = i;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > MAX_DEPTH)
             {
-              *where = i;
+              g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                           _("%s: line %u: nested deeper than %d levels; this is not a Nines "
+                             "document"), display_name, line_of (data, i), MAX_DEPTH);
               return FALSE;
             }
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      else if (c == ']' || c == '}')
+        {
+          if (depth > 0)
+            depth--;
+          done = depth == 0;
+        }
+      else if (c == '\'')
+        return syntax_error (error, display_name, data, i,
+                             _("strings and names need double quotes (\"), not single ones"));
+      else if (g_ascii_isalpha (c) || c == '_')
+        {
+          gsize end = i;
+          g_autofree char *word = NULL;
+
+          while (end < len && (g_ascii_isalnum (data[end]) || data[end] == '_'))
+            end++;
+          word = g_strndup (data + i, end - i);
+          if (!g_str_equal (word, "true") && !g_str_equal (word, "false") &&
+              !g_str_equal (word, "null"))
+            return syntax_error (error, display_name, data, i,
+                                 _("%s must be in double quotes"), word);
+          done = depth == 0;
+          i = end - 1;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize end = i + 1;
+          gboolean whole = TRUE;
+
+          while (end < len && (g_ascii_isdigit (data[end]) ||
+                               (data[end] != '\0' && strchr ("+-.eE", data[end]))))
+            {
+              if (!g_ascii_isdigit (data[end]))
+                whole = FALSE;
+              end++;
+            }
+          /* 18 digits always fit in a gint64; beyond that, check. */
+          if (whole && end - i > 18)
+            {
+              g_autofree char *literal = g_strndup (data + i, end - i);
+              gint64 v;
+
+              if (!g_ascii_string_to_signed (literal, 10, G_MININT64, G_MAXINT64, &v, NULL))
+                {
+                  if (*rewritten == NULL)
+                    *rewritten = g_string_sized_new (len + 16);
+                  g_string_append_len (*rewritten, data + copied, end - copied);
+                  g_string_append (*rewritten, "e0");
+                  copied = end;
+                }
+            }
+          done = depth == 0;
+          i = end - 1;
+        }
     }
+
+  if (in_string)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: line %u: the file ends inside a string that starts on line %u; "
+                     "it looks truncated"), display_name, line_of (data, len),
+                   line_of (data, string_start));
+      g_clear_pointer (rewritten, free_gstring);
+      return FALSE;
+    }
+  if (depth > 0)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: line %u: the file ends with %u bracket(s) still open; it looks "
+                     "truncated"), display_name, line_of (data, len), depth);
+      g_clear_pointer (rewritten, free_gstring);
+      return FALSE;
+    }
+  if (*rewritten != NULL)
+    g_string_append_len (*rewritten, data + copied, len - copied);
   return TRUE;
 }
 
-/* json-glib turns a lone UTF-16 surrogate escape ("\\ud800") into bytes that are not
- * UTF-8; such a string would be saved into a file the loader then refuses (found by
- * tests/fuzz/fuzz-document). Returns the first offending string or key, or NULL. Depth is
- * bounded by check_depth(). */
-static const char *
-find_invalid_string (JsonNode *node)
+/* json-glib says "<data>:12:3: Parse error: unexpected character"; say where as a person
+ * would. */
+static char *
+describe_parse_error (const char *message)
 {
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      const char *s = json_node_get_string (node);
-      return s != NULL && !g_utf8_validate (s, -1, NULL) ? s : NULL;
-    }
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *a = json_node_get_array (node);
+  guint line = 0, column = 0;
+  int consumed = 0;
 
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          const char *bad = find_invalid_string (json_array_get_element (a, i));
-          if (bad != NULL)
-            return bad;
-        }
-    }
-  else if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *o = json_node_get_object (node);
-      g_autoptr(GList) members = json_object_get_members (o);
-
-      for (GList *l = members; l; l = l->next)
-        {
-          const char *bad = g_utf8_validate (l->data, -1, NULL) ? NULL : l->data;
-
-          if (bad == NULL)
-            bad = find_invalid_string (json_object_get_member (o, l->data));
-          if (bad != NULL)
-            return bad;
-        }
-    }
-  return NULL;
+  if (sscanf (message, "<data>:%u:%u: Parse error: %n", &line, &column, &consumed) == 2 &&
+      consumed > 0)
+    return g_strdup_printf (_("line %u, column %u: not valid JSON: %s"), line, column,
+                            message + consumed);
+  return g_strdup_printf (_("not valid JSON: %s"), message);
 }
 
 static const char * const top_fields[] = {
   "format", "name", "uuid", "regions", "components", "links", "dr", "operations", "pricing",
   "layout", NULL
 };
+
+static guint
+section_rank (const char *path)
+{
+  gsize n = strcspn (path, ".[:");
+
+  for (guint i = 0; top_fields[i]; i++)
+    if (strlen (top_fields[i]) == n && strncmp (path, top_fields[i], n) == 0)
+      return i;
+  return G_N_ELEMENTS (top_fields);
+}
+
+/* "components[2].max: …" before "components[10].id: …": by section in file order, then
+ * naturally (numbers by value). The sort is stable, so one field's problems keep their
+ * order. */
+static int
+compare_problem_paths (gconstpointer pa,
+                       gconstpointer pb)
+{
+  const char *a = *(const char * const *) pa;
+  const char *b = *(const char * const *) pb;
+  guint ra = section_rank (a), rb = section_rank (b);
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  while (*a && *b && *a != ':' && *b != ':')
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          char *ea, *eb;
+          guint64 na = g_ascii_strtoull (a, &ea, 10), nb = g_ascii_strtoull (b, &eb, 10);
+
+          if (na != nb)
+            return na < nb ? -1 : 1;
+          a = ea;
+          b = eb;
+          continue;
+        }
+      if (*a != *b)
+        break;
+      a++;
+      b++;
+    }
+  /* Within one element, its own problems ("links[2]: …") come before its fields'. */
+  if ((*a == ':' || *a == '\0') && (*b == ':' || *b == '\0'))
+    return 0;
+  if (*a == ':' || *a == '\0')
+    return -1;
+  if (*b == ':' || *b == '\0')
+    return 1;
+  return 0;
+}
 
 static NinesDocument *
 load_root (JsonObject  *root,
@@ -672,7 +963,11 @@ load_root (JsonObject  *root,
   g_autoptr(NinesDocument) doc = nines_document_new ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GList) members = NULL;
-  Loader ld = { problems };
+  g_autoptr(GArray) region_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) component_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) link_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) override_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  Loader ld = { problems, { region_map, component_map, link_map, override_map } };
   JsonNode *fmt = json_object_get_member (root, "format");
   gint64 format;
   const char *s;
@@ -685,14 +980,34 @@ load_root (JsonObject  *root,
                    _("%s: format: is missing; this is not a Nines document"), display_name);
       return NULL;
     }
-  if (!is_number (fmt) || json_node_get_value_type (fmt) != G_TYPE_INT64 || json_node_get_int (fmt) < 0)
+  if (!is_number (fmt))
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                    _("%s: format: must be a whole number (is %s)"), display_name,
                    node_type_name (fmt));
       return NULL;
     }
-  format = json_node_get_int (fmt);
+  if (json_node_get_value_type (fmt) == G_TYPE_INT64)
+    format = json_node_get_int (fmt);
+  else if (json_node_get_double (fmt) == floor (json_node_get_double (fmt)) &&
+           fabs (json_node_get_double (fmt)) < 9e15)
+    format = (gint64) json_node_get_double (fmt);
+  else if (json_node_get_double (fmt) > 9e15)
+    format = G_MAXINT64;
+  else
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   _("%s: format: must be a whole number (is %g)"), display_name,
+                   json_node_get_double (fmt));
+      return NULL;
+    }
+  if (format < 0)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   _("%s: format: must not be negative (is %" G_GINT64_FORMAT ")"), display_name,
+                   format);
+      return NULL;
+    }
   if (format > NINES_DOCUMENT_FORMAT)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_NEWER_FORMAT,
@@ -725,7 +1040,9 @@ load_root (JsonObject  *root,
     if (!g_strv_contains (top_fields, l->data))
       nines_document_set_section (doc, l->data, json_object_get_member (root, l->data));
 
-  nines_document_check (doc, problems);
+  _nines_document_check_mapped (doc, &ld.map, problems);
+  /* In the order of the file, so the problems of one component come together. */
+  g_ptr_array_sort (problems, compare_problem_paths);
 
   if (problems->len > 0)
     {
@@ -748,8 +1065,9 @@ nines_document_load_from_data (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) rewritten = NULL;
   const char *bad_utf8 = NULL;
-  gsize len, where = 0;
+  gsize len;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -765,24 +1083,35 @@ nines_document_load_from_data (const char  *data,
     }
   if (!g_utf8_validate (data, len, &bad_utf8))
     {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: byte %" G_GSIZE_FORMAT ": the file is not valid UTF-8 text"),
-                   display_name, (gsize) (bad_utf8 - data));
+      gsize offset = bad_utf8 - data;
+
+      guint line, column;
+
+      position_of (data, offset, &line, &column);
+      if (*bad_utf8 == '\0')
+        g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                     _("%s: line %u, column %u: the file holds a NUL byte; it is not a text "
+                       "file"), display_name, line, column);
+      else
+        g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                     _("%s: line %u, column %u: not UTF-8 text (byte 0x%02x); save the file "
+                       "as UTF-8"), display_name, line, column, (guchar) *bad_utf8);
       return NULL;
     }
-  if (!check_depth (data, len, &where))
+  if (!prescan (data, len, display_name, &rewritten, error))
+    return NULL;
+  if (rewritten != NULL)
     {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: byte %" G_GSIZE_FORMAT ": nesting deeper than %d levels"),
-                   display_name, where, MAX_DEPTH);
-      return NULL;
+      data = rewritten->str;
+      len = rewritten->len;
     }
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
+      g_autofree char *what = describe_parse_error (local_error->message);
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), display_name, local_error->message);
+                   "%s: %s", display_name, what);
       return NULL;
     }
   root = json_parser_get_root (parser);
@@ -793,7 +1122,7 @@ nines_document_load_from_data (const char  *data,
                    node_type_name (root));
       return NULL;
     }
-  if (find_invalid_string (root) != NULL)
+  if (!strings_are_utf8 (root))
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
                    _("%s: a string holds a \\u escape that is not a Unicode character "
@@ -809,21 +1138,36 @@ nines_document_load_from_file (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
+                   _("%s: cannot open: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
+                   _("%s: is a folder, not a Nines document"), path);
+      return NULL;
+    }
+  if (st.st_size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
+                   _("%s: the file is larger than %d MB; it is not a Nines document"),
+                   path, MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
 
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
-                   "%s", local_error->message);
-      return NULL;
-    }
-  if (g_mapped_file_get_length (mapped) > MAX_FILE_SIZE)
-    {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                   _("%s: the file is larger than %d MB; it is not a Nines document"),
-                   path, MAX_FILE_SIZE / (1024 * 1024));
+                   _("%s: cannot read: %s"), path, local_error->message);
       return NULL;
     }
   if (g_mapped_file_get_length (mapped) == 0)
@@ -848,236 +1192,4 @@ nines_document_load_example (const char  *name,
     }
   return nines_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                         display, error);
-}
-
-/* Writing */
-
-static void
-add_extra (JsonObject *o,
-           JsonObject *extra)
-{
-  g_autoptr(GList) members = NULL;
-
-  if (extra == NULL)
-    return;
-  members = json_object_get_members (extra);
-  for (GList *l = members; l; l = l->next)
-    if (!json_object_has_member (o, l->data))
-      json_object_set_member (o, l->data, json_node_copy (json_object_get_member (extra, l->data)));
-}
-
-static JsonNode *
-variant_to_node (GVariant *v)
-{
-  JsonNode *n = json_node_alloc ();
-
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
-    json_node_init_int (n, g_variant_get_int64 (v));
-  else if (g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE))
-    json_node_init_double (n, g_variant_get_double (v));
-  else if (g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN))
-    json_node_init_boolean (n, g_variant_get_boolean (v));
-  else
-    json_node_init_string (n, g_variant_get_string (v, NULL));
-  return n;
-}
-
-static JsonArray *
-strv_to_array (const char * const *strv)
-{
-  JsonArray *a = json_array_new ();
-
-  for (guint i = 0; strv && strv[i]; i++)
-    json_array_add_string_element (a, strv[i]);
-  return a;
-}
-
-static void
-set_optional_string (JsonObject *o,
-                     const char *name,
-                     const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (o, name, value);
-}
-
-static JsonObject *
-component_to_object (NinesComponent *c)
-{
-  JsonObject *o = json_object_new ();
-  const NinesKindInfo *kind = nines_component_get_kind_info (c);
-
-  json_object_set_string_member (o, "id", nines_component_get_id (c));
-  json_object_set_string_member (o, "kind", nines_component_get_kind (c));
-  set_optional_string (o, "name", nines_component_get_name (c));
-  set_optional_string (o, "region", nines_component_get_region (c));
-  if (nines_component_get_n_azs (c) > 0)
-    json_object_set_array_member (o, "azs", strv_to_array (nines_component_get_azs (c)));
-  /* Parameters in the catalog's order, so files diff well. */
-  for (guint i = 0; kind && i < kind->params->len; i++)
-    {
-      const NinesParamSpec *spec = g_ptr_array_index (kind->params, i);
-      GVariant *v = nines_component_get_explicit_param (c, spec->name);
-
-      if (v != NULL)
-        json_object_set_member (o, spec->name, variant_to_node (v));
-    }
-  add_extra (o, _nines_component_get_extra (c));
-  return o;
-}
-
-char *
-nines_document_to_data (NinesDocument *self,
-                        gsize         *length)
-{
-  NinesCatalog *catalog = nines_catalog_get_default ();
-  g_autoptr(JsonNode) root_node = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *root = json_object_new ();
-  JsonArray *regions = json_array_new ();
-  JsonArray *components = json_array_new ();
-  JsonArray *links = json_array_new ();
-  JsonObject *dr = json_object_new ();
-  JsonObject *knobs = json_object_new ();
-  JsonObject *ops = json_object_new ();
-  JsonObject *pricing = json_object_new ();
-  JsonArray *overrides = json_array_new ();
-  JsonObject *layout = json_object_new ();
-  g_autoptr(GPtrArray) layout_keys = NULL;
-  g_autoptr(GPtrArray) sections = NULL;
-  GListModel *model;
-  GString *out;
-
-  g_return_val_if_fail (NINES_IS_DOCUMENT (self), NULL);
-
-  json_object_set_int_member (root, "format", NINES_DOCUMENT_FORMAT);
-  json_object_set_string_member (root, "name", nines_document_get_name (self));
-  json_object_set_string_member (root, "uuid", nines_document_get_uuid (self));
-
-  model = nines_document_get_regions (self);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(NinesRegion) r = g_list_model_get_item (model, i);
-      g_autofree char *path = g_strdup_printf ("regions.%s", nines_region_get_code (r));
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "code", nines_region_get_code (r));
-      json_object_set_array_member (o, "azs", strv_to_array (nines_region_get_azs (r)));
-      add_extra (o, _nines_document_get_extra (self, path));
-      json_array_add_object_element (regions, o);
-    }
-  json_object_set_array_member (root, "regions", regions);
-
-  for (guint i = 0; i < nines_document_get_n_components (self); i++)
-    json_array_add_object_element (components,
-                                   component_to_object (nines_document_get_component (self, i)));
-  json_object_set_array_member (root, "components", components);
-
-  model = nines_document_get_links (self);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(NinesLink) l = g_list_model_get_item (model, i);
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "from", nines_link_get_from (l));
-      json_object_set_string_member (o, "to", nines_link_get_to (l));
-      json_object_set_string_member (o, "kind", nines_link_kind_to_string (nines_link_get_kind (l)));
-      add_extra (o, _nines_link_get_extra (l));
-      json_array_add_object_element (links, o);
-    }
-  json_object_set_array_member (root, "links", links);
-
-  json_object_set_string_member (dr, "pattern",
-                                 nines_dr_pattern_to_string (nines_document_get_dr_pattern (self)));
-  set_optional_string (dr, "primary_region", nines_document_get_primary_region (self));
-  set_optional_string (dr, "recovery_region", nines_document_get_recovery_region (self));
-  for (guint i = 0; i < nines_catalog_get_n_knobs (catalog); i++)
-    {
-      const NinesParamSpec *spec = nines_catalog_get_knob (catalog, i);
-      GVariant *v = nines_document_get_explicit_knob (self, spec->name);
-
-      if (v != NULL)
-        json_object_set_member (knobs, spec->name, variant_to_node (v));
-    }
-  json_object_set_object_member (dr, "knobs", knobs);
-  add_extra (dr, _nines_document_get_extra (self, "dr"));
-  json_object_set_object_member (root, "dr", dr);
-
-  set_optional_string (ops, "last_dr_test", nines_document_get_last_dr_test (self));
-  set_optional_string (ops, "last_restore_test", nines_document_get_last_restore_test (self));
-  json_object_set_array_member (ops, "owners", strv_to_array (nines_document_get_owners (self)));
-  set_optional_string (ops, "notes", nines_document_get_notes (self));
-  add_extra (ops, _nines_document_get_extra (self, "operations"));
-  json_object_set_object_member (root, "operations", ops);
-
-  json_object_set_double_member (pricing, "discount_percent",
-                                 nines_document_get_discount_percent (self));
-  for (guint i = 0; i < nines_document_get_n_price_overrides (self); i++)
-    {
-      const NinesPriceOverride *ov = nines_document_get_price_override (self, i);
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "service", ov->service);
-      set_optional_string (o, "region", ov->region);
-      json_object_set_string_member (o, "usage", ov->usage);
-      json_object_set_double_member (o, "usd", ov->usd);
-      set_optional_string (o, "note", ov->note);
-      json_array_add_object_element (overrides, o);
-    }
-  json_object_set_array_member (pricing, "overrides", overrides);
-  add_extra (pricing, _nines_document_get_extra (self, "pricing"));
-  json_object_set_object_member (root, "pricing", pricing);
-
-  layout_keys = _nines_document_get_layout_keys (self);
-  for (guint i = 0; i < layout_keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (layout_keys, i);
-      JsonArray *xy = json_array_new ();
-      NinesPoint p;
-
-      nines_document_get_position (self, key, &p);
-      json_array_add_double_element (xy, p.x);
-      json_array_add_double_element (xy, p.y);
-      json_object_set_array_member (layout, key, xy);
-    }
-  json_object_set_object_member (root, "layout", layout);
-
-  sections = _nines_document_get_section_names (self);
-  for (guint i = 0; i < sections->len; i++)
-    {
-      const char *name = g_ptr_array_index (sections, i);
-      json_object_set_member (root, name, json_node_copy (nines_document_get_section (self, name)));
-    }
-
-  json_node_take_object (root_node, root);
-  out = g_string_new (NULL);
-  nines_json_write (out, root_node);
-  if (length)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-gboolean
-nines_document_save_to_file (NinesDocument  *self,
-                             const char     *path,
-                             GError        **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize len;
-
-  g_return_val_if_fail (NINES_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  data = nines_document_to_data (self, &len);
-  /* CONSISTENT writes a temporary file and renames it over @path; DURABLE fsyncs it
-   * first, so after a crash either the old or the new file is there, whole. */
-  if (!g_file_set_contents_full (path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
-    {
-      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
-                   _("Could not save %s: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
 }

@@ -58,6 +58,13 @@ _nines_price_override_free (NinesPriceOverride *o)
   g_free (o);
 }
 
+char *
+_nines_price_override_extra_key (const NinesPriceOverride *o)
+{
+  return g_strdup_printf ("pricing.overrides.%s|%s|%s", o->service, o->region ? o->region : "",
+                          o->usage);
+}
+
 NinesPriceOverride *
 _nines_price_override_copy (const NinesPriceOverride *o)
 {
@@ -426,6 +433,12 @@ nines_document_get_primary_region (NinesDocument *self)
   return first ? nines_region_get_code (first) : NULL;
 }
 
+const char *
+_nines_document_get_explicit_primary_region (NinesDocument *self)
+{
+  return self->primary_region;
+}
+
 void
 _nines_document_set_primary_region (NinesDocument *self,
                                     const char    *code)
@@ -648,6 +661,16 @@ _nines_document_replace_override (NinesDocument            *self,
   return old;
 }
 
+void
+_nines_document_insert_override (NinesDocument            *self,
+                                 guint                     position,
+                                 const NinesPriceOverride *override)
+{
+  g_ptr_array_insert (self->overrides, MIN (position, self->overrides->len),
+                      _nines_price_override_copy (override));
+  _nines_document_emit_changed (self);
+}
+
 /* Layout */
 
 gboolean
@@ -756,6 +779,27 @@ _nines_document_set_extra (NinesDocument *self,
     g_hash_table_remove (self->extras, path);
   else
     g_hash_table_insert (self->extras, g_strdup (path), json_object_ref (extra));
+}
+
+char *
+_nines_one_line (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 gboolean

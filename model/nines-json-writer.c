@@ -79,10 +79,56 @@ indent (GString *out,
     g_string_append (out, "  ");
 }
 
+static void write_node (GString            *out,
+                        JsonNode           *node,
+                        guint               depth,
+                        const char * const *compact,
+                        gboolean            compact_here);
+
+/* Lines no longer than this hold a whole small object: a link. */
+#define MAX_LINE 100
+
+/* Writes an array element that is an object of scalars on one line, {"from": "a", …},
+ * when the line stays short; returns FALSE (writing nothing) otherwise. */
+static gboolean
+write_flat_object (GString  *out,
+                   JsonNode *node,
+                   guint     depth)
+{
+  JsonObject *o;
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GString) line = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  o = json_node_get_object (node);
+  members = json_object_get_members (o);
+  if (members == NULL)
+    return FALSE;
+  for (GList *l = members; l; l = l->next)
+    if (!is_scalar (json_object_get_member (o, l->data)))
+      return FALSE;
+
+  line = g_string_new ("{");
+  for (GList *l = members; l; l = l->next)
+    {
+      write_string (line, l->data);
+      g_string_append (line, ": ");
+      write_node (line, json_object_get_member (o, l->data), 0, NULL, FALSE);
+      g_string_append (line, l->next ? ", " : "}");
+    }
+  if (2 * depth + line->len + 1 > MAX_LINE)
+    return FALSE;
+  g_string_append_len (out, line->str, line->len);
+  return TRUE;
+}
+
 static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     depth)
+write_node (GString            *out,
+            JsonNode           *node,
+            guint               depth,
+            const char * const *compact,
+            gboolean            compact_here)
 {
   switch (json_node_get_node_type (node))
     {
@@ -132,8 +178,10 @@ write_node (GString  *out,
               {
                 g_string_append (out, i ? ",\n" : "\n");
                 indent (out, depth + 1);
+                if (compact_here && write_flat_object (out, json_array_get_element (a, i), depth + 1))
+                  continue;
               }
-            write_node (out, json_array_get_element (a, i), depth + 1);
+            write_node (out, json_array_get_element (a, i), depth + 1, compact, FALSE);
           }
         if (!flat)
           {
@@ -160,7 +208,8 @@ write_node (GString  *out,
             indent (out, depth + 1);
             write_string (out, l->data);
             g_string_append (out, ": ");
-            write_node (out, json_object_get_member (o, l->data), depth + 1);
+            write_node (out, json_object_get_member (o, l->data), depth + 1, compact,
+                        compact != NULL && g_strv_contains (compact, l->data));
             g_string_append (out, l->next ? ",\n" : "\n");
           }
         indent (out, depth);
@@ -177,6 +226,15 @@ void
 nines_json_write (GString  *out,
                   JsonNode *node)
 {
-  write_node (out, node, 0);
+  write_node (out, node, 0, NULL, FALSE);
+  g_string_append_c (out, '\n');
+}
+
+void
+nines_json_write_compact (GString            *out,
+                          JsonNode           *node,
+                          const char * const *compact)
+{
+  write_node (out, node, 0, compact, FALSE);
   g_string_append_c (out, '\n');
 }

@@ -14,5 +14,10 @@ G_BEGIN_DECLS
  * "0.10000000000000001"). The same tree always gives the same bytes. */
 void nines_json_write (GString  *out,
                        JsonNode *node);
+/* The same, but the objects of scalars in arrays that are members named in @compact
+ * (e.g. "links") are written one per line when the line stays within 100 columns. */
+void nines_json_write_compact (GString            *out,
+                               JsonNode           *node,
+                               const char * const *compact);
 
 G_END_DECLS
