@@ -8,7 +8,6 @@
 
 #include "nines-cli.h"
 
-static const char * const text_json[] = { "text", "json", NULL };
 
 int
 nines_cli_validate (int    argc,
@@ -170,7 +169,7 @@ nines_cli_report (int    argc,
    * (valgrind, ./test.sh). */
   g_autofree char *format = NULL;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, json or csv (cost lines)"), "FORMAT" },
     { NULL }
   };
 
@@ -180,7 +179,7 @@ nines_cli_report (int    argc,
     return NINES_CLI_USAGE;
   if (format == NULL)
     format = g_strdup ("text");
-  if (!nines_cli_check_format (format, text_json))
+  if (!nines_cli_check_format (format, nines_cli_report_formats))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
     return NINES_CLI_BAD_INPUT;
@@ -188,9 +187,14 @@ nines_cli_report (int    argc,
   if (g_str_equal (format, "json"))
     {
       g_autoptr(JsonNode) node = design_to_json (doc);
+      nines_cli_report_cost (doc, format, node);
       nines_cli_print_json (node);
     }
   else
-    print_design_text (doc);
+    {
+      if (g_str_equal (format, "text"))
+        print_design_text (doc);
+      nines_cli_report_cost (doc, format, NULL);
+    }
   return NINES_CLI_OK;
 }

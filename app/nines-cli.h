@@ -42,5 +42,17 @@ void     nines_cli_exec_wrapper (char        **argv);
 
 int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);
+int nines_cli_pricing  (int argc, char **argv);
+/* The cost section of report (nines-cli-pricing.c): prints it for "text" and "csv", adds
+ * a "cost" member to @json_root for "json". */
+void nines_cli_report_cost (NinesDocument *doc, const char *format, JsonNode *json_root);
+/* The formats report accepts: text, json, csv (csv holds the cost lines only). */
+extern const char * const nines_cli_report_formats[];
+int nines_cli_compare  (int argc, char **argv);
+int nines_cli_recovery (int argc, char **argv);
+int nines_cli_simulate (int argc, char **argv);
+int nines_cli_findings (int argc, char **argv);
+/* The recovery and findings section of report (nines-cli-recovery.c). */
+void nines_cli_report_recovery (NinesDocument *doc, JsonBuilder *json);
 
 G_END_DECLS

@@ -74,6 +74,7 @@ replication_free (NinesReplication *r)
   g_free (r->target_id);
   g_free (r->from_region);
   g_free (r->to_region);
+  g_free (r->source);
   g_free (r);
 }
 

@@ -54,6 +54,10 @@ typedef struct
   NinesComponent  *steady;
   NinesComponent  *failover;
   char            *note;        /* why it is there, shown to the user */
+  /* Steady state runs no database instance, only storage fed by replication (an Aurora
+   * Global Database headless secondary cluster): price storage and replicated I/O, not
+   * the instance class the steady component still names. */
+  gboolean         headless;
 } NinesDeployedItem;
 
 typedef struct
@@ -67,6 +71,11 @@ typedef struct
   double                requests_per_month; /* replication PUTs, replicated writes … */
   double                interval_s;         /* backup interval (0 for continuous) */
   double                lag_s;              /* typical lag behind the source */
+  /* Data kept in the recovery region by this mechanism that no deployed component holds:
+   * snapshot, backup and AMI copies (GB-month of backup/snapshot storage there). */
+  double                stored_gb;
+  gboolean              rtc;                /* S3 Replication Time Control is on */
+  char                 *source;             /* where interval/lag come from (cited) */
 } NinesReplication;
 
 typedef struct _NinesDeployment NinesDeployment;

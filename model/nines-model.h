@@ -12,4 +12,10 @@
 # include "nines-document-io.h"
 # include "nines-command-stack.h"
 # include "nines-deployment.h"
+# include "nines-price-snapshot.h"
+# include "nines-price-builder.h"
+# include "nines-price-import.h"
+# include "nines-cost-estimate.h"
+# include "nines-cost-model.h"
+# include "nines-recovery.h"
 #undef NINES_MODEL_INSIDE

@@ -1,0 +1,83 @@
+/* nines-cost-private.h: shared by the cost engine's files (model library only) */
+#pragma once
+
+#ifndef NINES_MODEL_COMPILATION
+# error "nines-cost-private.h is private to the model library"
+#endif
+
+#include "nines-model-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *key;
+  double      list_usd;
+  guint       n_missing;
+} NinesCostGroup;
+
+struct _NinesCostEstimate
+{
+  gatomicrefcount     ref_count;
+  NinesDeployment    *deployment;
+  NinesPriceSnapshot *prices;
+  GArray             *lines;       /* of NinesCostLine */
+  GStringChunk       *strings;     /* strings the lines own (missing usages, notes) */
+  NinesCostTotal      totals[NINES_COST_N_STATES];
+  GArray             *groups[NINES_COST_N_STATES][2];   /* of NinesCostGroup, sorted */
+};
+
+/* What the rules see while pricing one component or replication. */
+typedef struct
+{
+  NinesCostEstimate       *estimate;
+  NinesDocument           *document;
+  NinesPriceSnapshot      *prices;
+  const NinesDeployedItem *item;        /* NULL for replications */
+  NinesComponent          *component;   /* the component in this state */
+  NinesCostState           state;
+  const char              *item_id;
+  const char              *name;        /* display name */
+  const char              *kind;
+  const char              *region;      /* where it bills: a code or "global" */
+  GString                 *scratch;     /* for building usage keys */
+} NinesCostCtx;
+
+NinesCostEstimate *_nines_cost_estimate_new      (NinesDeployment    *deployment,
+                                                  NinesPriceSnapshot *prices);
+/* Totals and groups, once all lines are in. */
+void               _nines_cost_estimate_finish   (NinesCostEstimate  *self,
+                                                  double              discount_percent);
+const char        *_nines_cost_estimate_intern   (NinesCostEstimate  *self,
+                                                  const char         *str);
+
+/* Prices @quantity of @usage (tier by tier) in @region, or marks it missing. @unit is the
+ * unit the rule expects (shown when the price is missing or overridden); @what a static
+ * description; @note (nullable, static or interned) an assumption shown with the line.
+ * Zero quantities add nothing. */
+void               _nines_cost_add               (NinesCostCtx       *ctx,
+                                                  const char         *service,
+                                                  const char         *region,
+                                                  const char         *usage,
+                                                  const char         *unit,
+                                                  const char         *what,
+                                                  double              quantity,
+                                                  const char         *note);
+/* The same with a usage built from parts joined by ':' ("instance", "m6i.large"). */
+void               _nines_cost_add_parts         (NinesCostCtx       *ctx,
+                                                  const char         *service,
+                                                  const char         *region,
+                                                  const char * const *parts,
+                                                  const char         *unit,
+                                                  const char         *what,
+                                                  double              quantity,
+                                                  const char         *note);
+
+/* nines-cost-rules.c */
+void               _nines_cost_price_component   (NinesCostCtx           *ctx);
+void               _nines_cost_price_replication (NinesCostCtx           *ctx,
+                                                  const NinesReplication *replication);
+/* CloudFront edge location billed for viewers near @region ("United States"). */
+const char        *_nines_cost_edge_location     (const char             *region);
+
+G_END_DECLS

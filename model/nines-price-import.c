@@ -1,0 +1,152 @@
+/* nines-price-import.c: choosing the importer for a file, and cited prices */
+#define G_LOG_DOMAIN "nines-price-import"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "nines-price-import-private.h"
+
+/* Cited prices fill the gaps the machine-readable sources leave, each with the document
+ * it comes from. Format:
+ *   {"nines_cited_prices": 1, "citation": "…", "date": "YYYY-MM-DD",
+ *    "prices": [{"service", "region", "usage", "unit", "usd", "tier_start"?, "tier_end"?,
+ *                "rate_code"?, "label"}]}
+ * The source recorded is "@source (citation)". */
+gboolean
+nines_price_import_cited_json (NinesPriceBuilder      *builder,
+                               JsonNode               *root,
+                               const char             *source,
+                               NinesPriceImportStats  *stats,
+                               GError                **error)
+{
+  NinesPriceImportStats local = { 0 };
+  JsonObject *obj = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonArray *prices;
+  const char *date, *citation;
+  g_autofree char *name = NULL;
+  guint idx;
+
+  g_return_val_if_fail (builder != NULL && root != NULL && source != NULL, FALSE);
+
+  if (stats == NULL)
+    stats = &local;
+  prices = obj && json_object_has_member (obj, "prices") ? json_object_get_array_member (obj, "prices") : NULL;
+  date = obj ? json_object_get_string_member_with_default (obj, "date", NULL) : NULL;
+  citation = obj ? json_object_get_string_member_with_default (obj, "citation", NULL) : NULL;
+  if (prices == NULL || date == NULL || !_nines_is_iso_date (date) || citation == NULL)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   _("%s: cited prices need \"citation\", \"date\" and \"prices\""), source);
+      return FALSE;
+    }
+  name = g_strdup_printf ("%s (%s)", source, citation);
+  idx = nines_price_builder_add_source (builder, name, date, "cited");
+  for (guint i = 0; i < json_array_get_length (prices); i++)
+    {
+      JsonObject *p = json_array_get_object_element (prices, i);
+      const char *service, *region, *usage, *unit;
+      double usd, start, end;
+
+      stats->n_read++;
+      service = p ? json_object_get_string_member_with_default (p, "service", NULL) : NULL;
+      region = p ? json_object_get_string_member_with_default (p, "region", NULL) : NULL;
+      usage = p ? json_object_get_string_member_with_default (p, "usage", NULL) : NULL;
+      unit = p ? json_object_get_string_member_with_default (p, "unit", NULL) : NULL;
+      if (!service || !region || !usage || !unit || !json_object_has_member (p, "usd"))
+        {
+          g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                       _("%s: prices[%u] needs service, region, usage, unit and usd"), source, i);
+          return FALSE;
+        }
+      usd = json_object_get_double_member (p, "usd");
+      start = json_object_get_double_member_with_default (p, "tier_start", 0);
+      end = json_object_has_member (p, "tier_end")
+            ? json_object_get_double_member (p, "tier_end") : INFINITY;
+      if (!isfinite (usd) || usd < 0 || start > end)
+        {
+          g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                       _("%s: prices[%u] has a bad price or tier"), source, i);
+          return FALSE;
+        }
+      nines_price_builder_add (builder, idx, service, region, usage, unit, usd, start, end,
+                               json_object_get_string_member_with_default (p, "rate_code", NULL),
+                               json_object_get_string_member_with_default (p, "label", NULL));
+      stats->n_kept++;
+    }
+  return TRUE;
+}
+
+gboolean
+nines_price_import_file (NinesPriceBuilder      *builder,
+                         const char             *path,
+                         const char             *source,
+                         const char             *fallback_date,
+                         NinesPriceImportStats  *stats,
+                         GError                **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *base = NULL;
+  JsonObject *obj;
+  JsonNode *root;
+
+  g_return_val_if_fail (builder != NULL && path != NULL, FALSE);
+
+  if (source == NULL)
+    source = path;
+  if (g_str_has_suffix (path, ".csv"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+
+      if (in == NULL)
+        return FALSE;
+      return nines_price_import_offer_csv (builder, G_INPUT_STREAM (in), source, stats, NULL, error);
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_mapped_file (parser, path, error))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  obj = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (obj == NULL)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   _("%s: not a price file (not a JSON object)"), source);
+      return FALSE;
+    }
+  if (json_object_has_member (obj, "nines_cited_prices"))
+    return nines_price_import_cited_json (builder, root, source, stats, error);
+  if (json_object_has_member (obj, "products") && json_object_has_member (obj, "terms"))
+    return nines_price_import_offer_json (builder, root, source, stats, error);
+  if (json_object_has_member (obj, "PriceList"))
+    {
+      JsonArray *list = json_object_get_array_member (obj, "PriceList");
+      g_autofree const char **strs = NULL;
+      guint n = list ? json_array_get_length (list) : 0;
+
+      strs = g_new0 (const char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        if (!(strs[i] = json_array_get_string_element (list, i)))
+          {
+            g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                         _("%s: PriceList[%u] is not a string"), source, i);
+            return FALSE;
+          }
+      return nines_price_import_get_products (builder, strs, n, source, stats, error);
+    }
+  if (json_object_has_member (obj, "product") && json_object_has_member (obj, "terms"))
+    {
+      /* One GetProducts element saved on its own. */
+      g_autofree char *text = json_to_string (root, FALSE);
+      const char *one[] = { text, NULL };
+      return nines_price_import_get_products (builder, one, 1, source, stats, error);
+    }
+
+  base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - 5] = '\0';
+  return nines_price_import_page_json (builder, root, base, source, fallback_date, stats, error);
+}

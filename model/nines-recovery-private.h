@@ -1,0 +1,41 @@
+/* nines-recovery-private.h: shared by nines-recovery*.c */
+#pragma once
+
+#include "nines-model-private.h"
+
+G_BEGIN_DECLS
+
+struct _NinesRecovery
+{
+  gatomicrefcount    ref_count;
+  NinesDeployment   *deployment;
+  GPtrArray         *steps;          /* of NinesRecoveryStep */
+  GHashTable        *steps_by_id;
+  GPtrArray         *stores;         /* of NinesStoreRpo */
+  double             rto_s;
+  double             rpo_s;
+  NinesStoreRpo     *worst;
+  gboolean           automated;
+  gboolean           uses_failed_region;
+  NinesAvailability  availability;
+};
+
+/* Appends a step; @deps is -1 terminated. Returns its index. */
+guint   _nines_recovery_add_step      (NinesRecovery   *self,
+                                       NinesStepKind    kind,
+                                       const char      *id,
+                                       const char      *item_id,
+                                       double           duration_s,
+                                       const char      *control_plane,
+                                       char            *label,   /* (transfer full) */
+                                       char            *source,  /* (transfer full) */
+                                       const int       *deps,
+                                       guint            n_deps);
+/* "knob NAME = VALUE UNIT: SOURCE" from the catalog's knob spec. */
+char   *_nines_recovery_knob_source   (NinesDocument   *document,
+                                       const char      *knob);
+void    _nines_recovery_build_steps   (NinesRecovery   *self);
+void    _nines_recovery_build_availability (NinesRecovery *self);
+void    _nines_recovery_clear_availability (NinesAvailability *availability);
+
+G_END_DECLS

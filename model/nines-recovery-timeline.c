@@ -1,0 +1,346 @@
+/* nines-recovery-timeline.c: the steps of recovering from the loss of the primary region,
+ * per pattern, with their durations, sources and dependencies (DESIGN.md section 5). */
+#define G_LOG_DOMAIN "nines-recovery"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nines-recovery-private.h"
+
+/* Route 53 propagates record changes to all its authoritative servers generally within
+ * 60 seconds (Route 53 Developer Guide, "ChangeResourceRecordSets": the change status turns
+ * INSYNC). */
+#define R53_PROPAGATION_S      60.0
+#define R53_PROPAGATION_SOURCE N_("Route 53 record changes reach all authoritative servers generally " \
+                                  "within 60 s (Route 53 API Reference, ChangeResourceRecordSets)")
+/* Route 53 is a global service whose control plane runs in us-east-1; its data plane
+ * (DNS answers, health checks) is in every edge location (AWS whitepaper "AWS Fault
+ * Isolation Boundaries", global services). Changing records is a control-plane action. */
+#define R53_CONTROL_PLANE      "us-east-1"
+/* Promoting an RDS read replica takes "a few minutes" (RDS User Guide, "Promoting a read
+ * replica to be a standalone DB instance"); taken as 3 minutes. */
+#define RDS_PROMOTE_S          (3 * 60.0)
+#define RDS_PROMOTE_SOURCE     N_("read replica promotion takes a few minutes (RDS User Guide, " \
+                                  "\"Promoting a read replica\"), taken as 3 min")
+/* Aurora Global Database: cross-region failover with an RTO typically under a minute
+ * (Aurora User Guide, "Using Amazon Aurora Global Database": recovery from a region-wide
+ * outage; Aurora Global Database product page "RTO of less than 1 minute"). */
+#define AURORA_FAILOVER_S      60.0
+#define AURORA_FAILOVER_SOURCE N_("Aurora Global Database cross-region failover: RTO typically under " \
+                                  "1 minute (Aurora User Guide, \"Using Amazon Aurora Global Database\")")
+/* EFS replication failover: deleting the replication configuration makes the destination
+ * writable; it takes "a few minutes" (EFS User Guide, "Failing over to a replica file
+ * system"), taken as 5 minutes. */
+#define EFS_FAILOVER_S         (5 * 60.0)
+#define EFS_FAILOVER_SOURCE    N_("deleting the EFS replication makes the replica writable in a few " \
+                                  "minutes (EFS User Guide, \"Amazon EFS replication\"), taken as 5 min")
+
+typedef struct
+{
+  NinesRecovery *self;
+  NinesDocument *document;
+  NinesDrPattern pattern;
+  const char    *primary;
+  const char    *recovery;
+  int            detect;
+  int            trigger;      /* what recovery actions wait for: detection or a decision */
+  int            provision;    /* -1 when nothing is created on recovery */
+  GArray        *ready;        /* of int: steps the manual traffic switch waits for */
+  gboolean       has_cache;
+} Build;
+
+static double
+knob_s (Build      *b,
+        const char *knob,
+        double      unit_s)
+{
+  return nines_document_get_knob_double (b->document, knob) * unit_s;
+}
+
+static int
+add (Build         *b,
+     NinesStepKind  kind,
+     const char    *id,
+     const char    *item_id,
+     double         duration_s,
+     const char    *control_plane,
+     char          *label,
+     char          *source,
+     const int     *deps,
+     guint          n_deps)
+{
+  return (int) _nines_recovery_add_step (b->self, kind, id, item_id, duration_s, control_plane,
+                                         label, source, deps, n_deps);
+}
+
+static gboolean
+has_health_checked_routing (NinesDeployment *dep,
+                            gboolean        *routed)
+{
+  gboolean checks = FALSE;
+
+  *routed = FALSE;
+  for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
+    {
+      const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
+      const char *policy;
+
+      if (item->steady == NULL || !g_str_equal (nines_component_get_kind (item->steady), "route53"))
+        continue;
+      if (nines_component_get_int (item->steady, "health_checks") > 0)
+        checks = TRUE;
+      policy = nines_component_get_string (item->steady, "routing_policy");
+      if (g_str_equal (policy, "failover") || g_str_equal (policy, "latency"))
+        *routed = TRUE;
+    }
+  return checks;
+}
+
+static void
+add_detection (Build    *b,
+               gboolean  automated)
+{
+  if (automated)
+    {
+      double interval = nines_document_get_knob_double (b->document, "health_check_interval_s");
+      double threshold = nines_document_get_knob_double (b->document, "health_check_threshold");
+      g_autofree char *a = _nines_recovery_knob_source (b->document, "health_check_interval_s");
+      g_autofree char *t = _nines_recovery_knob_source (b->document, "health_check_threshold");
+
+      b->detect = add (b, NINES_STEP_DETECT, "detect", NULL, interval * threshold, NULL,
+                       g_strdup (_("Route 53 health checks fail (interval × failure threshold)")),
+                       g_strdup_printf ("%s; %s", a, t), NULL, 0);
+    }
+  else
+    b->detect = add (b, NINES_STEP_DETECT, "detect", NULL, knob_s (b, "detection_minutes", 60), NULL,
+                     g_strdup (_("An alarm fires and the on-call engineer acknowledges it")),
+                     _nines_recovery_knob_source (b->document, "detection_minutes"), NULL, 0);
+}
+
+static void
+add_data_step (Build                  *b,
+               const NinesReplication *r)
+{
+  NinesDeployment *dep = b->self->deployment;
+  const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
+  NinesComponent *source = nines_document_lookup_component (b->document, r->source_id);
+  g_autofree char *id = g_strdup_printf ("data:%s", r->source_id);
+  int after = b->trigger;
+  int step = -1;
+
+  if (target == NULL || source == NULL || g_str_equal (nines_component_get_kind (source), "ci-server"))
+    return;
+
+  switch (r->kind)
+    {
+    case NINES_REPLICATION_BACKUP_COPY:
+      {
+        double gb = nines_component_get_double (source, "storage_gb");
+        double rate = nines_document_get_knob_double (b->document, "restore_mb_per_s");
+        g_autofree char *knob = _nines_recovery_knob_source (b->document, "restore_mb_per_s");
+
+        if (b->provision >= 0)
+          after = b->provision;
+        step = add (b, NINES_STEP_DATA, id, r->target_id, gb * 1024.0 / rate, b->recovery,
+                    g_strdup_printf (_("Restore %s (%.0f GB) from the latest copied backup"),
+                                     r->source_id, gb),
+                    g_strdup_printf (_("stored size / restore throughput; %s"), knob),
+                    &after, 1);
+      }
+      break;
+
+    case NINES_REPLICATION_RDS_REPLICA:
+      step = add (b, NINES_STEP_DATA, id, r->target_id, RDS_PROMOTE_S, b->recovery,
+                  g_strdup_printf (_("Promote the read replica %s to a standalone primary"), r->target_id),
+                  g_strdup (_(RDS_PROMOTE_SOURCE)), &after, 1);
+      break;
+
+    case NINES_REPLICATION_AURORA_GLOBAL:
+      if (target->headless)
+        {
+          g_autofree char *add_id = g_strdup_printf ("data:%s:instance", r->source_id);
+
+          after = add (b, NINES_STEP_DATA, add_id, r->target_id,
+                       knob_s (b, "db_create_minutes", 60), b->recovery,
+                       g_strdup_printf (_("Add a writer instance to the headless cluster %s"), r->target_id),
+                       _nines_recovery_knob_source (b->document, "db_create_minutes"), &after, 1);
+        }
+      step = add (b, NINES_STEP_DATA, id, r->target_id, AURORA_FAILOVER_S, b->recovery,
+                  g_strdup_printf (_("Fail the global database over to %s"), r->target_id),
+                  g_strdup (_(AURORA_FAILOVER_SOURCE)), &after, 1);
+      break;
+
+    case NINES_REPLICATION_DDB_GLOBAL:
+      step = add (b, NINES_STEP_DATA, id, r->target_id, 0, NULL,
+                  g_strdup_printf (_("Writes go to the global table replica %s"), r->target_id),
+                  g_strdup (_("global tables are multi-active: every replica takes writes, nothing "
+                              "to promote (DynamoDB Developer Guide, \"Global tables\")")), &after, 1);
+      break;
+
+    case NINES_REPLICATION_S3_CRR:
+      step = add (b, NINES_STEP_DATA, id, r->target_id, 0, NULL,
+                  g_strdup_printf (_("Serve objects from the replica bucket %s"), r->target_id),
+                  g_strdup (_("the replica bucket is readable as soon as it exists (S3 User Guide, "
+                              "\"Replicating objects\")")), &after, 1);
+      break;
+
+    case NINES_REPLICATION_EFS:
+      step = add (b, NINES_STEP_DATA, id, r->target_id, EFS_FAILOVER_S, b->recovery,
+                  g_strdup_printf (_("Make the replica file system %s writable"), r->target_id),
+                  g_strdup (_(EFS_FAILOVER_SOURCE)), &after, 1);
+      break;
+
+    case NINES_REPLICATION_AMI_COPY:
+    default:
+      return;
+    }
+  g_array_append_val (b->ready, step);
+}
+
+static void
+add_compute_steps (Build                   *b,
+                   const NinesDeployedItem *item)
+{
+  const char *kind = nines_component_get_kind (item->failover);
+  g_autofree char *id = NULL;
+  gint64 steady, full;
+  int after;
+  int step;
+
+  if (g_str_equal (kind, "elasticache"))
+    b->has_cache |= item->role == NINES_ROLE_STANDBY &&
+                    nines_component_get_int (item->steady, "nodes") < nines_component_get_int (item->failover, "nodes");
+  if (!g_str_equal (kind, "ec2-asg"))
+    return;
+
+  full = nines_component_get_int (item->failover, "desired");
+  steady = item->steady ? nines_component_get_int (item->steady, "desired") : 0;
+  if (steady >= full)
+    return;
+
+  id = g_strdup_printf ("compute:%s", item->source_id);
+  if (steady == 0)
+    {
+      /* Nothing serves until instances boot: recovery waits for them. */
+      after = b->provision >= 0 ? b->provision : b->trigger;
+      step = add (b, NINES_STEP_COMPUTE, id, item->id, knob_s (b, "boot_minutes", 60), b->recovery,
+                  item->role == NINES_ROLE_ON_RECOVERY
+                  ? g_strdup_printf (_("Create %s from the copied AMI and launch %" G_GINT64_FORMAT " instance(s)"),
+                                     item->id, full)
+                  : g_strdup_printf (_("Scale %s from 0 to %" G_GINT64_FORMAT " instance(s)"), item->id, full),
+                  _nines_recovery_knob_source (b->document, "boot_minutes"), &after, 1);
+      g_array_append_val (b->ready, step);
+    }
+  else
+    {
+      /* Warm standby: it serves at once at the standby size and scales out meanwhile. */
+      after = b->detect;
+      add (b, NINES_STEP_COMPUTE, id, item->id, knob_s (b, "boot_minutes", 60), b->recovery,
+           g_strdup_printf (_("Scale %s out from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " instance(s)"),
+                            item->id, steady, full),
+           _nines_recovery_knob_source (b->document, "boot_minutes"), &after, 1);
+    }
+}
+
+static void
+build_no_recovery (Build *b)
+{
+  double hours = nines_document_get_knob_double (b->document, "region_outage_hours");
+
+  add (b, NINES_STEP_WAIT, "wait", NULL, hours * 3600.0, b->primary,
+       g_strdup_printf (_("Nothing to fail over to: wait for AWS to restore %s"), b->primary),
+       _nines_recovery_knob_source (b->document, "region_outage_hours"), &b->detect, 1);
+}
+
+void
+_nines_recovery_build_steps (NinesRecovery *self)
+{
+  NinesDeployment *dep = self->deployment;
+  Build b = { 0 };
+  gboolean routed = FALSE;
+  gboolean checks;
+  g_autoptr(GArray) ready = g_array_new (FALSE, FALSE, sizeof (int));
+  int traffic;
+
+  b.self = self;
+  b.document = nines_deployment_get_document (dep);
+  b.pattern = nines_deployment_get_pattern (dep);
+  b.primary = nines_deployment_get_primary_region (dep);
+  b.recovery = nines_deployment_get_recovery_region (dep);
+  b.provision = -1;
+  b.ready = ready;
+
+  checks = has_health_checked_routing (dep, &routed);
+  add_detection (&b, checks);
+  if (b.pattern == NINES_DR_PATTERN_NONE || b.recovery == NULL || g_str_equal (b.recovery, b.primary))
+    {
+      build_no_recovery (&b);
+      return;
+    }
+
+  /* Warm standby and multi-site fail over on health checks with no one deciding. */
+  self->automated = checks && routed && b.pattern >= NINES_DR_PATTERN_WARM_STANDBY;
+  b.trigger = b.detect;
+  if (!self->automated)
+    b.trigger = add (&b, NINES_STEP_DECIDE, "decide", NULL, knob_s (&b, "decision_minutes", 60), NULL,
+                     g_strdup (_("Someone declares a disaster and starts the runbook")),
+                     _nines_recovery_knob_source (b.document, "decision_minutes"), &b.detect, 1);
+
+  for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
+    {
+      const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
+
+      if (item->added && item->role == NINES_ROLE_ON_RECOVERY &&
+          !g_str_equal (nines_component_get_kind (item->failover), "ci-server"))
+        {
+          b.provision = add (&b, NINES_STEP_PROVISION, "provision", NULL, knob_s (&b, "provision_minutes", 60),
+                             b.recovery,
+                             g_strdup_printf (_("Create the recovery stack in %s (network, load balancers, "
+                                                "groups, functions)"), b.recovery),
+                             _nines_recovery_knob_source (b.document, "provision_minutes"), &b.trigger, 1);
+          break;
+        }
+    }
+
+  for (guint i = 0; i < nines_deployment_get_n_replications (dep); i++)
+    {
+      const NinesReplication *r = nines_deployment_get_replication (dep, i);
+
+      if (g_strcmp0 (r->from_region, b.primary) == 0)
+        add_data_step (&b, r);
+    }
+  for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
+    {
+      const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
+
+      if (item->added && item->failover != NULL && g_strcmp0 (item->region, b.recovery) == 0)
+        add_compute_steps (&b, item);
+    }
+
+  if (self->automated)
+    traffic = add (&b, NINES_STEP_TRAFFIC, "traffic", NULL, knob_s (&b, "dns_ttl_s", 1), NULL,
+                   g_strdup (_("Route 53 answers with the recovery region; resolvers drop the old "
+                               "answer when its TTL expires")),
+                   _nines_recovery_knob_source (b.document, "dns_ttl_s"), &b.detect, 1);
+  else
+    {
+      g_autofree char *ttl = _nines_recovery_knob_source (b.document, "dns_ttl_s");
+
+      /* The switch waits for the recovery stack to be ready, then for the change to
+       * propagate and the old answer to expire. */
+      g_array_append_val (ready, b.provision);
+      g_array_append_val (ready, b.trigger);
+      traffic = add (&b, NINES_STEP_TRAFFIC, "traffic", NULL,
+                     R53_PROPAGATION_S + knob_s (&b, "dns_ttl_s", 1), R53_CONTROL_PLANE,
+                     g_strdup (_("Change the Route 53 records by hand to the recovery region")),
+                     g_strdup_printf ("%s; %s", _(R53_PROPAGATION_SOURCE), ttl),
+                     (const int *) ready->data, ready->len);
+    }
+
+  /* Fresh instances and caches start cold: the seed's "sluggish for another few minutes". */
+  if (b.pattern <= NINES_DR_PATTERN_PILOT_LIGHT || b.has_cache)
+    add (&b, NINES_STEP_WARM, "warm", NULL, knob_s (&b, "cache_warm_minutes", 60), NULL,
+         g_strdup (_("Caches warm up under real traffic")),
+         _nines_recovery_knob_source (b.document, "cache_warm_minutes"), &traffic, 1);
+}

@@ -1,0 +1,383 @@
+/* nines-recovery.c: the recovery of a deployment: timeline solving (critical path), RPO per
+ * data store. The steps are built in nines-recovery-timeline.c, availability in
+ * nines-recovery-availability.c. */
+#define G_LOG_DOMAIN "nines-recovery"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "nines-recovery-private.h"
+
+/* Aurora bills write I/O in 4 KB units (Aurora User Guide, "Amazon Aurora storage"), and a
+ * DynamoDB write request unit covers 1 KB (DynamoDB Developer Guide, "Read/write capacity
+ * mode"): upper bounds of the data each carries. */
+#define AURORA_WRITE_IO_GB  (4.0 / 1e6)
+#define DDB_WRU_GB          (1.0 / 1e6)
+#define SECONDS_PER_MONTH   (30.0 * 86400.0)
+
+G_DEFINE_BOXED_TYPE (NinesRecovery, nines_recovery, nines_recovery_ref, nines_recovery_unref)
+
+const char *
+nines_step_kind_to_string (NinesStepKind kind)
+{
+  static const char *ids[] = { "detect", "decide", "provision", "data", "compute", "traffic", "warm", "wait" };
+
+  g_return_val_if_fail (kind <= NINES_STEP_WAIT, NULL);
+  return ids[kind];
+}
+
+static void
+step_free (NinesRecoveryStep *step)
+{
+  g_free (step->id);
+  g_free (step->label);
+  g_free (step->item_id);
+  g_free (step->source);
+  g_free (step->deps);
+  g_free (step->control_plane);
+  g_free (step);
+}
+
+static void
+store_free (NinesStoreRpo *store)
+{
+  g_free (store->store_id);
+  g_free (store->source);
+  g_free (store->note);
+  g_free (store);
+}
+
+guint
+_nines_recovery_add_step (NinesRecovery *self,
+                          NinesStepKind  kind,
+                          const char    *id,
+                          const char    *item_id,
+                          double         duration_s,
+                          const char    *control_plane,
+                          char          *label,
+                          char          *source,
+                          const int     *deps,
+                          guint          n_deps)
+{
+  NinesRecoveryStep *step = g_new0 (NinesRecoveryStep, 1);
+  const char *failed = nines_deployment_get_primary_region (self->deployment);
+
+  step->id = g_strdup (id);
+  step->kind = kind;
+  step->label = label;
+  step->item_id = g_strdup (item_id);
+  step->duration_s = MAX (0.0, duration_s);
+  step->source = source;
+  step->deps = g_new0 (guint, MAX (1, n_deps));
+  for (guint i = 0; i < n_deps; i++)
+    {
+      if (deps[i] < 0)
+        continue;
+      g_assert ((guint) deps[i] < self->steps->len);
+      step->deps[step->n_deps++] = (guint) deps[i];
+    }
+  step->control_plane = g_strdup (control_plane);
+  step->uses_failed_region = control_plane != NULL && g_strcmp0 (control_plane, failed) == 0;
+  self->uses_failed_region |= step->uses_failed_region;
+  g_ptr_array_add (self->steps, step);
+  g_hash_table_insert (self->steps_by_id, step->id, step);
+  return self->steps->len - 1;
+}
+
+char *
+_nines_recovery_knob_source (NinesDocument *document,
+                             const char    *knob)
+{
+  const NinesParamSpec *spec = nines_catalog_lookup_knob (nines_catalog_get_default (), knob);
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+  value = nines_param_spec_format_value (spec, nines_document_get_knob (document, knob));
+  return g_strdup_printf (_("knob %s = %s%s: %s"), knob, value,
+                          nines_document_get_explicit_knob (document, knob) ? "" : _(" (default)"),
+                          spec->source ? spec->source : "");
+}
+
+/* Earliest start/end in insertion order (dependencies are always earlier steps), then the
+ * critical path walked back from the step that ends last through the dependency that
+ * ended last. Linear in steps + edges. */
+static void
+solve (NinesRecovery *self)
+{
+  NinesRecoveryStep *last = NULL;
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      NinesRecoveryStep *step = g_ptr_array_index (self->steps, i);
+
+      step->start_s = 0;
+      for (guint d = 0; d < step->n_deps; d++)
+        {
+          NinesRecoveryStep *dep = g_ptr_array_index (self->steps, step->deps[d]);
+          step->start_s = MAX (step->start_s, dep->end_s);
+        }
+      step->end_s = step->start_s + step->duration_s;
+      if (last == NULL || step->end_s >= last->end_s)
+        last = step;
+    }
+
+  self->rto_s = last ? last->end_s : 0;
+  while (last != NULL)
+    {
+      NinesRecoveryStep *prev = NULL;
+
+      last->critical = TRUE;
+      for (guint d = 0; d < last->n_deps; d++)
+        {
+          NinesRecoveryStep *dep = g_ptr_array_index (self->steps, last->deps[d]);
+          if (prev == NULL || dep->end_s > prev->end_s)
+            prev = dep;
+        }
+      last = prev;
+    }
+}
+
+static double
+store_write_rate (NinesDocument  *document,
+                  NinesComponent *c)
+{
+  const char *kind = nines_component_get_kind (c);
+
+  if (g_str_equal (kind, "rds"))
+    return nines_component_get_double (c, "write_gb_per_day") / 86400.0;
+  if (g_str_equal (kind, "aurora"))
+    return nines_component_get_double (c, "write_io_millions") * 1e6 * AURORA_WRITE_IO_GB / SECONDS_PER_MONTH;
+  if (g_str_equal (kind, "s3"))
+    return nines_component_get_double (c, "new_gb_per_month") / SECONDS_PER_MONTH;
+  if (g_str_equal (kind, "dynamodb"))
+    return nines_component_get_double (c, "write_millions") * 1e6 * DDB_WRU_GB / SECONDS_PER_MONTH;
+  if (g_str_equal (kind, "efs"))
+    return nines_component_get_double (c, "storage_gb")
+           * nines_document_get_knob_double (document, "efs_change_percent") / 100.0 / SECONDS_PER_MONTH;
+  return 0;
+}
+
+/* RPO of each data store of the primary region: its best replication to the recovery
+ * region: backup copies lose up to one interval plus the copy lag, continuous replication
+ * its lag. Without one, nothing outside the failed region. */
+static void
+build_stores (NinesRecovery *self)
+{
+  NinesDeployment *dep = self->deployment;
+  NinesDocument *document = nines_deployment_get_document (dep);
+  const char *primary = nines_deployment_get_primary_region (dep);
+  const char *recovery = nines_deployment_get_recovery_region (dep);
+  g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < nines_deployment_get_n_replications (dep); i++)
+    {
+      const NinesReplication *r = nines_deployment_get_replication (dep, i);
+      const NinesReplication *old;
+
+      if (g_strcmp0 (r->from_region, primary) != 0 || g_strcmp0 (r->to_region, recovery) != 0 ||
+          r->kind == NINES_REPLICATION_AMI_COPY)
+        continue;
+      old = g_hash_table_lookup (best, r->source_id);
+      if (old == NULL || r->interval_s + r->lag_s < old->interval_s + old->lag_s)
+        g_hash_table_insert (best, r->source_id, (gpointer) r);
+    }
+
+  self->rpo_s = 0;
+  for (guint i = 0; i < nines_document_get_n_components (document); i++)
+    {
+      NinesComponent *c = nines_document_get_component (document, i);
+      const NinesKindInfo *kind = nines_component_get_kind_info (c);
+      const NinesReplication *r;
+      NinesStoreRpo *store;
+
+      if (kind == NULL || !kind->data_store || g_strcmp0 (nines_component_get_region (c), primary) != 0)
+        continue;
+      store = g_new0 (NinesStoreRpo, 1);
+      store->store_id = g_strdup (nines_component_get_id (c));
+      store->kind = kind->id;
+      store->write_gb_per_s = store_write_rate (document, c);
+      r = g_hash_table_lookup (best, store->store_id);
+      if (r == NULL)
+        {
+          store->mechanism = "none";
+          store->rpo_s = -1;
+          store->source = g_strdup (_("no copy outside the primary region: the data is unavailable "
+                                      "while the region is down, and gone if the region is lost"));
+        }
+      else
+        {
+          const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
+
+          store->mechanism = nines_replication_kind_to_string (r->kind);
+          store->rpo_s = r->interval_s + r->lag_s;
+          store->lost_gb = store->write_gb_per_s * store->rpo_s;
+          store->source = g_strdup (r->source);
+          if (target != NULL && target->steady != NULL && g_str_equal (kind->id, "s3") &&
+              nines_component_get_int (target->steady, "lifecycle_days") > 0)
+            store->note = g_strdup_printf (_("objects older than %" G_GINT64_FORMAT " days are not "
+                                             "kept in the recovery region (lifecycle rule)"),
+                                           nines_component_get_int (target->steady, "lifecycle_days"));
+        }
+      g_ptr_array_add (self->stores, store);
+
+      if (self->worst == NULL ||
+          (store->rpo_s < 0 && self->worst->rpo_s >= 0) ||
+          (self->worst->rpo_s >= 0 && store->rpo_s > self->worst->rpo_s))
+        self->worst = store;
+    }
+  if (self->worst != NULL)
+    self->rpo_s = self->worst->rpo_s;
+}
+
+NinesRecovery *
+nines_recovery_new (NinesDeployment *deployment)
+{
+  NinesRecovery *self;
+
+  g_return_val_if_fail (deployment != NULL, NULL);
+
+  self = g_new0 (NinesRecovery, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->deployment = nines_deployment_ref (deployment);
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->steps_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->stores = g_ptr_array_new_with_free_func ((GDestroyNotify) store_free);
+
+  build_stores (self);
+  _nines_recovery_build_steps (self);
+  solve (self);
+  _nines_recovery_build_availability (self);
+  return self;
+}
+
+NinesRecovery *
+nines_recovery_ref (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+nines_recovery_unref (NinesRecovery *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  nines_deployment_unref (self->deployment);
+  g_hash_table_unref (self->steps_by_id);
+  g_ptr_array_unref (self->steps);
+  g_ptr_array_unref (self->stores);
+  _nines_recovery_clear_availability (&self->availability);
+  g_free (self);
+}
+
+NinesDeployment *
+nines_recovery_get_deployment (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->deployment;
+}
+
+double
+nines_recovery_get_rto_s (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->rto_s;
+}
+
+double
+nines_recovery_get_rpo_s (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->rpo_s;
+}
+
+const NinesStoreRpo *
+nines_recovery_get_worst_store (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->worst;
+}
+
+gboolean
+nines_recovery_is_automated (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->automated;
+}
+
+gboolean
+nines_recovery_uses_failed_region (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->uses_failed_region;
+}
+
+guint
+nines_recovery_get_n_steps (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->steps->len;
+}
+
+const NinesRecoveryStep *
+nines_recovery_get_step (NinesRecovery *self,
+                         guint          i)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (i < self->steps->len, NULL);
+  return g_ptr_array_index (self->steps, i);
+}
+
+const NinesRecoveryStep *
+nines_recovery_lookup_step (NinesRecovery *self,
+                            const char    *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_hash_table_lookup (self->steps_by_id, id);
+}
+
+guint
+nines_recovery_get_n_stores (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->stores->len;
+}
+
+const NinesStoreRpo *
+nines_recovery_get_store (NinesRecovery *self,
+                          guint          i)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (i < self->stores->len, NULL);
+  return g_ptr_array_index (self->stores, i);
+}
+
+const NinesAvailability *
+nines_recovery_get_availability (NinesRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->availability;
+}
+
+char *
+nines_format_duration (double seconds)
+{
+  if (seconds < 0)
+    return g_strdup (_("unbounded"));
+  if (seconds < 90)
+    return g_strdup_printf (_("%.0f s"), seconds);
+  if (seconds < 600)
+    return g_strdup_printf (_("%.1f min"), seconds / 60.0);
+  if (seconds < 3600 * 2)
+    return g_strdup_printf (_("%.0f min"), seconds / 60.0);
+  if (seconds < 86400 * 2)
+    {
+      long m = lround (seconds / 60.0);
+      return g_strdup_printf (_("%ld h %02ld min"), m / 60, m % 60);
+    }
+  return g_strdup_printf (_("%.1f days"), seconds / 86400.0);
+}
