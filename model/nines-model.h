@@ -18,4 +18,6 @@
 # include "nines-cost-estimate.h"
 # include "nines-cost-model.h"
 # include "nines-recovery.h"
+# include "nines-findings.h"
+# include "nines-simulation.h"
 #undef NINES_MODEL_INSIDE

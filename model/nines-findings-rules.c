@@ -1,0 +1,297 @@
+/* nines-findings-rules.c: the rules about single components and the primary region's
+ * layout (databases, groups, buckets, routing, network, edge, CI). One pass over the
+ * components, then region-wide rules from what the pass collected: linear in the design. */
+#define G_LOG_DOMAIN "nines-findings"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nines-findings-private.h"
+
+/* A group allowed to grow to this many times its desired size is effectively unbounded
+ * for the bill (the seed's DoS warning); a planning threshold, not an AWS figure. */
+#define ASG_UNBOUNDED_FACTOR 10
+
+typedef struct
+{
+  gboolean     has_vpc;
+  gboolean     has_cloudfront;
+  gboolean     has_route53;
+  gboolean     has_guardduty;
+  gboolean     public_entry;        /* an internet-facing load balancer or API */
+  gboolean     has_lambda;          /* an API served by functions (public when in DNS) */
+  gboolean     needs_vpc;           /* zonal resources that live in subnets */
+  guint        max_asg_azs;
+  const char  *single_az_nat;
+} RegionFacts;
+
+static void
+rule_database (NinesFindingsBuild *b,
+               NinesComponent     *c)
+{
+  const char *id = nines_component_get_id (c);
+  gboolean aurora = g_str_equal (nines_component_get_kind (c), "aurora");
+
+  if (nines_component_get_bool (c, "public"))
+    _nines_findings_add (b, "public-database", NINES_SEVERITY_CRITICAL, id,
+                         g_strdup_printf (_("The database %s is publicly accessible."), id),
+                         g_strdup (_("The seed: \"have a public subnet solely to hold web servers, then have "
+                                     "a private subnet for databases\". Well-Architected SEC05-BP01: create "
+                                     "network layers.")),
+                         g_strdup (_("Turn off public accessibility and reach it from the private subnets "
+                                     "only.")));
+
+  if (aurora ? (nines_component_get_int (c, "readers") == 0 || nines_component_get_n_azs (c) < 2)
+             : !nines_component_get_bool (c, "multi_az"))
+    _nines_findings_add (b, "single-az-database", NINES_SEVERITY_WARNING, id,
+                         aurora
+                         ? g_strdup_printf (_("The Aurora cluster %s has no reader in another AZ to fail over to."), id)
+                         : g_strdup_printf (_("The RDS database %s runs in a single AZ."), id),
+                         g_strdup (_("An AZ failure takes the database down until it is rebuilt; Multi-AZ fails "
+                                     "over in typically 60-120 s (RDS User Guide, \"Multi-AZ DB instance "
+                                     "deployments\"). The seed: Aurora \"automatically handles all of the "
+                                     "failovers for you\". Well-Architected REL10-BP01.")),
+                         aurora ? g_strdup (_("Add at least one reader in another AZ."))
+                                : g_strdup (_("Enable Multi-AZ.")));
+
+  if (!aurora && nines_component_get_int (c, "backup_retention_days") == 0)
+    _nines_findings_add (b, "database-backups-off", NINES_SEVERITY_CRITICAL, id,
+                         g_strdup_printf (_("Automated backups of %s are off (retention 0 days)."), id),
+                         g_strdup (_("No point-in-time recovery and nothing for AWS Backup to copy across "
+                                     "regions (Well-Architected REL09-BP01: identify and back up all data).")),
+                         g_strdup (_("Set a backup retention of at least 7 days.")));
+}
+
+static void
+rule_asg (NinesFindingsBuild *b,
+          NinesComponent     *c,
+          RegionFacts        *facts)
+{
+  const char *id = nines_component_get_id (c);
+  gint64 desired = nines_component_get_int (c, "desired");
+  gint64 max = nines_component_get_int (c, "max");
+  guint n_azs = nines_component_get_n_azs (c);
+
+  facts->max_asg_azs = MAX (facts->max_asg_azs, n_azs);
+  if (n_azs < 2)
+    _nines_findings_add (b, "asg-single-az", NINES_SEVERITY_WARNING, id,
+                         g_strdup_printf (_("The Auto Scaling group %s runs in one AZ."), id),
+                         g_strdup (_("The seed: \"An auto-scaling group can spread out your instances across "
+                                     "these availability zones\" and rebalances when one fails. "
+                                     "Well-Architected REL10-BP01: deploy to multiple locations.")),
+                         g_strdup (_("Spread the group over at least two AZs (three where the region has "
+                                     "them).")));
+  if (max >= ASG_UNBOUNDED_FACTOR * MAX (desired, (gint64) 1))
+    _nines_findings_add (b, "asg-max-unbounded", NINES_SEVERITY_WARNING, id,
+                         g_strdup_printf (_("%s may grow to %" G_GINT64_FORMAT " instances, %" G_GINT64_FORMAT
+                                            "× its desired %" G_GINT64_FORMAT "."),
+                                          id, max, max / MAX (desired, (gint64) 1), desired),
+                         g_strdup (_("The seed: \"The maximum size prevents you from paying out the wazoo in "
+                                     "the case of a major traffic spike or denial-of-service (DoS) attack.\"")),
+                         g_strdup_printf (_("Cap max at the capacity you plan for (e.g. %" G_GINT64_FORMAT
+                                            ") and put CloudFront and AWS WAF in front."),
+                                          MAX (desired, (gint64) 1) * 4));
+}
+
+static void
+rule_buckets (NinesFindingsBuild *b)
+{
+  for (guint i = 0; i < nines_recovery_get_n_stores (b->recovery); i++)
+    {
+      const NinesStoreRpo *s = nines_recovery_get_store (b->recovery, i);
+      NinesComponent *c;
+      gboolean critical;
+
+      if (!g_str_equal (s->kind, "s3"))
+        continue;
+      if (s->note != NULL)
+        _nines_findings_add (b, "bucket-lifecycle-partial", NINES_SEVERITY_INFO, s->store_id,
+                             g_strdup_printf (_("Only recent objects of %s are kept in %s: %s."), s->store_id,
+                                              b->recovery_region, s->note),
+                             g_strdup (_("The seed: replicate recent assets and \"set up an S3 lifecycle policy "
+                                         "to delete any items that are older than two weeks\"; older pages may "
+                                         "miss some assets during an outage.")),
+                             g_strdup (_("Intended for non-critical assets; mark the bucket critical if the site "
+                                         "cannot run without all of it.")));
+      if (s->rpo_s >= 0)
+        continue;
+      c = nines_document_lookup_component (b->document, s->store_id);
+      critical = c != NULL && nines_component_get_bool (c, "critical");
+      _nines_findings_add (b, "bucket-no-crr", critical ? NINES_SEVERITY_CRITICAL : NINES_SEVERITY_WARNING,
+                           s->store_id,
+                           g_strdup_printf (_("The bucket %s has no cross-region replication."), s->store_id),
+                           g_strdup (_("The seed: \"we've come to treat S3 specifically as infallible\" until "
+                                       "US-EAST-1 failed; \"Keep all of your CSS and JavaScript necessary to run "
+                                       "your site in a bucket with cross-region replication enabled.\"")),
+                           g_strdup (_("Enable S3 Cross-Region Replication (with Replication Time Control for "
+                                       "a 15-minute bound) to the recovery region.")));
+    }
+}
+
+static void
+rule_routing (NinesFindingsBuild *b)
+{
+  gboolean any_route53 = FALSE;
+
+  for (guint i = 0; i < nines_deployment_get_n_items (b->deployment); i++)
+    {
+      const NinesDeployedItem *item = nines_deployment_get_item (b->deployment, i);
+      const char *policy;
+
+      if (item->steady == NULL || !g_str_equal (nines_component_get_kind (item->steady), "route53"))
+        continue;
+      any_route53 = TRUE;
+      policy = nines_component_get_string (item->steady, "routing_policy");
+      if ((g_str_equal (policy, "failover") || g_str_equal (policy, "latency")) &&
+          nines_component_get_int (item->steady, "health_checks") == 0 && !item->added)
+        {
+          gboolean covered = FALSE;
+          g_autofree char *routing_id = g_strdup_printf ("%s@routing", item->id);
+          const NinesDeployedItem *added = nines_deployment_lookup_item (b->deployment, routing_id);
+
+          covered = added != NULL && nines_component_get_int (added->steady, "health_checks") > 0;
+          if (!covered)
+            _nines_findings_add (b, "failover-without-health-checks", NINES_SEVERITY_CRITICAL, item->id,
+                                 g_strdup_printf (_("%s uses %s routing without health checks."), item->id, policy),
+                                 g_strdup (_("Route 53 fails over only on health-check results; without them it "
+                                             "keeps answering with the failed region (Route 53 Developer Guide, "
+                                             "\"Configuring DNS failover\").")),
+                                 g_strdup (_("Add a health check per regional endpoint and attach it to the "
+                                             "records.")));
+        }
+    }
+
+  if (nines_deployment_get_pattern (b->deployment) >= NINES_DR_PATTERN_WARM_STANDBY &&
+      !nines_recovery_is_automated (b->recovery))
+    _nines_findings_add (b, "failover-without-health-checks", NINES_SEVERITY_WARNING, NULL,
+                         any_route53 ? g_strdup (_("The pattern expects automated failover, but no Route 53 "
+                                                   "health checks drive it."))
+                                     : g_strdup (_("The pattern expects automated failover, but the design has no "
+                                                   "Route 53 zone to route with.")),
+                         g_strdup (_("The seed: warm standby \"we can and should configure this to be totally "
+                                     "automated\"; Route 53 latency or failover routing with health checks.")),
+                         g_strdup (_("Add Route 53 with failover or latency routing and health checks.")));
+}
+
+static void
+rule_ci (NinesFindingsBuild *b,
+         NinesComponent     *c)
+{
+  const char *plan = nines_component_get_string (c, "recovery_plan");
+  const char *id = nines_component_get_id (c);
+
+  if (g_str_equal (plan, "none"))
+    _nines_findings_add (b, "ci-no-recovery-plan", NINES_SEVERITY_WARNING, id,
+                         g_strdup_printf (_("The build server %s has no recovery plan."), id),
+                         g_strdup (_("The seed: \"How will you build and deploy your code if TravisCI becomes "
+                                     "unavailable? You must factor this into your disaster recovery "
+                                     "planning.\"")),
+                         g_strdup (_("Follow the application's pattern for it, or keep the build scripts in "
+                                     "a Makefile so you can build locally during a disaster.")));
+  else if (g_str_equal (plan, "managed-ci"))
+    _nines_findings_add (b, "ci-no-recovery-plan", NINES_SEVERITY_INFO, id,
+                         g_strdup_printf (_("%s relies on a managed CI service's own disaster recovery."), id),
+                         g_strdup (_("The seed: with a managed CI \"make sure you're tightly coupled with the "
+                                     "disaster-recovery strategy of that provider\".")),
+                         g_strdup (_("Keep builds runnable locally (a Makefile) as a fallback.")));
+}
+
+static void
+region_rules (NinesFindingsBuild *b,
+              RegionFacts        *facts)
+{
+  if (facts->needs_vpc && !facts->has_vpc)
+    _nines_findings_add (b, "no-vpc-separation", NINES_SEVERITY_WARNING, NULL,
+                         g_strdup_printf (_("No VPC is drawn in %s to separate public and private subnets."), b->primary),
+                         g_strdup (_("The seed: \"use the VPC to wrap all of your services, have a public subnet "
+                                     "solely to hold web servers, then have a private subnet for databases, "
+                                     "caching\". Well-Architected SEC05-BP01.")),
+                         g_strdup (_("Add a VPC with public and private subnets.")));
+  if (facts->public_entry && !facts->has_cloudfront)
+    _nines_findings_add (b, "no-edge-protection", NINES_SEVERITY_WARNING, NULL,
+                         g_strdup (_("The public entry point is not behind CloudFront.")),
+                         g_strdup (_("The seed: \"The combination of Route 53 and CloudFront provide a lot of "
+                                     "distributed denial of service (DDoS) protection ... the costs for this "
+                                     "protection are factored into your hourly rates\". Well-Architected "
+                                     "SEC05-BP03 / REL11.")),
+                         g_strdup (_("Put CloudFront (with AWS Shield Standard, included) in front of the "
+                                     "site.")));
+  if (facts->public_entry && !facts->has_route53)
+    _nines_findings_add (b, "no-edge-protection", NINES_SEVERITY_WARNING, NULL,
+                         g_strdup (_("The public entry point is not served through Route 53.")),
+                         g_strdup (_("The seed: Route 53 is one of the two edge services for DDoS protection, "
+                                     "and what every DR pattern uses to move traffic between regions.")),
+                         g_strdup (_("Host the zone in Route 53.")));
+  if (facts->single_az_nat != NULL && facts->max_asg_azs > 1)
+    _nines_findings_add (b, "nat-single-az", NINES_SEVERITY_WARNING, facts->single_az_nat,
+                         g_strdup_printf (_("The NAT gateway %s is in one AZ while instances span %u."),
+                                          facts->single_az_nat, facts->max_asg_azs),
+                         g_strdup (_("A NAT gateway is zonal: if its AZ fails, instances in the other AZs lose "
+                                     "outbound access (VPC User Guide, \"NAT gateways\": create one per AZ). "
+                                     "Well-Architected REL10-BP01.")),
+                         g_strdup (_("Add a NAT gateway in each AZ the instances use.")));
+  if (!facts->has_guardduty)
+    _nines_findings_add (b, "no-threat-detection", NINES_SEVERITY_INFO, NULL,
+                         g_strdup_printf (_("No threat detection (GuardDuty) in %s."), b->primary),
+                         g_strdup (_("The seed (threat modeling): \"add a virtual private cloud (VPC) and "
+                                     "intrusion detection system (IDS) into your architecture\" when you "
+                                     "store personal or sensitive data. Well-Architected SEC04-BP01.")),
+                         g_strdup (_("Enable GuardDuty in every region you run in.")));
+}
+
+void
+_nines_findings_component_rules (NinesFindingsBuild *b)
+{
+  RegionFacts facts = { 0 };
+
+  for (guint i = 0; i < nines_document_get_n_components (b->document); i++)
+    {
+      NinesComponent *c = nines_document_get_component (b->document, i);
+      const char *kind = nines_component_get_kind (c);
+      const char *region = nines_component_get_region (c);
+
+      if (g_str_equal (kind, "cloudfront"))
+        facts.has_cloudfront = TRUE;
+      else if (g_str_equal (kind, "route53"))
+        facts.has_route53 = TRUE;
+      if (g_strcmp0 (region, b->primary) != 0)
+        continue;
+
+      if (g_str_equal (kind, "rds") || g_str_equal (kind, "aurora"))
+        rule_database (b, c);
+      else if (g_str_equal (kind, "ec2-asg"))
+        rule_asg (b, c, &facts);
+      else if (g_str_equal (kind, "ci-server"))
+        rule_ci (b, c);
+      else if (g_str_equal (kind, "vpc"))
+        {
+          facts.has_vpc = TRUE;
+          if (!nines_component_get_bool (c, "private_subnets") || !nines_component_get_bool (c, "public_subnets"))
+            _nines_findings_add (b, "no-vpc-separation", NINES_SEVERITY_WARNING, nines_component_get_id (c),
+                                 g_strdup_printf (_("The VPC %s does not have both public and private subnets."),
+                                                  nines_component_get_id (c)),
+                                 g_strdup (_("The seed: \"a public subnet solely to hold web servers, then ... a "
+                                             "private subnet for databases\". Well-Architected SEC05-BP01.")),
+                                 g_strdup (_("Add private subnets for data stores and workers; keep only the "
+                                             "load balancers public.")));
+        }
+      else if (g_str_equal (kind, "guardduty"))
+        facts.has_guardduty = TRUE;
+      else if (g_str_equal (kind, "nat-gateway") && nines_component_get_n_azs (c) < 2 && facts.single_az_nat == NULL)
+        facts.single_az_nat = nines_component_get_id (c);
+
+      if ((g_str_equal (kind, "alb") || g_str_equal (kind, "nlb")) && nines_component_get_bool (c, "public"))
+        facts.public_entry = TRUE;
+      else if (g_str_equal (kind, "lambda"))
+        facts.has_lambda = TRUE;
+      if (nines_component_get_kind_info (c) != NULL &&
+          nines_component_get_kind_info (c)->placement == NINES_PLACEMENT_ZONAL)
+        facts.needs_vpc = TRUE;
+    }
+
+  facts.public_entry |= facts.has_lambda && facts.has_route53;
+  rule_buckets (b);
+  rule_routing (b);
+  region_rules (b, &facts);
+}
