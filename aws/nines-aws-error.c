@@ -2,6 +2,24 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "nines-aws.h"
 
 G_DEFINE_QUARK (nines-aws-error-quark, nines_aws_error)
+
+char *
+nines_aws_error_dup_code (const GError *error)
+{
+  const char *colon;
+
+  g_return_val_if_fail (error != NULL, NULL);
+  if (error->domain != NINES_AWS_ERROR
+      || (error->code != NINES_AWS_ERROR_SERVICE && error->code != NINES_AWS_ERROR_AUTH
+          && error->code != NINES_AWS_ERROR_THROTTLED))
+    return NULL;
+  colon = strstr (error->message, ": ");
+  if (colon == NULL || memchr (error->message, ' ', colon - error->message) != NULL)
+    return NULL;
+  return g_strndup (error->message, colon - error->message);
+}

@@ -5,4 +5,20 @@
 
 #define NINES_AWS_INSIDE
 # include "nines-aws-error.h"
+# include "nines-aws-request.h"
+# include "nines-aws-response.h"
+# include "nines-aws-credentials.h"
+# include "nines-aws-sigv4.h"
+# include "nines-aws-config.h"
+# include "nines-aws-transport.h"
+# include "nines-aws-curl-transport.h"
+# include "nines-aws-retry.h"
+# include "nines-aws-invoke.h"
+# include "nines-aws-credentials-provider.h"
+# include "nines-aws-sts.h"
+# include "nines-aws-client.h"
+# include "nines-aws-cloudformation-types.h"
+# include "nines-aws-cloudformation.h"
+# include "nines-aws-s3.h"
+# include "nines-aws-pricing.h"
 #undef NINES_AWS_INSIDE

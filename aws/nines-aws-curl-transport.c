@@ -1,0 +1,310 @@
+/* The libcurl transport: one easy handle per request, run on the calling (worker)
+ * thread. The one place where CURLcode becomes a GError. */
+#define G_LOG_DOMAIN "nines-aws"
+
+#include "config.h"
+
+#include <string.h>
+#include <curl/curl.h>
+#include <glib/gi18n-lib.h>
+
+#include "nines-aws.h"
+
+/* Responses larger than this are refused rather than buffered (a Price List page is
+ * well under 1 MiB; a CloudFormation template at most 1 MiB). */
+#define MAX_RESPONSE_BYTES (64u * 1024 * 1024)
+
+struct _NinesAwsCurlTransport
+{
+  GObject parent_instance;
+
+  guint connect_timeout_ms;
+  guint total_timeout_ms;
+  char *ca_file;
+};
+
+static void transport_iface_init (NinesAwsTransportInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (NinesAwsCurlTransport, nines_aws_curl_transport, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (NINES_TYPE_AWS_TRANSPORT, transport_iface_init))
+
+typedef struct
+{
+  GByteArray *body;
+  NinesAwsResponse *response;   /* headers collected here; status set at the end */
+  GCancellable *cancellable;
+  gboolean too_large;
+} Exchange;
+
+static size_t
+write_cb (char   *data,
+          size_t  size,
+          size_t  nmemb,
+          void   *user_data)
+{
+  Exchange *ex = user_data;
+  gsize n = size * nmemb;
+
+  if (ex->body->len + n > MAX_RESPONSE_BYTES)
+    {
+      ex->too_large = TRUE;
+      return 0;
+    }
+  g_byte_array_append (ex->body, (const guint8 *) data, n);
+  return n;
+}
+
+static size_t
+header_cb (char   *data,
+           size_t  size,
+           size_t  nmemb,
+           void   *user_data)
+{
+  Exchange *ex = user_data;
+  gsize n = size * nmemb;
+  g_autofree char *line = g_strndup (data, n);
+  char *colon;
+
+  if (g_str_has_prefix (line, "HTTP/"))
+    {
+      /* a new status line (after a 100 Continue): forget earlier headers */
+      g_clear_pointer (&ex->response, nines_aws_response_unref);
+      ex->response = nines_aws_response_new (0);
+      return n;
+    }
+  colon = strchr (line, ':');
+  if (colon != NULL)
+    {
+      *colon = '\0';
+      nines_aws_response_add_header (ex->response, g_strstrip (line), colon + 1);
+    }
+  return n;
+}
+
+static int
+progress_cb (void       *user_data,
+             curl_off_t  dltotal,
+             curl_off_t  dlnow,
+             curl_off_t  ultotal,
+             curl_off_t  ulnow)
+{
+  Exchange *ex = user_data;
+
+  return g_cancellable_is_cancelled (ex->cancellable) ? 1 : 0;
+}
+
+static char *
+host_for_messages (NinesAwsRequest *request)
+{
+  /* never the full URL: a presigned query carries a signature and maybe a token */
+  g_autoptr(GUri) uri = g_uri_parse (nines_aws_request_get_endpoint (request), G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup (nines_aws_request_get_endpoint (request));
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  return g_strdup (g_uri_get_host (uri));
+}
+
+static GError *
+error_from_curl (CURLcode         code,
+                 const char      *errbuf,
+                 NinesAwsRequest *request,
+                 Exchange        *ex,
+                 guint            total_timeout_ms)
+{
+  g_autofree char *host = host_for_messages (request);
+  const char *detail = errbuf[0] ? errbuf : curl_easy_strerror (code);
+
+  switch (code)
+    {
+    case CURLE_ABORTED_BY_CALLBACK:
+      return g_error_new (NINES_AWS_ERROR, NINES_AWS_ERROR_CANCELLED,
+                          _("The request to %s was cancelled"), host);
+    case CURLE_OPERATION_TIMEDOUT:
+      return g_error_new (NINES_AWS_ERROR, NINES_AWS_ERROR_TIMEOUT,
+                          _("%s did not answer in time (%s); check the network or try again later"),
+                          host, detail);
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+      return g_error_new (NINES_AWS_ERROR, NINES_AWS_ERROR_TLS,
+                          _("The TLS certificate of %s could not be verified (%s); "
+                            "a proxy or a wrong endpoint URL may be in the way"), host, detail);
+    case CURLE_WRITE_ERROR:
+      if (ex->too_large)
+        return g_error_new (NINES_AWS_ERROR, NINES_AWS_ERROR_INVALID_RESPONSE,
+                            _("%s sent a response larger than %u MiB"), host,
+                            MAX_RESPONSE_BYTES / (1024 * 1024));
+      G_GNUC_FALLTHROUGH;
+    default:
+      return g_error_new (NINES_AWS_ERROR, NINES_AWS_ERROR_TRANSPORT,
+                          _("Could not reach %s: %s"), host, detail);
+    }
+}
+
+static NinesAwsResponse *
+nines_aws_curl_transport_send (NinesAwsTransport *transport,
+                               NinesAwsRequest   *request,
+                               GCancellable      *cancellable,
+                               GError           **error)
+{
+  NinesAwsCurlTransport *self = NINES_AWS_CURL_TRANSPORT (transport);
+  g_autofree char *url = nines_aws_request_dup_url (request);
+  const char *method = nines_aws_request_get_method (request);
+  GBytes *body = nines_aws_request_get_body (request);
+  struct curl_slist *headers = NULL;
+  char errbuf[CURL_ERROR_SIZE] = "";
+  Exchange ex = { 0 };
+  NinesAwsResponse *response = NULL;
+  CURLcode code;
+  CURL *curl;
+  long status = 0;
+
+  curl = curl_easy_init ();
+  if (curl == NULL)
+    {
+      g_set_error_literal (error, NINES_AWS_ERROR, NINES_AWS_ERROR_TRANSPORT,
+                           _("Could not start an HTTP transfer (libcurl)"));
+      return NULL;
+    }
+  ex.body = g_byte_array_new ();
+  ex.response = nines_aws_response_new (0);
+  ex.cancellable = cancellable;
+
+  for (guint i = 0; i < nines_aws_request_get_n_headers (request); i++)
+    {
+      const char *name, *value;
+      g_autofree char *line = NULL;
+
+      nines_aws_request_get_header_at (request, i, &name, &value);
+      line = *value ? g_strdup_printf ("%s: %s", name, value) : g_strdup_printf ("%s;", name);
+      headers = curl_slist_append (headers, line);
+    }
+  /* headers curl would add by itself, unsigned: no 100-continue round trip, and no
+   * made-up form Content-Type */
+  headers = curl_slist_append (headers, "Expect:");
+  if (nines_aws_request_get_header (request, "content-type") == NULL)
+    headers = curl_slist_append (headers, "Content-Type:");
+
+  curl_easy_setopt (curl, CURLOPT_URL, url);
+  curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (self->ca_file != NULL)
+    curl_easy_setopt (curl, CURLOPT_CAINFO, self->ca_file);
+  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT_MS, (long) self->connect_timeout_ms);
+  curl_easy_setopt (curl, CURLOPT_TIMEOUT_MS, (long) self->total_timeout_ms);
+  curl_easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt (curl, CURLOPT_USERAGENT, "nines/" PACKAGE_VERSION " libcurl/" LIBCURL_VERSION);
+  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, write_cb);
+  curl_easy_setopt (curl, CURLOPT_WRITEDATA, &ex);
+  curl_easy_setopt (curl, CURLOPT_HEADERFUNCTION, header_cb);
+  curl_easy_setopt (curl, CURLOPT_HEADERDATA, &ex);
+  curl_easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
+  curl_easy_setopt (curl, CURLOPT_XFERINFODATA, &ex);
+  curl_easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, "");
+
+  if (g_str_equal (method, "HEAD"))
+    curl_easy_setopt (curl, CURLOPT_NOBODY, 1L);
+  else if (g_str_equal (method, "GET") && g_bytes_get_size (body) == 0)
+    curl_easy_setopt (curl, CURLOPT_HTTPGET, 1L);
+  else
+    {
+      curl_easy_setopt (curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) g_bytes_get_size (body));
+      curl_easy_setopt (curl, CURLOPT_POSTFIELDS, g_bytes_get_size (body) ? g_bytes_get_data (body, NULL) : "");
+      curl_easy_setopt (curl, CURLOPT_CUSTOMREQUEST, method);
+    }
+
+  g_debug ("%s %s%s", method, nines_aws_request_get_endpoint (request), nines_aws_request_get_path (request));
+  code = curl_easy_perform (curl);
+  if (code == CURLE_OK)
+    {
+      curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
+      GBytes *bytes = g_byte_array_free_to_bytes (g_steal_pointer (&ex.body));
+
+      response = g_steal_pointer (&ex.response);
+      nines_aws_response_set_status (response, (guint) status);
+      nines_aws_response_set_body (response, bytes);
+      g_bytes_unref (bytes);
+      g_debug ("%s %s%s -> %ld (%s)", method, nines_aws_request_get_endpoint (request),
+               nines_aws_request_get_path (request), status,
+               nines_aws_response_get_request_id (response) ? nines_aws_response_get_request_id (response) : "no request id");
+    }
+  else
+    {
+      if (code == CURLE_ABORTED_BY_CALLBACK || g_cancellable_is_cancelled (cancellable))
+        code = CURLE_ABORTED_BY_CALLBACK;
+      g_propagate_error (error, error_from_curl (code, errbuf, request, &ex, self->total_timeout_ms));
+    }
+
+  if (ex.body != NULL)
+    g_byte_array_unref (ex.body);
+  g_clear_pointer (&ex.response, nines_aws_response_unref);
+  curl_slist_free_all (headers);
+  curl_easy_cleanup (curl);
+  return response;
+}
+
+static void
+transport_iface_init (NinesAwsTransportInterface *iface)
+{
+  iface->send = nines_aws_curl_transport_send;
+}
+
+static void
+nines_aws_curl_transport_finalize (GObject *object)
+{
+  NinesAwsCurlTransport *self = NINES_AWS_CURL_TRANSPORT (object);
+
+  g_free (self->ca_file);
+  G_OBJECT_CLASS (nines_aws_curl_transport_parent_class)->finalize (object);
+}
+
+static void
+nines_aws_curl_transport_class_init (NinesAwsCurlTransportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nines_aws_curl_transport_finalize;
+  /* once per process, before any thread uses curl */
+  curl_global_init (CURL_GLOBAL_DEFAULT);
+}
+
+static void
+nines_aws_curl_transport_init (NinesAwsCurlTransport *self)
+{
+  self->connect_timeout_ms = 10000;
+  self->total_timeout_ms = 120000;
+}
+
+NinesAwsTransport *
+nines_aws_curl_transport_new (void)
+{
+  return g_object_new (NINES_TYPE_AWS_CURL_TRANSPORT, NULL);
+}
+
+void
+nines_aws_curl_transport_set_timeouts (NinesAwsCurlTransport *self,
+                                       guint                  connect_timeout_ms,
+                                       guint                  total_timeout_ms)
+{
+  g_return_if_fail (NINES_IS_AWS_CURL_TRANSPORT (self));
+  g_return_if_fail (connect_timeout_ms > 0 && total_timeout_ms > 0);
+  self->connect_timeout_ms = connect_timeout_ms;
+  self->total_timeout_ms = total_timeout_ms;
+}
+
+void
+nines_aws_curl_transport_set_ca_file (NinesAwsCurlTransport *self,
+                                      const char            *path)
+{
+  g_return_if_fail (NINES_IS_AWS_CURL_TRANSPORT (self));
+  g_free (self->ca_file);
+  self->ca_file = g_strdup (path);
+}

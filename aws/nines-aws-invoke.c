@@ -1,0 +1,265 @@
+/* The call pipeline shared by every service: sign -> send -> classify -> back off -> retry,
+ * and the one place that turns an AWS error response into a GError. */
+#define G_LOG_DOMAIN "nines-aws"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "nines-aws.h"
+#include "nines-aws-xml.h"
+
+static char *
+clean_json_code (const char *raw)
+{
+  const char *hash = strrchr (raw, '#');
+  const char *start = hash ? hash + 1 : raw;
+  const char *colon = strchr (start, ':');
+
+  return colon ? g_strndup (start, colon - start) : g_strdup (start);
+}
+
+gboolean
+nines_aws_parse_error_body (NinesAwsResponse  *response,
+                            char             **code,
+                            char             **message,
+                            char             **request_id)
+{
+  GBytes *body = nines_aws_response_get_body (response);
+  gsize len = 0;
+  const char *data = g_bytes_get_data (body, &len);
+  const char *header_type = nines_aws_response_get_header (response, "x-amzn-errortype");
+  g_autofree char *c = NULL, *m = NULL, *r = NULL;
+  gsize skip = 0;
+
+  while (skip < len && g_ascii_isspace (data[skip]))
+    skip++;
+  if (skip < len && data[skip] == '<')
+    {
+      g_autoptr(NinesAwsXml) root = nines_aws_xml_parse (data, len, "error", NULL);
+      NinesAwsXml *err = root ? nines_aws_xml_find (root, "Error") : NULL;
+      NinesAwsXml *rid = NULL;
+
+      if (err != NULL)
+        {
+          c = g_strdup (nines_aws_xml_path_text (err, "Code"));
+          m = g_strdup (nines_aws_xml_path_text (err, "Message"));
+          rid = nines_aws_xml_find (root, "RequestId");
+          if (rid == NULL)
+            rid = nines_aws_xml_find (root, "RequestID");
+          if (rid != NULL && rid->text != NULL)
+            r = g_strdup (rid->text);
+        }
+    }
+  else if (skip < len && data[skip] == '{')
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_data (parser, data, len, NULL)
+          && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+          const char *t = json_object_get_string_member_with_default (o, "__type", NULL);
+
+          if (t == NULL)
+            t = json_object_get_string_member_with_default (o, "code", NULL);
+          if (t != NULL)
+            c = clean_json_code (t);
+          m = g_strdup (json_object_get_string_member_with_default (o, "message",
+                        json_object_get_string_member_with_default (o, "Message", NULL)));
+        }
+    }
+  if (header_type != NULL && *header_type != '\0')
+    {
+      g_free (c);
+      c = clean_json_code (header_type);
+    }
+  if (r == NULL && nines_aws_response_get_request_id (response) != NULL)
+    r = g_strdup (nines_aws_response_get_request_id (response));
+  if (c == NULL || *c == '\0')
+    return FALSE;
+  if (code)
+    *code = g_steal_pointer (&c);
+  if (message)
+    *message = g_steal_pointer (&m);
+  if (request_id)
+    *request_id = g_steal_pointer (&r);
+  return TRUE;
+}
+
+static gboolean
+code_in (const char         *code,
+         const char * const *list)
+{
+  return code != NULL && g_strv_contains (list, code);
+}
+
+GError *
+nines_aws_error_from_response (NinesAwsResponse *response,
+                               const char       *operation,
+                               const char       *profile,
+                               guint             attempts)
+{
+  static const char * const denied[] = {
+    "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",
+    "UnauthorizedAccess", NULL,
+  };
+  static const char * const bad_signature[] = { "SignatureDoesNotMatch", "IncompleteSignature", NULL };
+  static const char * const unknown_key[] = {
+    "InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId", "AuthFailure",
+    "MissingAuthenticationToken", NULL,
+  };
+  static const char * const expired[] = {
+    "ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired", NULL,
+  };
+  g_autofree char *code = NULL, *message = NULL, *request_id = NULL, *hint = NULL;
+  g_autofree char *who = NULL;
+  guint status = nines_aws_response_get_status (response);
+  NinesAwsError domain_code = NINES_AWS_ERROR_SERVICE;
+  GString *msg;
+
+  who = profile != NULL ? g_strdup_printf (_("the profile “%s”"), profile) : g_strdup (_("these credentials"));
+  if (!nines_aws_parse_error_body (response, &code, &message, &request_id))
+    {
+      const char *rid = nines_aws_response_get_request_id (response);
+      NinesAwsRetryKind kind = nines_aws_retry_classify (status, NULL, NULL);
+
+      return g_error_new (NINES_AWS_ERROR,
+                          kind == NINES_AWS_RETRY_THROTTLING ? NINES_AWS_ERROR_THROTTLED : NINES_AWS_ERROR_HTTP_STATUS,
+                          _("%s failed with HTTP status %u and no AWS error in the body%s%s%s%s"),
+                          operation ? operation : _("The request"), status,
+                          attempts > 1 ? _(", after retries") : "",
+                          rid ? _(" (request id ") : "", rid ? rid : "", rid ? ")" : "");
+    }
+
+  if (code_in (code, denied))
+    {
+      domain_code = NINES_AWS_ERROR_AUTH;
+      hint = g_strdup_printf (_("%s may not call %s; grant it in IAM or use another profile"),
+                              who, operation ? operation : _("this operation"));
+    }
+  else if (code_in (code, bad_signature))
+    {
+      domain_code = NINES_AWS_ERROR_AUTH;
+      hint = g_strdup_printf (_("the secret access key of %s does not match its access key id, "
+                                "or the system clock is wrong"), who);
+    }
+  else if (code_in (code, unknown_key))
+    {
+      domain_code = NINES_AWS_ERROR_AUTH;
+      hint = g_strdup_printf (_("AWS does not know the access key of %s; check it with "
+                                "“aws configure list”"), who);
+    }
+  else if (code_in (code, expired))
+    {
+      domain_code = NINES_AWS_ERROR_AUTH;
+      hint = g_strdup_printf (_("the temporary credentials of %s have expired; refresh them"), who);
+    }
+  else if (g_strcmp0 (code, "RequestTimeTooSkewed") == 0)
+    hint = g_strdup (_("the system clock differs from AWS's by more than 15 minutes; correct it"));
+  else if (nines_aws_retry_classify (status, code, NULL) == NINES_AWS_RETRY_THROTTLING)
+    {
+      domain_code = NINES_AWS_ERROR_THROTTLED;
+      hint = g_strdup_printf (_("AWS still refused after %u attempts; wait a minute and try again"),
+                              attempts);
+    }
+  else if (nines_aws_retry_classify (status, code, NULL) == NINES_AWS_RETRY_TRANSIENT && attempts > 1)
+    hint = g_strdup_printf (_("the service failed %u times in a row; try again later"), attempts);
+
+  msg = g_string_new (code);
+  g_string_append (msg, ": ");
+  g_string_append (msg, message != NULL && *message ? message : _("(no message)"));
+  if (hint != NULL)
+    g_string_append_printf (msg, " — %s", hint);
+  if (request_id != NULL)
+    g_string_append_printf (msg, _(" (request id %s)"), request_id);
+  {
+    g_autofree char *text = g_string_free (msg, FALSE);
+    return g_error_new_literal (NINES_AWS_ERROR, domain_code, text);
+  }
+}
+
+/* Sleeps @ms unless @cancellable fires first; FALSE when cancelled. */
+static gboolean
+cancellable_sleep (GCancellable *cancellable,
+                   guint         ms)
+{
+  GPollFD pfd;
+
+  if (cancellable == NULL)
+    {
+      g_usleep ((gulong) ms * 1000);
+      return TRUE;
+    }
+  if (!g_cancellable_make_pollfd (cancellable, &pfd))
+    {
+      g_usleep ((gulong) ms * 1000);
+      return !g_cancellable_is_cancelled (cancellable);
+    }
+  g_poll (&pfd, 1, (int) ms);
+  g_cancellable_release_fd (cancellable);
+  return !g_cancellable_is_cancelled (cancellable);
+}
+
+NinesAwsResponse *
+nines_aws_invoke (const NinesAwsInvocation *inv,
+                  NinesAwsRequest          *request,
+                  GCancellable             *cancellable,
+                  GError                  **error)
+{
+  NinesAwsRetryKind last_kind = NINES_AWS_RETRY_NO;
+
+  g_return_val_if_fail (inv != NULL, NULL);
+  g_return_val_if_fail (NINES_IS_AWS_TRANSPORT (inv->transport), NULL);
+  g_return_val_if_fail (inv->credentials != NULL, NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr(NinesAwsRequest) signed_request = nines_aws_request_copy (request);
+      g_autoptr(NinesAwsResponse) response = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *code = NULL;
+      NinesAwsRetryKind kind;
+      guint delay_ms = 0;
+
+      if (!nines_aws_sigv4_sign (signed_request, inv->credentials, inv->region, inv->signing_name,
+                                 g_get_real_time () / G_USEC_PER_SEC, inv->flags, NULL, error))
+        return NULL;
+      response = nines_aws_transport_send (inv->transport, signed_request, cancellable, &local_error);
+      if (response != NULL && nines_aws_response_get_status (response) / 100 == 2)
+        {
+          if (inv->retry != NULL)
+            nines_aws_retry_record_success (inv->retry, attempt, last_kind);
+          return g_steal_pointer (&response);
+        }
+      if (response != NULL)
+        nines_aws_parse_error_body (response, &code, NULL, NULL);
+      kind = nines_aws_retry_classify (response ? nines_aws_response_get_status (response) : 0,
+                                       code, local_error);
+      if (inv->retry == NULL || !nines_aws_retry_should_retry (inv->retry, attempt, kind, &delay_ms))
+        {
+          if (local_error != NULL)
+            {
+              if (attempt > 1)
+                g_prefix_error (&local_error, _("After %u attempts: "), attempt);
+              g_propagate_error (error, g_steal_pointer (&local_error));
+            }
+          else
+            g_propagate_error (error, nines_aws_error_from_response (response, inv->operation, inv->profile, attempt));
+          return NULL;
+        }
+      g_debug ("%s: attempt %u failed (%s), retrying in %u ms", inv->operation ? inv->operation : "request",
+               attempt, local_error ? local_error->message : (code ? code : "HTTP error"), delay_ms);
+      last_kind = kind;
+      if (!cancellable_sleep (cancellable, delay_ms))
+        {
+          g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CANCELLED,
+                       _("%s was cancelled"), inv->operation ? inv->operation : _("The request"));
+          return NULL;
+        }
+    }
+}
