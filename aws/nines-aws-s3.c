@@ -31,7 +31,8 @@ bucket_location (NinesAwsClient  *client,
     }
   if (region == NULL)
     {
-      g_autofree char *e = nines_aws_client_dup_endpoint (client, "S3", error);
+      /* called for the error it sets (no region configured) */
+      g_free (nines_aws_client_dup_endpoint (client, "S3", error));
       return FALSE;
     }
   configured = nines_aws_config_dup_endpoint_url (nines_aws_client_get_config (client), "S3");

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <glib.h>
 
 int LLVMFuzzerInitialize   (int            *argc,
                             char         ***argv);
@@ -16,3 +17,14 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
 /* Shared set-up: criticals and warnings abort (a g_return_if_fail hit by input is a
  * bug), C locale, no GSettings or GVFS side effects. */
 void nines_fuzz_setup      (void);
+
+/* The price importers' shared property: what a builder collected serialises into a
+ * snapshot that loads with full validation, and every price in it can be looked up.
+ * For a snapshot read from outside, @strict FALSE: validation promises only that every
+ * read stays in the file (a record whose stored hash is wrong is then simply not found,
+ * see tests/fuzz/README.md). */
+typedef struct _NinesPriceBuilder NinesPriceBuilder;
+typedef struct _NinesPriceSnapshot NinesPriceSnapshot;
+void nines_fuzz_check_builder  (NinesPriceBuilder  *builder);
+void nines_fuzz_check_snapshot (NinesPriceSnapshot *snapshot,
+                                gboolean            strict);

@@ -7,7 +7,7 @@ set -uo pipefail
 dir=$1
 if [ -z "${NINES_CLI_WRAPPER:-}" ]; then
   echo "1..0 # SKIP not run under 'meson test --setup valgrind'"
-  exit 77
+  exit 0
 fi
 bad=$(find "$dir" -name 'nines-cli.*.log' -size +0 2>/dev/null)
 if [ -n "$bad" ]; then
