@@ -87,9 +87,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   const char *envp[] = { env_config, env_credentials, "HOME=/nonexistent", NULL };
   const char *profiles[] = { NULL, "dev", "prod" };
 
-  if (!g_file_set_contents (config_path, (const char *) data, config_len, NULL) ||
-      !g_file_set_contents (credentials_path, nul ? (const char *) nul + 1 : "",
-                            nul ? size - config_len - 1 : 0, NULL))
+  /* no fsync (the default for an existing file): this is scratch, rewritten each run */
+  if (!g_file_set_contents_full (config_path, (const char *) data, config_len,
+                                 G_FILE_SET_CONTENTS_NONE, 0600, NULL) ||
+      !g_file_set_contents_full (credentials_path, nul ? (const char *) nul + 1 : "",
+                                 nul ? size - config_len - 1 : 0, G_FILE_SET_CONTENTS_NONE, 0600, NULL))
     abort ();
   for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
     {
