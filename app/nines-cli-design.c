@@ -188,6 +188,7 @@ nines_cli_report (int    argc,
     {
       g_autoptr(JsonNode) node = design_to_json (doc);
       nines_cli_report_cost (doc, format, node);
+      nines_cli_report_recovery (doc, format, node);
       nines_cli_print_json (node);
     }
   else
@@ -195,6 +196,7 @@ nines_cli_report (int    argc,
       if (g_str_equal (format, "text"))
         print_design_text (doc);
       nines_cli_report_cost (doc, format, NULL);
+      nines_cli_report_recovery (doc, format, NULL);
     }
   return NINES_CLI_OK;
 }

@@ -13,7 +13,10 @@ static const NinesCliCommand commands[] = {
   { "validate", "FILE", N_("Check a design and list every problem in it"), nines_cli_validate },
   { "report", "FILE", N_("Print a design: regions, components, links, cost and recovery"), nines_cli_report },
   { "pricing", "import|show …", N_("Import AWS price files into a snapshot; list the snapshot's prices"), nines_cli_pricing },
+  { "compare", "FILE", N_("The DR patterns side by side: cost, RTO, RPO, nines"), nines_cli_compare },
   { "recovery", "FILE", N_("Recovery timeline with sources: RTO, RPO per store, availability"), nines_cli_recovery },
+  { "simulate", "FILE", N_("Replay the loss of a region or AZ minute by minute"), nines_cli_simulate },
+  { "findings", "FILE", N_("Risks and the seed's three questions, with why and how to fix"), nines_cli_findings },
 };
 
 static void

@@ -52,7 +52,8 @@ int nines_cli_compare  (int argc, char **argv);
 int nines_cli_recovery (int argc, char **argv);
 int nines_cli_simulate (int argc, char **argv);
 int nines_cli_findings (int argc, char **argv);
-/* The recovery and findings section of report (nines-cli-recovery.c). */
-void nines_cli_report_recovery (NinesDocument *doc, JsonBuilder *json);
+/* The recovery and findings section of report (nines-cli-findings.c): prints it for
+ * "text", adds "recovery" and "findings" members to @json_root for "json", nothing for csv. */
+void nines_cli_report_recovery (NinesDocument *doc, const char *format, JsonNode *json_root);
 
 G_END_DECLS

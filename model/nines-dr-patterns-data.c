@@ -41,7 +41,7 @@ add_backup_copy (NinesPatternContext *ctx,
 {
   NinesReplication *r;
   double per_month = 24.0 * 30.0 / ctx->backup_interval_h;
-  double kept = MAX (1.0, ctx->retention_days * 24.0 / ctx->backup_interval_h);
+  double kept = MAX (1.0, ctx->copy_retention_days * 24.0 / ctx->backup_interval_h);
 
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), target_id,
                                          NINES_REPLICATION_BACKUP_COPY, ctx->primary, ctx->recovery);

@@ -18,7 +18,7 @@ typedef struct
   double           standby_fraction;
   double           lifecycle_days;
   double           backup_interval_h;
-  double           retention_days;
+  double           copy_retention_days;
   double           copy_lag_s;
   double           replica_lag_s;
   double           efs_change_fraction;

@@ -135,7 +135,7 @@ add_ami_copy (NinesPatternContext *ctx,
 {
   NinesReplication *r;
   double copies_per_month = 30.0 / MAX (1.0, change_days);
-  double kept = MAX (1.0, ceil (ctx->retention_days / MAX (1.0, change_days)));
+  double kept = MAX (1.0, ceil (ctx->copy_retention_days / MAX (1.0, change_days)));
 
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), target_id,
                                          NINES_REPLICATION_AMI_COPY, ctx->primary, ctx->recovery);
@@ -227,7 +227,7 @@ pattern_ci (NinesPatternContext *ctx,
    * plus one increment per backup, each taken as 1/30 of the volume. */
   r->gb_per_month = gb + gb / 30.0 * per_month;
   r->requests_per_month = per_month;
-  r->stored_gb = gb + gb / 30.0 * MIN (per_month, ctx->retention_days * 24.0 / ctx->backup_interval_h);
+  r->stored_gb = gb + gb / 30.0 * MIN (per_month, ctx->copy_retention_days * 24.0 / ctx->backup_interval_h);
   r->interval_s = ctx->backup_interval_h * 3600.0;
   r->lag_s = ctx->copy_lag_s;
   r->source = g_strdup (_("knobs backup_interval_hours and copy_lag_minutes"));
@@ -417,7 +417,7 @@ nines_deployment_new (NinesDocument  *document,
   ctx.standby_fraction = nines_document_get_knob_double (document, "standby_fraction");
   ctx.lifecycle_days = nines_document_get_knob_double (document, "lifecycle_days");
   ctx.backup_interval_h = MAX (0.25, nines_document_get_knob_double (document, "backup_interval_hours"));
-  ctx.retention_days = nines_document_get_knob_double (document, "backup_retention_days");
+  ctx.copy_retention_days = nines_document_get_knob_double (document, "copy_retention_days");
   ctx.copy_lag_s = 60.0 * nines_document_get_knob_double (document, "copy_lag_minutes");
   ctx.replica_lag_s = nines_document_get_knob_double (document, "replica_lag_s");
   ctx.efs_change_fraction = nines_document_get_knob_double (document, "efs_change_percent") / 100.0;

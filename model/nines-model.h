@@ -12,6 +12,7 @@
 # include "nines-document-io.h"
 # include "nines-command-stack.h"
 # include "nines-deployment.h"
+# include "nines-geometry.h"
 # include "nines-price-snapshot.h"
 # include "nines-price-builder.h"
 # include "nines-price-import.h"

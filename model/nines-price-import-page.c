@@ -160,7 +160,7 @@ static const PageRule rules[] = {
   { "efs", "General Purpose Storage GB Mo", "AmazonEFS", "storage:standard", "GB-Mo", 0, INF, 0 },
   { "efs", "One Zone General Purpose Storage GB Mo", "AmazonEFS", "storage:one-zone", "GB-Mo", 0, INF, 0 },
   /* ElastiCache nodes */
-  { "elasticache", "OnDemand Cache Instance .* (Redis|Valkey|Memcached)(?: Previous Generation)?", "AmazonElastiCache",
+  { "elasticache", "OnDemand Cache Instance .* (Redis|Valkey|Memcached)(?: (?:Previous|Current) Generation)?", "AmazonElastiCache",
     "node:\\1:{Instance Type}", "Hrs", 0, INF, 0 },
   /* Lambda */
   { "lambda", "Lambda Requests", "AWSLambda", "requests:x86_64", "Requests", 0, INF, 0 },

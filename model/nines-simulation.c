@@ -159,7 +159,8 @@ model_region (NinesSimulation *self,
   for (guint i = 0; i < nines_recovery_get_n_steps (self->recovery); i++)
     {
       const NinesRecoveryStep *s = nines_recovery_get_step (self->recovery, i);
-      if (s->kind == NINES_STEP_DATA)
+      /* Multi-active stores (global tables, replica buckets) need no action. */
+      if (s->kind == NINES_STEP_DATA && s->duration_s > 0)
         data_ready = MAX (data_ready, s->end_s);
     }
   /* Requests that need the data fail until every store takes writes again. */

@@ -269,6 +269,68 @@ test_knobs_and_azs (void)
   }
 }
 
+static double
+steady_cost (NinesDeployment *dep,
+             double          *ddb_backup_copies,
+             double          *failover)
+{
+  g_autoptr(NinesCostEstimate) estimate = nines_cost_model_estimate (dep, NULL);
+  NinesCostTotal total;
+
+  *ddb_backup_copies = 0;
+  for (guint i = 0; i < nines_cost_estimate_get_n_lines (estimate); i++)
+    {
+      const NinesCostLine *line = nines_cost_estimate_get_line (estimate, i);
+      const NinesDeployedItem *item = nines_deployment_lookup_item (dep, line->item_id);
+
+      if (line->state == NINES_COST_STEADY && item != NULL && item->role == NINES_ROLE_BACKUP_COPY &&
+          g_str_equal (nines_component_get_kind (item->failover), "dynamodb"))
+        *ddb_backup_copies += line->monthly_usd;
+    }
+  nines_cost_estimate_get_total (estimate, NINES_COST_FAILOVER, &total);
+  *failover = total.total_usd;
+  nines_cost_estimate_get_total (estimate, NINES_COST_STEADY, &total);
+  return total.total_usd;
+}
+
+/* The seed: "costs increase as the required speed of recovery increases". Steady cost
+ * rises from no DR through pilot light, warm standby and multi-site; backup & restore is
+ * the cheapest DR pattern except where a DynamoDB table's full backup copies (AWS Backup
+ * keeps every DynamoDB backup whole, 30 a month cross-region) cost more than a global
+ * table replica: then the inversion is exactly those copy lines. While failed over, the
+ * recovery region runs at full size, so no pattern costs less than in steady state. */
+static void
+test_cost_order (void)
+{
+  for (guint e = 0; e < nines_test_n_examples (); e++)
+    {
+      g_autoptr(NinesDocument) doc = nines_test_load_example (e);
+      double cost[NINES_N_DR_PATTERNS], failover[NINES_N_DR_PATTERNS], ddb[NINES_N_DR_PATTERNS];
+
+      for (NinesDrPattern p = NINES_DR_PATTERN_NONE; p <= NINES_DR_PATTERN_MULTI_SITE; p++)
+        {
+          g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, p);
+
+          cost[p] = steady_cost (dep, &ddb[p], &failover[p]);
+          g_test_message ("%s %s: steady %.2f USD/month, failed over %.2f (DynamoDB backup copies %.2f)",
+                          nines_document_get_name (doc), nines_dr_pattern_to_string (p),
+                          cost[p], failover[p], ddb[p]);
+        }
+      g_assert_cmpfloat (cost[NINES_DR_PATTERN_NONE], <, cost[NINES_DR_PATTERN_BACKUP_RESTORE]);
+      g_assert_cmpfloat (cost[NINES_DR_PATTERN_NONE], <, cost[NINES_DR_PATTERN_PILOT_LIGHT]);
+      g_assert_cmpfloat (cost[NINES_DR_PATTERN_PILOT_LIGHT], <, cost[NINES_DR_PATTERN_WARM_STANDBY]);
+      g_assert_cmpfloat (cost[NINES_DR_PATTERN_WARM_STANDBY], <, cost[NINES_DR_PATTERN_MULTI_SITE]);
+      g_assert_cmpfloat (cost[NINES_DR_PATTERN_BACKUP_RESTORE], <, cost[NINES_DR_PATTERN_MULTI_SITE]);
+      if (ddb[NINES_DR_PATTERN_BACKUP_RESTORE] == 0)
+        g_assert_cmpfloat (cost[NINES_DR_PATTERN_BACKUP_RESTORE], <, cost[NINES_DR_PATTERN_PILOT_LIGHT]);
+      else
+        g_assert_cmpfloat (cost[NINES_DR_PATTERN_BACKUP_RESTORE] - ddb[NINES_DR_PATTERN_BACKUP_RESTORE], <,
+                           cost[NINES_DR_PATTERN_PILOT_LIGHT]);
+      for (NinesDrPattern p = NINES_DR_PATTERN_BACKUP_RESTORE; p <= NINES_DR_PATTERN_WARM_STANDBY; p++)
+        g_assert_cmpfloat (failover[p], >, cost[p] - ddb[p]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -279,5 +341,6 @@ main (int    argc,
   g_test_add_func ("/nines/model/patterns/asg-scaling", test_asg_scaling);
   g_test_add_func ("/nines/model/patterns/routing", test_routing);
   g_test_add_func ("/nines/model/patterns/knobs-and-azs", test_knobs_and_azs);
+  g_test_add_func ("/nines/model/patterns/cost-order", test_cost_order);
   return g_test_run ();
 }
