@@ -10,9 +10,11 @@
  *
  *   frame MODE MEDIAN_MS MEAN_MS cards=N curves=N
  *
- * "cairo" draws every card as a rectangle with its label and every link as a Bézier
- * curve in one GtkDrawingArea callback: the least any canvas of this design can do.
- * "canvas" is the NinesCanvas the application shows (when the build has it). */
+ * Both modes show the whole design zoomed to fit. "cairo" draws, in one GtkDrawingArea
+ * callback, exactly the shapes of the canvas's own NinesGeometry: region boxes and AZ
+ * lanes, every card as a rectangle with its label, every link as the canvas's Bézier
+ * curve: the least any canvas of this design can do. "canvas" is the NinesCanvas the
+ * application shows (when the build has it). */
 #define G_LOG_DOMAIN "nines-bench"
 
 #include "config.h"
@@ -25,8 +27,6 @@
 # include "nines-canvas.h"
 #endif
 
-#define CARD_W 150.0
-#define CARD_H 56.0
 
 typedef struct
 {
@@ -36,7 +36,7 @@ typedef struct
 
 typedef struct
 {
-  double x0, y0, x1, y1;
+  double p[8];   /* start, two control points, end */
 } BenchCurve;
 
 typedef struct
@@ -45,6 +45,9 @@ typedef struct
   GtkWidget  *window;
   GtkWidget  *view;
   GArray     *cards;     /* BenchCard */
+  GArray     *boxes;     /* BenchCard without label: regions and AZ lanes */
+  NinesRect   bounds;
+  gboolean    fitted;
   GArray     *curves;    /* BenchCurve */
   double      zoom;
   double      shift;     /* 0 or 1 pixel, flipped every frame */
@@ -58,43 +61,50 @@ typedef struct
 static void
 clear_card (gpointer p)
 {
-  g_free (((BenchCard *) p)->label);
+  g_clear_pointer (&((BenchCard *) p)->label, g_free);
 }
 
-/* Cards at the document's layout positions, links between card edges. */
+/* The shapes the canvas shows, from the same NinesGeometry it draws: region boxes, AZ
+ * lanes, one card per deployed item (the pattern's additions included) and the links as
+ * the canvas's own Bézier curves. */
 static void
 load_shapes (Bench         *b,
              NinesDocument *doc)
 {
-  g_autoptr(GHashTable) where = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *links = nines_document_get_links (doc);
+  g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, nines_document_get_dr_pattern (doc));
+  g_autoptr(NinesGeometry) geometry = nines_geometry_new (doc, dep);
 
-  for (guint i = 0; i < nines_document_get_n_components (doc); i++)
+  for (guint i = 0; i < nines_geometry_get_n_regions (geometry); i++)
     {
-      NinesComponent *c = nines_document_get_component (doc, i);
-      NinesPoint p = { 40.0 * (i % 30), 80.0 * (i / 30) };
-      BenchCard card;
+      const NinesGeometryRegion *r = nines_geometry_get_region (geometry, i);
+      BenchCard box = { r->rect.x, r->rect.y, r->rect.width, r->rect.height, NULL };
 
-      nines_document_get_position (doc, nines_component_get_id (c), &p);
-      card = (BenchCard) { p.x, p.y, CARD_W, CARD_H, g_strdup (nines_component_get_display_name (c)) };
-      g_array_append_val (b->cards, card);
-      g_hash_table_insert (where, (char *) nines_component_get_id (c), GUINT_TO_POINTER (b->cards->len));
+      g_array_append_val (b->boxes, box);
+      for (guint z = 0; r->zones && r->zones[z]; z++)
+        {
+          BenchCard lane = { r->zone_rects[z].x, r->zone_rects[z].y,
+                             r->zone_rects[z].width, r->zone_rects[z].height, NULL };
+          g_array_append_val (b->boxes, lane);
+        }
     }
-  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+  for (guint i = 0; i < nines_geometry_get_n_cards (geometry); i++)
     {
-      g_autoptr(NinesLink) l = g_list_model_get_item (links, i);
-      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (where, nines_link_get_from (l)));
-      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (where, nines_link_get_to (l)));
-      const BenchCard *a, *z;
+      const NinesGeometryCard *c = nines_geometry_get_card (geometry, i);
+      BenchCard card = { c->rect.x, c->rect.y, c->rect.width, c->rect.height,
+                         g_strdup (nines_component_get_display_name (c->component)) };
+
+      g_array_append_val (b->cards, card);
+    }
+  for (guint i = 0; i < nines_geometry_get_n_links (geometry); i++)
+    {
+      const NinesGeometryLink *l = nines_geometry_get_link (geometry, i);
       BenchCurve curve;
 
-      if (from == 0 || to == 0)
-        continue;
-      a = &g_array_index (b->cards, BenchCard, from - 1);
-      z = &g_array_index (b->cards, BenchCard, to - 1);
-      curve = (BenchCurve) { a->x + a->w, a->y + a->h / 2, z->x, z->y + z->h / 2 };
+      nines_geometry_link_curve (&nines_geometry_get_card (geometry, l->from)->rect,
+                                 &nines_geometry_get_card (geometry, l->to)->rect, curve.p);
       g_array_append_val (b->curves, curve);
     }
+  nines_geometry_get_bounds (geometry, &b->bounds);
 }
 
 static void
@@ -105,21 +115,36 @@ draw_raw (GtkDrawingArea *area,
           gpointer        user_data)
 {
   Bench *b = user_data;
+  /* zoom to fit, as nines_canvas_zoom_fit(): 32 px margin, never above 1, floor 0.1 */
+  double zoom = CLAMP (MIN ((width - 64) / b->bounds.width, (height - 64) / b->bounds.height), 0.1, 1.0);
 
   cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
   cairo_paint (cr);
-  cairo_translate (cr, b->shift, 0);
-  cairo_scale (cr, b->zoom, b->zoom);
+  cairo_translate (cr, b->shift + (width - b->bounds.width * zoom) / 2,
+                   (height - b->bounds.height * zoom) / 2);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -b->bounds.x, -b->bounds.y);
+  b->zoom = zoom;
 
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < b->boxes->len; i++)
+    {
+      const BenchCard *r = &g_array_index (b->boxes, BenchCard, i);
+
+      cairo_rectangle (cr, r->x, r->y, r->w, r->h);
+      cairo_set_source_rgba (cr, 0.2, 0.4, 0.8, 0.06);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.6, 0.65, 0.7);
+      cairo_stroke (cr);
+    }
   cairo_set_line_width (cr, 1.5);
   cairo_set_source_rgb (cr, 0.4, 0.45, 0.5);
   for (guint i = 0; i < b->curves->len; i++)
     {
-      const BenchCurve *c = &g_array_index (b->curves, BenchCurve, i);
-      double mid = (c->x0 + c->x1) / 2;
+      const double *p = g_array_index (b->curves, BenchCurve, i).p;
 
-      cairo_move_to (cr, c->x0, c->y0);
-      cairo_curve_to (cr, mid, c->y0, mid, c->y1, c->x1, c->y1);
+      cairo_move_to (cr, p[0], p[1]);
+      cairo_curve_to (cr, p[2], p[3], p[4], p[5], p[6], p[7]);
       cairo_stroke (cr);
     }
   cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -179,6 +204,14 @@ on_after_paint (GdkFrameClock *clock,
 
   if (!gtk_widget_get_mapped (b->window))
     return;
+#ifdef HAVE_NINES_CANVAS
+  if (NINES_IS_CANVAS (b->view) && !b->fitted)
+    {
+      nines_canvas_zoom_fit (NINES_CANVAS (b->view));
+      b->zoom = nines_canvas_viewport_get_zoom (nines_canvas_get_viewport (NINES_CANVAS (b->view)));
+      b->fitted = TRUE;
+    }
+#endif
   /* The first frames lay out and realize everything: not a redraw. */
   if (b->started)
     {
@@ -190,9 +223,9 @@ on_after_paint (GdkFrameClock *clock,
           for (guint i = 0; i < b->times->len; i++)
             sum += g_array_index (b->times, double, i);
           g_array_sort (b->times, compare_doubles);
-          printf ("frame %s %.3f %.3f cards=%u curves=%u\n", b->mode,
+          printf ("frame %s %.3f %.3f cards=%u curves=%u zoom=%.3f\n", b->mode,
                   g_array_index (b->times, double, b->times->len / 2), sum / b->times->len,
-                  b->cards->len, b->curves->len);
+                  b->cards->len, b->curves->len, b->zoom);
           fflush (stdout);
           gtk_window_destroy (GTK_WINDOW (b->window));
           return;
@@ -224,7 +257,6 @@ main (int   argc,
   g_autoptr(NinesDocument) doc = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   Bench b = { 0 };
-  double max_x = 1, max_y = 1;
   gboolean ok;
 
   if (argc < 4)
@@ -245,16 +277,10 @@ main (int   argc,
   b.cards = g_array_new (FALSE, FALSE, sizeof (BenchCard));
   g_array_set_clear_func (b.cards, clear_card);
   b.curves = g_array_new (FALSE, FALSE, sizeof (BenchCurve));
+  b.boxes = g_array_new (FALSE, FALSE, sizeof (BenchCard));
+  g_array_set_clear_func (b.boxes, clear_card);
   b.times = g_array_new (FALSE, FALSE, sizeof (double));
   load_shapes (&b, doc);
-  for (guint i = 0; i < b.cards->len; i++)
-    {
-      const BenchCard *c = &g_array_index (b.cards, BenchCard, i);
-      max_x = MAX (max_x, c->x + c->w);
-      max_y = MAX (max_y, c->y + c->h);
-    }
-  /* Everything in view, as a canvas's zoom-to-fit shows it (its 0.1 floor applied). */
-  b.zoom = MAX (0.1, MIN (1200 / max_x, 800 / max_y));
 
   b.window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (b.window), 1200, 800);
@@ -285,6 +311,7 @@ main (int   argc,
   g_main_loop_run (loop);
   ok = b.times->len > 0;
   g_array_unref (b.cards);
+  g_array_unref (b.boxes);
   g_array_unref (b.curves);
   g_array_unref (b.times);
   return ok ? 0 : 1;
