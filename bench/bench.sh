@@ -112,7 +112,7 @@ canvas () {
   : >"$work/canvas"
   for mode in cairo canvas; do
     DISPLAY=":$(cat "$dfile")" GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none GSETTINGS_BACKEND=memory \
-      dbus-run-session -- "$prog" "$mode" "$work/design-2000.nines" "${NINES_BENCH_FRAMES:-120}" \
+      dbus-run-session -- "$prog" "$mode" "$work/design-2000.nines" "${NINES_BENCH_FRAMES:-60}" \
       >>"$work/canvas" 2>/dev/null || echo "$mode unavailable" >>"$work/canvas"
   done
   kill "$xvfb_pid" 2>/dev/null; xvfb_pid=
