@@ -122,11 +122,12 @@ print_design_text (NinesDocument *doc)
   GListModel *regions = nines_document_get_regions (doc);
   GListModel *links = nines_document_get_links (doc);
   const char *recovery = nines_document_get_recovery_region (doc);
+  const char *primary = nines_document_get_primary_region (doc);
 
   printf ("%s\n", nines_document_get_name (doc));
   printf (_("DR pattern: %s; primary region %s; recovery region %s\n"),
           nines_dr_pattern_get_label (nines_document_get_dr_pattern (doc)),
-          nines_document_get_primary_region (doc), recovery ? recovery : _("none"));
+          primary ? primary : _("none"), recovery ? recovery : _("none"));
 
   printf (_("\nRegions\n"));
   for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
@@ -135,7 +136,8 @@ print_design_text (NinesDocument *doc)
       const NinesRegionInfo *info = nines_region_get_info (r);
       g_autofree char *azs = g_strjoinv (", ", (char **) nines_region_get_azs (r));
 
-      printf ("  %-15s %-28s AZs: %s\n", nines_region_get_code (r), info ? info->location : "?", azs);
+      printf ("  %-15s %-28s AZs: %s\n", nines_region_get_code (r), info ? info->location : "?",
+              *azs ? azs : _("none"));
     }
 
   printf (_("\nComponents (%u)\n"), nines_document_get_n_components (doc));
@@ -165,9 +167,7 @@ nines_cli_report (int    argc,
                   char **argv)
 {
   g_autoptr(NinesDocument) doc = NULL;
-  /* NULL, not a g_strdup'd default: GOption overwrites the pointer without freeing it
-   * (valgrind, ./test.sh). */
-  g_autofree char *format = NULL;
+  g_autofree char *format = NULL;   /* GOption does not free a default it replaces */
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, json or csv (cost lines)"), "FORMAT" },
     { NULL }

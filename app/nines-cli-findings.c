@@ -39,6 +39,16 @@ findings_to_json (JsonBuilder   *b,
 }
 
 static void
+print_finding (const NinesFinding *f)
+{
+  printf ("\n[%s] %s%s%s%s\n", nines_severity_to_string (f->severity), f->rule,
+          f->component_id ? " (" : "", f->component_id ? f->component_id : "",
+          f->component_id ? ")" : "");
+  printf (_("  what: %s\n  why:  %s\n  fix:  %s\n"), f->what, f->why, f->fix);
+}
+
+/* The seed's three questions first, then everything else by severity. */
+static void
 findings_print (NinesFindings *findings)
 {
   printf (_("%u finding(s): %u critical, %u warning, %u info\n"),
@@ -46,14 +56,20 @@ findings_print (NinesFindings *findings)
           nines_findings_count (findings, NINES_SEVERITY_CRITICAL),
           nines_findings_count (findings, NINES_SEVERITY_WARNING),
           nines_findings_count (findings, NINES_SEVERITY_INFO));
+  printf (_("\nThe seed's three questions\n"));
+  for (const char * const *q = (const char * const[]) { "seed-backups-two-regions", "seed-dr-pattern",
+                                                        "seed-dr-test", NULL }; *q; q++)
+    {
+      const NinesFinding *f = nines_findings_lookup (findings, *q, NULL);
+      if (f != NULL)
+        print_finding (f);
+    }
+  printf (_("\nEverything else\n"));
   for (guint i = 0; i < nines_findings_get_n_items (findings); i++)
     {
       const NinesFinding *f = nines_findings_get_item (findings, i);
-
-      printf ("\n[%s] %s%s%s%s\n", nines_severity_to_string (f->severity), f->rule,
-              f->component_id ? " (" : "", f->component_id ? f->component_id : "",
-              f->component_id ? ")" : "");
-      printf (_("  what: %s\n  why:  %s\n  fix:  %s\n"), f->what, f->why, f->fix);
+      if (!g_str_has_prefix (f->rule, "seed-"))
+        print_finding (f);
     }
 }
 
@@ -82,7 +98,7 @@ nines_cli_findings (int    argc,
   g_autoptr(NinesDeployment) dep = NULL;
   g_autoptr(NinesRecovery) rec = NULL;
   g_autoptr(NinesFindings) findings = NULL;
-  g_autofree char *format = g_strdup ("text");
+  g_autofree char *format = NULL;   /* GOption replaces, never frees, a default */
   g_autofree char *pattern_name = NULL;
   g_autofree char *today_text = NULL;
   NinesDrPattern pattern;
@@ -101,6 +117,8 @@ nines_cli_findings (int    argc,
                           "Exits 0 whatever it finds."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
+  if (format == NULL)
+    format = g_strdup ("text");
   if (!nines_cli_check_format (format, text_json))
     return NINES_CLI_USAGE;
   if (today_text != NULL && !parse_today (today_text, &today))

@@ -97,7 +97,7 @@ pricing_show (int    argc,
   g_autoptr(NinesPriceSnapshot) file_snap = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *format = NULL;   /* GOption would leak a g_strdup'd default */
+  g_autofree char *format = NULL;   /* GOption does not free a default it replaces */
   static const char * const formats[] = { "text", "json", NULL };
   GOptionEntry entries[] = {
     { "snapshot", 's', 0, G_OPTION_ARG_FILENAME, &path, N_("Read this snapshot instead of the bundled one"), "FILE" },
@@ -203,10 +203,13 @@ nines_cli_pricing (int    argc,
   g_autofree char *name = NULL;
   g_autofree char **sub_argv = NULL;
 
+  if (argc >= 3 && g_str_equal (argv[2], "refresh"))   /* nines-cli-pricing-refresh.c */
+    return nines_cli_pricing_refresh (argc - 1, argv + 1);
   if (argc < 3 || (!g_str_equal (argv[2], "import") && !g_str_equal (argv[2], "show")))
     {
       fprintf (stderr, _("Usage: nines-cli pricing import SOURCE… -o DIR\n"
-                         "       nines-cli pricing show SERVICE REGION\n"));
+                         "       nines-cli pricing show SERVICE REGION\n"
+                         "       nines-cli pricing refresh --region R… -o DIR\n"));
       return argc >= 3 && (g_str_equal (argv[2], "--help") || g_str_equal (argv[2], "-h"))
              ? NINES_CLI_OK : NINES_CLI_USAGE;
     }
@@ -226,8 +229,8 @@ static const char *
 missing_reason (const NinesCostLine *l)
 {
   if (g_str_has_prefix (l->usage, "ebs"))
-    return _("known gap: no multi-region EBS source; the snapshot has EBS for us-east-1 only "
-             "(cited from the Infracost golden files)");
+    return _("known gap: no multi-region EBS source; the snapshot has EBS for us-east-1 (cited "
+             "from the Infracost golden files) and eu-west-1 (terracost's 2023 Price List dump) only");
   return _("not in the bundled price sources");
 }
 
@@ -258,7 +261,7 @@ print_state_text (NinesCostEstimate *est,
   NinesCostTotal t;
   char src[512];
 
-  printf ("  %-18s %-14s %-50s %14s %-20s %12s %12s  %s\n", _("COMPONENT"), _("REGION"), _("USAGE"),
+  printf ("  %-22s %-14s %-50s %14s %-20s %12s %12s  %s\n", _("ITEM"), _("REGION"), _("USAGE"),
           _("QUANTITY"), _("UNIT"), _("USD/UNIT"), _("MONTHLY USD"), _("SOURCE"));
   for (guint i = 0; i < nines_cost_estimate_get_n_lines (est); i++)
     {
@@ -269,14 +272,14 @@ print_state_text (NinesCostEstimate *est,
         continue;
       format_source (l, src, sizeof src);
       if (l->tier_start > 0 || !isinf (l->tier_end))
-        usage = g_strdup_printf ("%s [%g-%g]", l->usage, l->tier_start, l->tier_end);
+        usage = g_strdup_printf ("%s [%.12g-%.12g]", l->usage, l->tier_start, l->tier_end);
       else
         usage = g_strdup (l->usage);
       if (l->missing)
-        printf ("  %-18s %-14s %-50s %14.6g %-20s %12s %12s  %s\n", l->item_id, l->region, usage,
+        printf ("  %-22s %-14s %-50s %14.12g %-20s %12s %12s  %s\n", l->item_id, l->region, usage,
                 l->quantity, l->unit, "?", "?", src);
       else
-        printf ("  %-18s %-14s %-50s %14.6g %-20s %12.8g %12.2f  %s\n", l->item_id, l->region, usage,
+        printf ("  %-22s %-14s %-50s %14.12g %-20s %12.8g %12.2f  %s\n", l->item_id, l->region, usage,
                 l->quantity, l->unit, l->unit_usd, l->monthly_usd, src);
     }
 

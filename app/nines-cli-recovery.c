@@ -166,7 +166,8 @@ nines_cli_recovery_print (NinesRecovery *rec)
 
   printf (_("Pattern %s: %s fails, recovery in %s\n"),
           nines_dr_pattern_get_label (nines_deployment_get_pattern (dep)),
-          nines_deployment_get_primary_region (dep), recovery ? recovery : _("(none)"));
+          nines_deployment_get_primary_region (dep) ? nines_deployment_get_primary_region (dep) : _("(none)"),
+          recovery ? recovery : _("(none)"));
   printf (_("RTO %s (critical path, marked *); RPO %s%s%s%s\n"), rto, rpo,
           worst ? _(" (set by ") : "", worst ? worst->store_id : "", worst ? ")" : "");
   printf (_("Failover is %s\n"), nines_recovery_is_automated (rec)
@@ -222,7 +223,7 @@ nines_cli_recovery (int    argc,
   g_autoptr(NinesDocument) doc = NULL;
   g_autoptr(NinesDeployment) dep = NULL;
   g_autoptr(NinesRecovery) rec = NULL;
-  g_autofree char *format = NULL;   /* GOption would leak a g_strdup'd default */
+  g_autofree char *format = NULL;   /* GOption replaces, never frees, a default */
   g_autofree char *pattern_name = NULL;
   NinesDrPattern pattern;
   GOptionEntry entries[] = {

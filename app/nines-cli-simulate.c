@@ -48,7 +48,7 @@ nines_cli_compare (int    argc,
 {
   g_autoptr(NinesDocument) doc = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autofree char *format = g_strdup ("text");
+  g_autofree char *format = NULL;   /* GOption replaces, never frees, a default */
   gboolean json;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
@@ -62,6 +62,8 @@ nines_cli_compare (int    argc,
                           "snapshot with the document's overrides and discount."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
+  if (format == NULL)
+    format = g_strdup ("text");
   if (!nines_cli_check_format (format, text_json))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
@@ -73,7 +75,7 @@ nines_cli_compare (int    argc,
   else
     {
       printf (_("%s: %s fails over to %s\n\n"), nines_document_get_name (doc),
-              nines_document_get_primary_region (doc),
+              nines_document_get_primary_region (doc) ? nines_document_get_primary_region (doc) : _("(none)"),
               nines_document_get_recovery_region (doc) ? nines_document_get_recovery_region (doc) : _("(none)"));
       printf ("%-26s %12s %12s %10s %10s %6s %12s\n", _("pattern"), _("steady/mo"), _("failover/mo"),
               _("RTO"), _("RPO"), _("nines"), _("down min/yr"));
@@ -144,7 +146,7 @@ nines_cli_simulate (int    argc,
   g_autoptr(NinesRecovery) rec = NULL;
   g_autoptr(NinesSimulation) sim = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *format = g_strdup ("text");
+  g_autofree char *format = NULL;   /* GOption replaces, never frees, a default */
   g_autofree char *pattern_name = NULL;
   g_autofree char *target = NULL;
   int at = 5;
@@ -167,6 +169,8 @@ nines_cli_simulate (int    argc,
                           "of capacity serving, requests failed, data lost and cost, until recovered."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
+  if (format == NULL)
+    format = g_strdup ("text");
   if (!nines_cli_check_format (format, text_json))
     return NINES_CLI_USAGE;
   if (target == NULL || at < 0)

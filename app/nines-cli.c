@@ -12,6 +12,7 @@
 static const NinesCliCommand commands[] = {
   { "validate", "FILE", N_("Check a design and list every problem in it"), nines_cli_validate },
   { "report", "FILE", N_("Print a design: regions, components, links, cost and recovery"), nines_cli_report },
+  { "aws", "whoami [--profile P]", N_("Ask AWS who the configured credentials belong to"), nines_cli_aws },
   { "pricing", "import|show …", N_("Import AWS price files into a snapshot; list the snapshot's prices"), nines_cli_pricing },
   { "compare", "FILE", N_("The DR patterns side by side: cost, RTO, RPO, nines"), nines_cli_compare },
   { "recovery", "FILE", N_("Recovery timeline with sources: RTO, RPO per store, availability"), nines_cli_recovery },
@@ -28,9 +29,14 @@ print_usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
-      fprintf (out, "  %-28s %s\n", head, _(commands[i].summary));
+      /* Pad by characters, not bytes: "…" is three bytes. */
+      int pad = 28 - (int) g_utf8_strlen (head, -1);
+
+      fprintf (out, "  %s%*s %s\n", head, MAX (pad, 0), "", _(commands[i].summary));
     }
-  fprintf (out, _("\nRun 'nines-cli COMMAND --help' for a command's options.\n"));
+  fprintf (out, _("\nRun 'nines-cli COMMAND --help' for a command's options.\n"
+                  "Exit status: 0 done, 1 bad input (the message names the file and field),\n"
+                  "2 wrong usage.\n"));
 }
 
 void
@@ -57,16 +63,18 @@ nines_cli_parse (const char    *command,
 {
   g_autoptr(GOptionContext) ctx = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *param = g_strdup_printf ("%s %s", command, args ? args : "");
+  g_autofree char *prgname = g_strdup_printf ("nines-cli %s", command);
 
-  ctx = g_option_context_new (param);
+  /* "Usage: nines-cli report [OPTION…] FILE" */
+  g_set_prgname (prgname);
+  ctx = g_option_context_new (args);
   g_option_context_set_summary (ctx, summary);
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, argc, argv, &error))
     {
-      nines_cli_error ("%s", error->message);
+      nines_cli_error (_("%s (see 'nines-cli %s --help')"), error->message, command);
       return FALSE;
     }
   /* (*argv)[0] is the program, (*argv)[1] the command */

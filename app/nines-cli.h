@@ -42,7 +42,9 @@ void     nines_cli_exec_wrapper (char        **argv);
 
 int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);
+int nines_cli_aws      (int argc, char **argv);
 int nines_cli_pricing  (int argc, char **argv);
+int nines_cli_pricing_refresh (int argc, char **argv);
 /* The cost section of report (nines-cli-pricing.c): prints it for "text" and "csv", adds
  * a "cost" member to @json_root for "json". */
 void nines_cli_report_cost (NinesDocument *doc, const char *format, JsonNode *json_root);

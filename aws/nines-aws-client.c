@@ -43,6 +43,24 @@ nines_aws_client_init (NinesAwsClient *self)
 {
 }
 
+/* AWS_MAX_ATTEMPTS, then the profile's max_attempts, as the SDKs read them
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html) */
+static void
+apply_max_attempts (NinesAwsClient *self)
+{
+  const char *v = nines_aws_config_getenv (self->config, "AWS_MAX_ATTEMPTS");
+  guint64 n;
+
+  if (v == NULL || *v == '\0')
+    v = nines_aws_config_get_value (self->config, nines_aws_config_get_profile (self->config), "max_attempts");
+  if (v == NULL || *v == '\0')
+    return;
+  if (g_ascii_string_to_unsigned (v, 10, 1, 20, &n, NULL))
+    nines_aws_retry_set_max_attempts (self->retry, (guint) n);
+  else
+    g_debug ("ignoring max_attempts \"%s\": not a number from 1 to 20", v);
+}
+
 NinesAwsClient *
 nines_aws_client_new (NinesAwsConfig    *config,
                       NinesAwsTransport *transport,
@@ -57,6 +75,7 @@ nines_aws_client_new (NinesAwsConfig    *config,
   self->config = g_object_ref (config);
   self->transport = transport ? g_object_ref (transport) : nines_aws_curl_transport_new ();
   self->retry = nines_aws_retry_new ();
+  apply_max_attempts (self);
   self->provider = nines_aws_credentials_provider_new (config, self->transport, self->retry);
   self->region = g_strdup (region != NULL && *region ? region : nines_aws_config_get_region (config));
   return self;

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NinesAwsClient, nines_aws_client, NINES, AWS_CLIENT, GObject)
 
 /* @region NULL: the configured one (AWS_REGION, AWS_DEFAULT_REGION, the profile's).
- * @transport NULL: a libcurl transport. */
+ * @transport NULL: a libcurl transport. The retry mode is "standard" with AWS_MAX_ATTEMPTS
+ * or the profile's max_attempts (1 to 20) when set, 3 attempts otherwise. */
 NinesAwsClient              *nines_aws_client_new             (NinesAwsConfig    *config,
                                                                NinesAwsTransport *transport,
                                                                const char        *region);

@@ -298,7 +298,9 @@ simple_call (NinesAwsClient  *client,
   g_autoptr(NinesAwsXml) root = NULL;
 
   g_return_val_if_fail (NINES_IS_AWS_CLIENT (client), FALSE);
-  if (!check_name (_("stack name"), stack_name, error))
+  /* a change set given by ARN names its stack itself */
+  if (!(change_set_name != NULL && g_str_has_prefix (change_set_name, "arn:"))
+      && !check_name (_("stack name"), stack_name, error))
     return FALSE;
   if (change_set_name != NULL)
     nines_aws_query_add (params, "ChangeSetName", change_set_name);

@@ -45,6 +45,8 @@ NinesAwsChangeSet       *nines_aws_cfn_describe_change_set   (NinesAwsClient    
                                                               const char                  *change_set_name,
                                                               GCancellable                *cancellable,
                                                               GError                     **error);
+/* Execute and delete take the change set's name with its stack's, or its ARN alone
+ * (@stack_name NULL). */
 gboolean                 nines_aws_cfn_execute_change_set    (NinesAwsClient              *client,
                                                               const char                  *stack_name,
                                                               const char                  *change_set_name,

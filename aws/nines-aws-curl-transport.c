@@ -1,5 +1,5 @@
-/* The libcurl transport: one easy handle per request, run on the calling (worker)
- * thread. The one place where CURLcode becomes a GError. */
+/* The libcurl transport: runs on the calling (worker) thread with that thread's easy
+ * handle. The one place where CURLcode becomes a GError. */
 #define G_LOG_DOMAIN "nines-aws"
 
 #include "config.h"
@@ -22,6 +22,32 @@ struct _NinesAwsCurlTransport
   guint total_timeout_ms;
   char *ca_file;
 };
+
+/* One easy handle per thread, reset between requests: curl keeps its connection cache,
+ * so the pages of a paginated call reuse one TLS connection. */
+static void
+easy_cleanup (gpointer curl)
+{
+  curl_easy_cleanup (curl);
+}
+
+static GPrivate thread_curl = G_PRIVATE_INIT (easy_cleanup);
+
+static CURL *
+thread_easy_handle (void)
+{
+  CURL *curl = g_private_get (&thread_curl);
+
+  if (curl != NULL)
+    {
+      curl_easy_reset (curl);
+      return curl;
+    }
+  curl = curl_easy_init ();
+  if (curl != NULL)
+    g_private_set (&thread_curl, curl);
+  return curl;
+}
 
 static void transport_iface_init (NinesAwsTransportInterface *iface);
 
@@ -164,7 +190,7 @@ nines_aws_curl_transport_send (NinesAwsTransport *transport,
   CURL *curl;
   long status = 0;
 
-  curl = curl_easy_init ();
+  curl = thread_easy_handle ();
   if (curl == NULL)
     {
       g_set_error_literal (error, NINES_AWS_ERROR, NINES_AWS_ERROR_TRANSPORT,
@@ -248,8 +274,10 @@ nines_aws_curl_transport_send (NinesAwsTransport *transport,
   if (ex.body != NULL)
     g_byte_array_unref (ex.body);
   g_clear_pointer (&ex.response, nines_aws_response_unref);
+  /* the handle outlives its options: unhook everything that points into this frame */
+  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, NULL);
+  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, NULL);
   curl_slist_free_all (headers);
-  curl_easy_cleanup (curl);
   return response;
 }
 

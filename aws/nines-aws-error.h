@@ -29,6 +29,8 @@ GQuark nines_aws_error_quark (void);
 
 /* Errors made from an AWS error response have messages that start with "Code: ".
  * Returns that code ("AccessDenied", "Throttling"…) or NULL. */
-char  *nines_aws_error_dup_code (const GError *error);
+char  *nines_aws_error_dup_code       (const GError *error);
+/* The request id such errors end with ("… (request id X)"), for support cases, or NULL */
+char  *nines_aws_error_dup_request_id (const GError *error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -131,7 +132,7 @@ nines_aws_error_from_response (NinesAwsResponse *response,
                           _("%s failed with HTTP status %u and no AWS error in the body%s%s%s%s"),
                           operation ? operation : _("The request"), status,
                           attempts > 1 ? _(", after retries") : "",
-                          rid ? _(" (request id ") : "", rid ? rid : "", rid ? ")" : "");
+                          rid ? " (request id " : "", rid ? rid : "", rid ? ")" : "");
     }
 
   if (code_in (code, denied))
@@ -174,11 +175,68 @@ nines_aws_error_from_response (NinesAwsResponse *response,
   if (hint != NULL)
     g_string_append_printf (msg, " — %s", hint);
   if (request_id != NULL)
-    g_string_append_printf (msg, _(" (request id %s)"), request_id);
+    /* not translated: nines_aws_error_dup_request_id () finds it */
+    g_string_append_printf (msg, " (request id %s)", request_id);
   {
     g_autofree char *text = g_string_free (msg, FALSE);
     return g_error_new_literal (NINES_AWS_ERROR, domain_code, text);
   }
+}
+
+/* Clock skew, as the SDKs correct it: when AWS refuses a request for its time and its
+ * Date header is more than 4 minutes from ours, later signatures use AWS's time
+ * (botocore's ClientSkewCorrection; the signature is valid 5 minutes either way). */
+static gint clock_skew_seconds;   /* atomic */
+
+#define SKEW_TOLERANCE_SECONDS (4 * 60)
+
+static gboolean
+is_skew_code (const char *code)
+{
+  static const char * const codes[] = {
+    "RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture", "InvalidSignatureException",
+    "SignatureDoesNotMatch", "AuthFailure", NULL,
+  };
+  return code != NULL && g_strv_contains (codes, code);
+}
+
+static gint64
+parse_http_date (const char *date)
+{
+  /* RFC 7231 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" */
+  static const char * const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+                                         "Aug", "Sep", "Oct", "Nov", "Dec" };
+  g_autoptr(GDateTime) dt = NULL;
+  char mon[4] = "";
+  int d, y, h, mi, sec, m = 0;
+
+  if (date == NULL || sscanf (date, "%*3s, %d %3s %d %d:%d:%d", &d, mon, &y, &h, &mi, &sec) != 6)
+    return 0;
+  while (m < 12 && strcmp (months[m], mon) != 0)
+    m++;
+  if (m == 12 || (dt = g_date_time_new_utc (y, m + 1, d, h, mi, sec)) == NULL)
+    return 0;
+  return g_date_time_to_unix (dt);
+}
+
+/* TRUE when @response refuses a request signed at @signed_at for its time, by a server
+ * whose clock is more than 4 minutes away; later signatures then follow its clock. */
+static gboolean
+correct_clock_skew (NinesAwsResponse *response,
+                    const char       *code,
+                    gint64            signed_at)
+{
+  gint64 server, skew;
+
+  if (!is_skew_code (code))
+    return FALSE;
+  server = parse_http_date (nines_aws_response_get_header (response, "date"));
+  if (server == 0 || ABS (server - signed_at) < SKEW_TOLERANCE_SECONDS)
+    return FALSE;
+  skew = server - g_get_real_time () / G_USEC_PER_SEC;
+  g_debug ("our clock is %" G_GINT64_FORMAT " s off AWS's; signing with AWS's time", skew);
+  g_atomic_int_set (&clock_skew_seconds, (gint) CLAMP (skew, -G_MAXINT / 2, G_MAXINT / 2));
+  return TRUE;
 }
 
 /* Sleeps @ms unless @cancellable fires first; FALSE when cancelled. */
@@ -210,6 +268,7 @@ nines_aws_invoke (const NinesAwsInvocation *inv,
                   GError                  **error)
 {
   NinesAwsRetryKind last_kind = NINES_AWS_RETRY_NO;
+  gboolean skew_corrected = FALSE;
 
   g_return_val_if_fail (inv != NULL, NULL);
   g_return_val_if_fail (NINES_IS_AWS_TRANSPORT (inv->transport), NULL);
@@ -225,9 +284,10 @@ nines_aws_invoke (const NinesAwsInvocation *inv,
       g_autofree char *code = NULL;
       NinesAwsRetryKind kind;
       guint delay_ms = 0;
+      gint64 signed_at = g_get_real_time () / G_USEC_PER_SEC + g_atomic_int_get (&clock_skew_seconds);
 
       if (!nines_aws_sigv4_sign (signed_request, inv->credentials, inv->region, inv->signing_name,
-                                 g_get_real_time () / G_USEC_PER_SEC, inv->flags, NULL, error))
+                                 signed_at, inv->flags, NULL, error))
         return NULL;
       response = nines_aws_transport_send (inv->transport, signed_request, cancellable, &local_error);
       if (response != NULL && nines_aws_response_get_status (response) / 100 == 2)
@@ -238,6 +298,13 @@ nines_aws_invoke (const NinesAwsInvocation *inv,
         }
       if (response != NULL)
         nines_aws_parse_error_body (response, &code, NULL, NULL);
+      /* one immediate retry with AWS's time, outside the retry budget, as the SDKs do */
+      if (response != NULL && !skew_corrected && correct_clock_skew (response, code, signed_at))
+        {
+          skew_corrected = TRUE;
+          attempt--;
+          continue;
+        }
       kind = nines_aws_retry_classify (response ? nines_aws_response_get_status (response) : 0,
                                        code, local_error);
       if (inv->retry == NULL || !nines_aws_retry_should_retry (inv->retry, attempt, kind, &delay_ms))

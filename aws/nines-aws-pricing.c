@@ -160,6 +160,9 @@ typedef struct
   char *service_code;
   char **filters;
   guint max_pages;
+  NinesAwsPricingProgress progress;
+  gpointer progress_data;
+  GMainContext *context;   /* where progress is reported */
 } Args;
 
 static void
@@ -169,7 +172,47 @@ args_free (gpointer data)
 
   g_free (a->service_code);
   g_strfreev (a->filters);
+  g_main_context_unref (a->context);
   g_free (a);
+}
+
+typedef struct
+{
+  NinesAwsPricingProgress progress;
+  gpointer progress_data;
+  guint pages;
+  guint products;
+} ProgressReport;
+
+static gboolean
+report_progress (gpointer data)
+{
+  ProgressReport *r = data;
+
+  r->progress (r->pages, r->products, r->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the worker: hands the numbers to the caller's main context */
+static void
+forward_progress (guint    pages,
+                  guint    products,
+                  gpointer user_data)
+{
+  Args *a = user_data;
+  ProgressReport *r = g_new0 (ProgressReport, 1);
+  GSource *source = g_idle_source_new ();
+
+  r->progress = a->progress;
+  r->progress_data = a->progress_data;
+  r->pages = pages;
+  r->products = products;
+  /* always through a source: g_main_context_invoke() would run it right here when the
+   * caller's context is the global default one that nobody holds at the moment */
+  g_source_set_callback (source, report_progress, r, g_free);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_attach (source, a->context);
+  g_source_unref (source);
 }
 
 static gpointer
@@ -181,23 +224,29 @@ get_products_func (NinesAwsClient  *client,
   Args *a = data;
 
   return nines_aws_pricing_get_products (client, a->service_code, (const char * const *) a->filters,
-                                         a->max_pages, NULL, NULL, cancellable, error);
+                                         a->max_pages, a->progress ? forward_progress : NULL, a,
+                                         cancellable, error);
 }
 
 void
-nines_aws_pricing_get_products_async (NinesAwsClient      *client,
-                                      const char          *service_code,
-                                      const char * const  *filters,
-                                      guint                max_pages,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+nines_aws_pricing_get_products_async (NinesAwsClient          *client,
+                                      const char              *service_code,
+                                      const char * const      *filters,
+                                      guint                    max_pages,
+                                      NinesAwsPricingProgress  progress,
+                                      gpointer                 progress_data,
+                                      GCancellable            *cancellable,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data)
 {
   Args *a = g_new0 (Args, 1);
 
   a->service_code = g_strdup (service_code);
   a->filters = g_strdupv ((char **) filters);
   a->max_pages = max_pages;
+  a->progress = progress;
+  a->progress_data = progress_data;
+  a->context = g_main_context_ref_thread_default ();
   nines_aws_client_run_async (client, get_products_func, a, args_free, (GDestroyNotify) g_ptr_array_unref,
                               nines_aws_pricing_get_products_async, cancellable, callback, user_data);
 }

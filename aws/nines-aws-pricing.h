@@ -28,10 +28,14 @@ GPtrArray *nines_aws_pricing_get_products        (NinesAwsClient          *clien
                                                   gpointer                 progress_data,
                                                   GCancellable            *cancellable,
                                                   GError                 **error);
+/* @progress, when given, is called in the caller's thread-default main context (the
+ * GTK main thread for the app) after each page, while the worker goes on. */
 void       nines_aws_pricing_get_products_async  (NinesAwsClient          *client,
                                                   const char              *service_code,
                                                   const char * const      *filters,
                                                   guint                    max_pages,
+                                                  NinesAwsPricingProgress  progress,
+                                                  gpointer                 progress_data,
                                                   GCancellable            *cancellable,
                                                   GAsyncReadyCallback      callback,
                                                   gpointer                 user_data);

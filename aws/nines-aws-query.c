@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "nines-aws-query.h"
 
 void
@@ -29,6 +31,30 @@ nines_aws_query_add_printf (GPtrArray  *params,
   va_end (args);
 }
 
+/* application/x-www-form-urlencoded as the SDKs write it (Python's urlencode with
+ * quote_plus, which botocore uses): unreserved characters stay, space becomes '+',
+ * everything else %XX. moto recomputes signatures from this very encoding. */
+static char *
+form_encode (const char *s)
+{
+  g_autofree char *pct = NULL;
+  GString *out;
+
+  pct = nines_aws_uri_encode (s, -1, FALSE);
+  out = g_string_sized_new (strlen (pct));
+  for (const char *p = pct; *p; p++)
+    {
+      if (p[0] == '%' && p[1] == '2' && p[2] == '0')
+        {
+          g_string_append_c (out, '+');
+          p += 2;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 NinesAwsRequest *
 nines_aws_query_request_new (const char *endpoint,
                              const char *action,
@@ -37,15 +63,15 @@ nines_aws_query_request_new (const char *endpoint,
 {
   NinesAwsRequest *request = nines_aws_request_new ("POST", endpoint, "/");
   GString *body = g_string_new (NULL);
-  g_autofree char *a = nines_aws_uri_encode (action, -1, FALSE);
-  g_autofree char *v = nines_aws_uri_encode (version, -1, FALSE);
+  g_autofree char *a = form_encode (action);
+  g_autofree char *v = form_encode (version);
   gsize len;
 
   g_string_append_printf (body, "Action=%s&Version=%s", a, v);
   for (guint i = 0; params != NULL && i + 1 < params->len; i += 2)
     {
-      g_autofree char *k = nines_aws_uri_encode (g_ptr_array_index (params, i), -1, FALSE);
-      g_autofree char *val = nines_aws_uri_encode (g_ptr_array_index (params, i + 1), -1, FALSE);
+      g_autofree char *k = form_encode (g_ptr_array_index (params, i));
+      g_autofree char *val = form_encode (g_ptr_array_index (params, i + 1));
       g_string_append_printf (body, "&%s=%s", k, val);
     }
   nines_aws_request_add_header (request, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");

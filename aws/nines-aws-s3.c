@@ -31,8 +31,8 @@ bucket_location (NinesAwsClient  *client,
     }
   if (region == NULL)
     {
-      /* called for the error it sets (no region configured) */
-      g_free (nines_aws_client_dup_endpoint (client, "S3", error));
+      g_set_error_literal (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG,
+                           _("No AWS region for S3: set AWS_REGION or the profile's region"));
       return FALSE;
     }
   configured = nines_aws_config_dup_endpoint_url (nines_aws_client_get_config (client), "S3");

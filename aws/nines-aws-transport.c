@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "nines-aws.h"
 
 G_DEFINE_INTERFACE (NinesAwsTransport, nines_aws_transport, G_TYPE_OBJECT)
@@ -23,7 +25,8 @@ nines_aws_transport_send (NinesAwsTransport *self,
 
   if (g_cancellable_is_cancelled (cancellable))
     {
-      g_set_error_literal (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CANCELLED, "Cancelled");
+      g_set_error_literal (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CANCELLED,
+                           _("The request was cancelled before it was sent"));
       return NULL;
     }
   return NINES_AWS_TRANSPORT_GET_IFACE (self)->send (self, request, cancellable, error);

@@ -15,7 +15,13 @@ done < "$here/deps/debian-packages.txt"
 if [ ${#missing[@]} -gt 0 ]; then
   echo "nines: installing ${#missing[@]} missing Debian packages: ${missing[*]}"
   sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "nines: run this as root, or install sudo, to install: ${missing[*]}" >&2
+      exit 1
+    fi
+    sudo="sudo"
+  fi
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -104,7 +104,8 @@ member_number (JsonObject *o,
   JsonNode *n = json_object_get_member (o, name);
 
   if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) ||
-      (json_node_get_value_type (n) != G_TYPE_INT64 && json_node_get_value_type (n) != G_TYPE_DOUBLE))
+      (json_node_get_value_type (n) != G_TYPE_INT64 &&
+       json_node_get_value_type (n) != G_TYPE_DOUBLE))
     return FALSE;
   *value = json_node_get_double (n);
   return TRUE;
@@ -207,7 +208,8 @@ param_spec_parse (JsonNode    *node,
       p->type = NINES_PARAM_BOOL;
       p->default_value = g_variant_ref_sink (g_variant_new_boolean (json_node_get_boolean (def)));
     }
-  else if ((g_str_equal (type, "enum") || g_str_equal (type, "string")) && def_type == G_TYPE_STRING)
+  else if ((g_str_equal (type, "enum") || g_str_equal (type, "string")) &&
+           def_type == G_TYPE_STRING)
     {
       p->type = g_str_equal (type, "enum") ? NINES_PARAM_ENUM : NINES_PARAM_STRING;
       p->default_value = g_variant_ref_sink (g_variant_new_string (json_node_get_string (def)));

@@ -27,10 +27,11 @@ nines_command_stack_add_region (NinesCommandStack  *self,
     }
   region = nines_region_new (code, azs);
   return _cs_run_checked (self,
-                      _cs_list_command (CMD_INSERT_REGION, _("Add Region"), FALSE,
-                                    g_list_model_get_n_items (nines_document_get_regions (self->document)),
-                                    region),
-                      NULL, error);
+                          _cs_list_command (CMD_INSERT_REGION, _("Add Region"), FALSE,
+                                            g_list_model_get_n_items (
+                                              nines_document_get_regions (self->document)),
+                                            region),
+                          NULL, error);
 }
 
 gboolean
@@ -53,8 +54,10 @@ nines_command_stack_remove_region (NinesCommandStack  *self,
         return FALSE;
       }
   region = nines_document_lookup_region (self->document, code);
-  return _cs_run_checked (self, _cs_list_command (CMD_INSERT_REGION, _("Remove Region"), TRUE, pos, region),
-                      NULL, error);
+  return _cs_run_checked (self,
+                          _cs_list_command (CMD_INSERT_REGION, _("Remove Region"), TRUE, pos,
+                                            region),
+                          NULL, error);
 }
 
 gboolean
@@ -69,6 +72,8 @@ nines_command_stack_set_region_azs (NinesCommandStack  *self,
   g_return_val_if_fail (NINES_IS_COMMAND_STACK (self), FALSE);
   if (!(region = nines_document_lookup_region (self->document, code)))
     return _cs_fail_not_found (error, _("region"), code);
+  if (g_strv_equal (azs ? azs : (const char * const[]) { NULL }, nines_region_get_azs (region)))
+    return TRUE;
   cmd = _cs_command_new (CMD_REGION_AZS, _("Change Availability Zones"));
   cmd->key = g_strdup (code);
   cmd->old_strv = g_strdupv ((char **) nines_region_get_azs (region));
@@ -98,7 +103,8 @@ nines_command_stack_add_component (NinesCommandStack  *self,
   group = _cs_command_new (CMD_GROUP, _("Add Component"));
   g_ptr_array_add (group->children,
                    _cs_list_command (CMD_INSERT_COMPONENT, NULL, FALSE,
-                                 nines_document_get_n_components (self->document), component));
+                                     nines_document_get_n_components (self->document),
+                                     component));
   if (at != NULL)
     g_ptr_array_add (group->children, _cs_position_command (self->document, id, at));
   return _cs_run_checked (self, group, id, error);
@@ -140,7 +146,7 @@ nines_command_stack_remove_component (NinesCommandStack  *self,
     }
   {
     Command *rm = _cs_list_command (CMD_INSERT_COMPONENT, NULL, TRUE, pos,
-                                nines_document_get_component (self->document, pos));
+                                    nines_document_get_component (self->document, pos));
     _cs_command_run (rm, self->document, TRUE);
     g_ptr_array_add (group->children, rm);
   }
@@ -165,6 +171,13 @@ nines_command_stack_set_position (NinesCommandStack  *self,
                    _("A position must lie within ±10000000"));
       return FALSE;
     }
+  {
+    NinesPoint old;
+
+    if (nines_document_get_position (self->document, key, &old) && old.x == point->x &&
+        old.y == point->y)
+      return TRUE;
+  }
   cmd = _cs_position_command (self->document, key, point);
   _cs_command_run (cmd, self->document, TRUE);
   _cs_push (self, cmd);
@@ -383,10 +396,11 @@ nines_command_stack_connect (NinesCommandStack  *self,
     }
   link = nines_link_new (from, to, kind);
   return _cs_run_checked (self,
-                      _cs_list_command (CMD_INSERT_LINK, _("Connect"), FALSE,
-                                    g_list_model_get_n_items (nines_document_get_links (self->document)),
-                                    link),
-                      from, error);
+                          _cs_list_command (CMD_INSERT_LINK, _("Connect"), FALSE,
+                                            g_list_model_get_n_items (
+                                              nines_document_get_links (self->document)),
+                                            link),
+                          from, error);
 }
 
 gboolean
@@ -403,8 +417,9 @@ nines_command_stack_disconnect (NinesCommandStack  *self,
   if (!find_link (self->document, from, to, kind, &pos))
     return _cs_fail_not_found (error, _("link from"), from);
   link = g_list_model_get_item (nines_document_get_links (self->document), pos);
-  return _cs_run_checked (self, _cs_list_command (CMD_INSERT_LINK, _("Disconnect"), TRUE, pos, link),
-                      from, error);
+  return _cs_run_checked (self,
+                          _cs_list_command (CMD_INSERT_LINK, _("Disconnect"), TRUE, pos, link),
+                          from, error);
 }
 
 gboolean
@@ -541,7 +556,8 @@ nines_command_stack_set_price_override (NinesCommandStack *self,
   g_return_val_if_fail (NINES_IS_COMMAND_STACK (self), FALSE);
   g_return_val_if_fail (service != NULL && usage != NULL, FALSE);
   old = nines_document_lookup_price_override (self->document, service, region, usage);
-  if (old == NULL && usd < 0)
+  if ((old == NULL && usd < 0) ||
+      (old != NULL && old->usd == usd && g_strcmp0 (old->note, note) == 0))
     return TRUE;
   cmd = _cs_command_new (CMD_OVERRIDE, usd < 0 ? _("Remove Price") : _("Enter Price"));
   cmd->old_override = old ? _nines_price_override_copy (old) : NULL;
@@ -588,8 +604,16 @@ nines_command_stack_set_primary_region (NinesCommandStack  *self,
 
   g_return_val_if_fail (NINES_IS_COMMAND_STACK (self), FALSE);
   old = _nines_document_get_explicit_primary_region (self->document);
-  if (g_strcmp0 (old, code) == 0)
-    return TRUE;
+  /* Naming the first region, or leaving it implicit, is the same design (and the same
+   * file: the saved file names the region). */
+  {
+    GListModel *regions = nines_document_get_regions (self->document);
+    g_autoptr(NinesRegion) first = g_list_model_get_item (regions, 0);
+    const char *want = code ? code : first ? nines_region_get_code (first) : NULL;
+
+    if (g_strcmp0 (nines_document_get_primary_region (self->document), want) == 0)
+      return TRUE;
+  }
   cmd = _cs_command_new (CMD_PRIMARY_REGION, _("Change Primary Region"));
   cmd->old_str[0] = g_strdup (old);
   cmd->new_str[0] = g_strdup (code);

@@ -47,7 +47,7 @@ _cs_command_free (Command *cmd)
 
 Command *
 _cs_command_new (CommandType  type,
-             const char  *label)
+                 const char  *label)
 {
   Command *cmd = g_new0 (Command, 1);
 
@@ -132,8 +132,8 @@ set_override (NinesDocument            *doc,
 /* Runs @cmd forwards (@forward) or backwards. */
 void
 _cs_command_run (Command       *cmd,
-             NinesDocument *doc,
-             gboolean       forward)
+                 NinesDocument *doc,
+                 gboolean       forward)
 {
   NinesComponent *c = NULL;
 
@@ -219,7 +219,8 @@ _cs_command_run (Command       *cmd,
     case CMD_OWNERS:
       _nines_document_set_operations (doc, nines_document_get_last_dr_test (doc),
                                       nines_document_get_last_restore_test (doc),
-                                      (const char * const *) (forward ? cmd->new_strv : cmd->old_strv),
+                                      (const char * const *) (forward ? cmd->new_strv
+                                                                      : cmd->old_strv),
                                       nines_document_get_notes (doc));
       break;
 
@@ -486,7 +487,7 @@ nines_command_stack_begin_group (NinesCommandStack *self,
 /* Records a command that has already been run. */
 void
 _cs_push (NinesCommandStack *self,
-      Command           *cmd)
+          Command           *cmd)
 {
   State before = get_state (self);
 
@@ -523,9 +524,9 @@ nines_command_stack_end_group (NinesCommandStack *self)
  * fails with the problems found. @check_id NULL: check the whole document. */
 gboolean
 _cs_run_checked (NinesCommandStack  *self,
-             Command            *cmd,
-             const char         *check_id,
-             GError            **error)
+                 Command            *cmd,
+                 const char         *check_id,
+                 GError            **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   guint pos;
@@ -552,9 +553,9 @@ _cs_run_checked (NinesCommandStack  *self,
 }
 
 gboolean
-_cs_fail_not_found (GError    **error,
-                const char *what,
-                const char *id)
+_cs_fail_not_found (GError     **error,
+                    const char  *what,
+                    const char  *id)
 {
   g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_NOT_FOUND,
                _("There is no %s \"%s\" in the design"), what, id ? id : "(null)");
@@ -563,10 +564,10 @@ _cs_fail_not_found (GError    **error,
 
 Command *
 _cs_list_command (CommandType  type,
-              const char  *label,
-              gboolean     remove,
-              guint        position,
-              gpointer     object)
+                  const char  *label,
+                  gboolean     remove,
+                  guint        position,
+                  gpointer     object)
 {
   Command *cmd = _cs_command_new (type, label);
 
@@ -578,8 +579,8 @@ _cs_list_command (CommandType  type,
 
 Command *
 _cs_position_command (NinesDocument    *doc,
-                  const char       *key,
-                  const NinesPoint *new_point)
+                      const char       *key,
+                      const NinesPoint *new_point)
 {
   Command *cmd = _cs_command_new (CMD_POSITION, _("Move"));
 

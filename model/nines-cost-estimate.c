@@ -29,7 +29,7 @@ _nines_cost_estimate_new (NinesDeployment    *deployment,
   self->deployment = nines_deployment_ref (deployment);
   self->prices = nines_price_snapshot_ref (prices);
   self->lines = g_array_sized_new (FALSE, FALSE, sizeof (NinesCostLine),
-                                   4 * nines_deployment_get_n_items (deployment) + 8);
+                                   6 * nines_deployment_get_n_items (deployment) + 8);
   self->strings = g_string_chunk_new (1024);
   return self;
 }
@@ -57,6 +57,8 @@ _nines_cost_estimate_finish (NinesCostEstimate *self,
       g_autoptr(GHashTable) by_region = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GHashTable) by_service = g_hash_table_new (g_str_hash, g_str_equal);
       GHashTable *index[2] = { by_region, by_service };
+      const char *last_key[2] = { NULL, NULL };
+      gpointer last_pos[2] = { NULL, NULL };
       NinesCostTotal *t = &self->totals[s];
 
       memset (t, 0, sizeof *t);
@@ -76,13 +78,18 @@ _nines_cost_estimate_finish (NinesCostEstimate *self,
               gpointer pos;
               NinesCostGroup *group;
 
-              if (!g_hash_table_lookup_extended (index[g], key, NULL, &pos))
+              /* Consecutive lines mostly share their strings: skip the hash then. */
+              if (key == last_key[g])
+                pos = last_pos[g];
+              else if (!g_hash_table_lookup_extended (index[g], key, NULL, &pos))
                 {
                   NinesCostGroup fresh = { key, 0, 0 };
                   g_array_append_val (self->groups[s][g], fresh);
                   pos = GUINT_TO_POINTER (self->groups[s][g]->len - 1);
                   g_hash_table_insert (index[g], (gpointer) key, pos);
                 }
+              last_key[g] = key;
+              last_pos[g] = pos;
               group = &g_array_index (self->groups[s][g], NinesCostGroup, GPOINTER_TO_UINT (pos));
               group->list_usd += l->monthly_usd;
               group->n_missing += l->missing;

@@ -167,6 +167,9 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
 {
   NinesCostEstimate *estimate;
   g_autoptr(GString) scratch = g_string_sized_new (64);
+  g_autoptr(GHashTable) kind_plans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autofree guint *steady_range = NULL;   /* per item: its steady lines [start, end) */
+  guint n_items;
   NinesCostCtx ctx = { 0 };
 
   g_return_val_if_fail (deployment != NULL, NULL);
@@ -178,11 +181,34 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   ctx.document = nines_deployment_get_document (deployment);
   ctx.prices = prices;
   ctx.scratch = scratch;
+  ctx.kind_plans = kind_plans;
 
+  n_items = nines_deployment_get_n_items (deployment);
+  steady_range = g_new0 (guint, 2 * n_items);
   for (guint s = 0; s < NINES_COST_N_STATES; s++)
     {
-      for (guint i = 0; i < nines_deployment_get_n_items (deployment); i++)
-        price_item (&ctx, nines_deployment_get_item (deployment, i), s);
+      for (guint i = 0; i < n_items; i++)
+        {
+          const NinesDeployedItem *item = nines_deployment_get_item (deployment, i);
+          GArray *lines = estimate->lines;
+
+          /* The same component in both states (the drawn workload, a full-size standby)
+           * bills the same: copy its steady lines rather than pricing it twice. Only a
+           * replica's bill depends on the state (idle until failover). */
+          if (s == NINES_COST_FAILOVER && item->failover == item->steady && item->role != NINES_ROLE_REPLICA)
+            {
+              for (guint k = steady_range[2 * i]; k < steady_range[2 * i + 1]; k++)
+                {
+                  NinesCostLine copy = g_array_index (lines, NinesCostLine, k);
+                  copy.state = NINES_COST_FAILOVER;
+                  g_array_append_val (lines, copy);
+                }
+              continue;
+            }
+          steady_range[2 * i] = lines->len;
+          price_item (&ctx, item, s);
+          steady_range[2 * i + 1] = lines->len;
+        }
 
       /* Data moving between regions: only while both regions run (steady state). */
       if (s != NINES_COST_STEADY)

@@ -41,6 +41,7 @@ typedef struct
   const char              *kind;
   const char              *region;      /* where it bills: a code or "global" */
   GString                 *scratch;     /* for building usage keys */
+  GHashTable              *kind_plans;  /* NinesKindInfo* -> what pricing a kind takes */
 } NinesCostCtx;
 
 NinesCostEstimate *_nines_cost_estimate_new      (NinesDeployment    *deployment,

@@ -229,69 +229,138 @@ price_lambda (NinesCostCtx *ctx)
         N_("the monthly free tier is not deducted"));
 }
 
+static void
+price_ec2_asg (NinesCostCtx *ctx)
+{
+  NinesComponent *c = ctx->component;
+  price_ec2 (ctx, num (c, "desired"), str (c, "instance_type", ""), num (c, "ebs_gb"), str (c, "ebs_type", "gp3"));
+}
+
+static void
+price_ci_server (NinesCostCtx *ctx)
+{
+  NinesComponent *c = ctx->component;
+  /* The kind has no volume type: gp3, the EC2 default for new volumes. */
+  price_ec2 (ctx, 1, str (c, "instance_type", ""), num (c, "ebs_gb"), "gp3");
+}
+
+static void
+price_alb (NinesCostCtx *ctx)
+{
+  ADD ("AWSELB", "alb:hours", "Hrs", N_("Application Load Balancer hours"), H, NULL);
+  ADD ("AWSELB", "alb:lcu", "LCU-Hrs", N_("Load balancer capacity units"), num (ctx->component, "lcu") * H, NULL);
+}
+
+static void
+price_nlb (NinesCostCtx *ctx)
+{
+  ADD ("AWSELB", "nlb:hours", "Hrs", N_("Network Load Balancer hours"), H, NULL);
+  ADD ("AWSELB", "nlb:nlcu", "NLCU-Hrs", N_("Network load balancer capacity units"), num (ctx->component, "nlcu") * H, NULL);
+}
+
+static void
+price_nat (NinesCostCtx *ctx)
+{
+  NinesComponent *c = ctx->component;
+  /* One NAT gateway per AZ it serves. */
+  double gateways = MAX (1, nines_component_get_n_azs (c));
+
+  ADD ("AmazonEC2", "nat:hours", "Hrs", N_("NAT gateway hours"), gateways * H, NULL);
+  ADD ("AmazonEC2", "nat:gb", "GB", N_("NAT gateway data processed"), num (c, "gb_processed"), NULL);
+}
+
+static void
+price_efs (NinesCostCtx *ctx)
+{
+  NinesComponent *c = ctx->component;
+  ADD2 ("AmazonEFS", "storage", str (c, "storage_class", "standard"), "GB-Mo", N_("EFS storage"),
+        num (c, "storage_gb"), NULL);
+}
+
+static void
+price_sqs (NinesCostCtx *ctx)
+{
+  NinesComponent *c = ctx->component;
+  ADD ("AWSQueueService", num (c, "fifo") ? "requests:fifo" : "requests:standard", "Requests",
+       N_("SQS requests"), num (c, "requests_millions") * 1e6, N_("the first million free requests are not deducted"));
+}
+
+static void
+price_guardduty (NinesCostCtx *ctx)
+{
+  NinesComponent *c = ctx->component;
+  ADD ("AmazonGuardDuty", "cloudtrail-events", "Events", N_("GuardDuty CloudTrail events analysed"),
+       num (c, "cloudtrail_events_millions") * 1e6, NULL);
+  ADD ("AmazonGuardDuty", "flow-log-gb", "GB", N_("GuardDuty VPC flow log and DNS analysis"),
+       num (c, "flow_log_gb"), NULL);
+}
+
+/* "vpc": VPCs and subnets carry no charge (Amazon VPC pricing); what runs in them
+ * (NAT gateways, endpoints) is priced as its own component. */
+static void
+price_nothing (NinesCostCtx *ctx)
+{
+}
+
+typedef void (*KindRule) (NinesCostCtx *ctx);
+
+static const struct {
+  const char *kind;
+  KindRule    rule;
+} kind_rules[] = {
+  { "ec2-asg", price_ec2_asg }, { "ci-server", price_ci_server }, { "alb", price_alb },
+  { "nlb", price_nlb }, { "rds", price_rds }, { "aurora", price_aurora }, { "s3", price_s3 },
+  { "dynamodb", price_dynamodb }, { "route53", price_route53 }, { "cloudfront", price_cloudfront },
+  { "nat-gateway", price_nat }, { "efs", price_efs }, { "elasticache", price_elasticache },
+  { "lambda", price_lambda }, { "sqs", price_sqs }, { "guardduty", price_guardduty },
+  { "vpc", price_nothing },
+};
+
+/* Kind -> rule, hashed once: a design has thousands of components. */
+static KindRule
+lookup_kind_rule (const char *kind)
+{
+  static GHashTable *by_kind;
+
+  if (g_once_init_enter (&by_kind))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (kind_rules); i++)
+        g_hash_table_insert (t, (gpointer) kind_rules[i].kind, kind_rules[i].rule);
+      g_once_init_leave (&by_kind, t);
+    }
+  return g_hash_table_lookup (by_kind, kind);
+}
+
+typedef struct
+{
+  KindRule rule;
+  gboolean alarms;   /* the kind has an "alarms" parameter */
+} KindPlan;
+
 void
 _nines_cost_price_component (NinesCostCtx *ctx)
 {
   NinesComponent *c = ctx->component;
-  const char *kind = ctx->kind;
+  const NinesKindInfo *info = nines_component_get_kind_info (c);
+  KindPlan *plan;
 
-  if (g_str_equal (kind, "ec2-asg"))
-    price_ec2 (ctx, num (c, "desired"), str (c, "instance_type", ""), num (c, "ebs_gb"), str (c, "ebs_type", "gp3"));
-  else if (g_str_equal (kind, "ci-server"))
-    price_ec2 (ctx, 1, str (c, "instance_type", ""), num (c, "ebs_gb"), "gp3");
-  else if (g_str_equal (kind, "alb"))
-    {
-      ADD ("AWSELB", "alb:hours", "Hrs", N_("Application Load Balancer hours"), H, NULL);
-      ADD ("AWSELB", "alb:lcu", "LCU-Hrs", N_("Load balancer capacity units"), num (c, "lcu") * H, NULL);
-    }
-  else if (g_str_equal (kind, "nlb"))
-    {
-      ADD ("AWSELB", "nlb:hours", "Hrs", N_("Network Load Balancer hours"), H, NULL);
-      ADD ("AWSELB", "nlb:nlcu", "NLCU-Hrs", N_("Network load balancer capacity units"), num (c, "nlcu") * H, NULL);
-    }
-  else if (g_str_equal (kind, "rds"))
-    price_rds (ctx);
-  else if (g_str_equal (kind, "aurora"))
-    price_aurora (ctx);
-  else if (g_str_equal (kind, "s3"))
-    price_s3 (ctx);
-  else if (g_str_equal (kind, "dynamodb"))
-    price_dynamodb (ctx);
-  else if (g_str_equal (kind, "route53"))
-    price_route53 (ctx);
-  else if (g_str_equal (kind, "cloudfront"))
-    price_cloudfront (ctx);
-  else if (g_str_equal (kind, "nat-gateway"))
-    {
-      /* One NAT gateway per AZ it serves. */
-      double gateways = MAX (1, nines_component_get_n_azs (c));
-      ADD ("AmazonEC2", "nat:hours", "Hrs", N_("NAT gateway hours"), gateways * H, NULL);
-      ADD ("AmazonEC2", "nat:gb", "GB", N_("NAT gateway data processed"), num (c, "gb_processed"), NULL);
-    }
-  else if (g_str_equal (kind, "efs"))
-    {
-      ADD2 ("AmazonEFS", "storage", str (c, "storage_class", "standard"), "GB-Mo", N_("EFS storage"),
-            num (c, "storage_gb"), NULL);
-    }
-  else if (g_str_equal (kind, "elasticache"))
-    price_elasticache (ctx);
-  else if (g_str_equal (kind, "lambda"))
-    price_lambda (ctx);
-  else if (g_str_equal (kind, "sqs"))
-    ADD ("AWSQueueService", num (c, "fifo") ? "requests:fifo" : "requests:standard", "Requests",
-         N_("SQS requests"), num (c, "requests_millions") * 1e6, N_("the first million free requests are not deducted"));
-  else if (g_str_equal (kind, "guardduty"))
-    {
-      ADD ("AmazonGuardDuty", "cloudtrail-events", "Events", N_("GuardDuty CloudTrail events analysed"),
-           num (c, "cloudtrail_events_millions") * 1e6, NULL);
-      ADD ("AmazonGuardDuty", "flow-log-gb", "GB", N_("GuardDuty VPC flow log and DNS analysis"),
-           num (c, "flow_log_gb"), NULL);
-    }
-  /* "vpc": VPCs and subnets carry no charge (Amazon VPC pricing); what runs in them
-   * (NAT gateways, endpoints) is priced as its own component. */
+  if (info == NULL)
+    return;   /* a kind the catalog does not know: the loader has already said so */
 
-  /* CloudWatch alarms, for any kind that declares some ("alarms" parameter). */
-  if (nines_component_get_param (c, "alarms") != NULL)
+  /* What to do for a kind is worked out once per kind and estimate (keyed by the
+   * catalog's kind record, a pointer): a design has thousands of components. */
+  if (!(plan = g_hash_table_lookup (ctx->kind_plans, info)))
+    {
+      plan = g_new0 (KindPlan, 1);
+      plan->rule = lookup_kind_rule (info->id);
+      plan->alarms = nines_kind_info_lookup_param (info, "alarms") != NULL;
+      g_hash_table_insert (ctx->kind_plans, (gpointer) info, plan);
+    }
+  if (plan->rule != NULL)
+    plan->rule (ctx);
+  /* CloudWatch alarms, for a kind that declares some. */
+  if (plan->alarms)
     ADD ("AmazonCloudWatch", "alarm:standard", "Alarms", N_("CloudWatch alarms (standard resolution)"),
          num (c, "alarms"), NULL);
 }
@@ -322,11 +391,11 @@ _nines_cost_price_replication (NinesCostCtx           *ctx,
   const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
   NinesComponent *dest = target ? (target->steady ? target->steady : target->failover) : NULL;
   const char *kind = source ? nines_component_get_kind (source) : "";
-  g_autofree char *name = g_strdup_printf ("%s → %s", source ? nines_component_get_display_name (source) : r->source_id,
-                                           r->to_region);
   const char *to = r->to_region;
 
-  ctx->name = _nines_cost_estimate_intern (ctx->estimate, name);
+  /* The line's item is the copy receiving the data (item_id); its component is the
+   * drawn data store the data comes from. */
+  ctx->name = source ? nines_component_get_display_name (source) : r->source_id;
   ctx->region = r->from_region;
 
   switch (r->kind)

@@ -35,14 +35,15 @@ map_index (GArray *map,
 #define COMPONENT_INDEX(map, i) map_index ((map) ? (map)->components : NULL, (i))
 #define LINK_INDEX(map, i) map_index ((map) ? (map)->links : NULL, (i))
 
-static char *
-join_kind_ids (NinesCatalog *catalog)
+static const char *
+suggest_kind (NinesCatalog *catalog,
+              const char   *kind)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   for (guint i = 0; i < nines_catalog_get_n_kinds (catalog); i++)
-    g_string_append_printf (s, "%s%s", i ? ", " : "", nines_catalog_get_kind (catalog, i)->id);
-  return g_string_free (g_steal_pointer (&s), FALSE);
+    g_ptr_array_add (ids, nines_catalog_get_kind (catalog, i)->id);
+  return _nines_suggest (kind, ids);
 }
 
 static void
@@ -208,9 +209,13 @@ _nines_document_check_component (NinesDocument        *self,
   if (kind == NULL)
     {
       g_autofree char *kind_path = g_strconcat (path, ".kind", NULL);
-      g_autofree char *known = join_kind_ids (catalog);
-      add_problem (problems, kind_path, _("unknown kind \"%s\" (Nines knows %s)"),
-                   nines_component_get_kind (c), known);
+      const char *like = suggest_kind (catalog, nines_component_get_kind (c));
+
+      if (like != NULL)
+        add_problem (problems, kind_path, _("unknown kind \"%s\" (did you mean \"%s\"?)"),
+                     nines_component_get_kind (c), like);
+      else
+        add_problem (problems, kind_path, _("unknown kind \"%s\""), nines_component_get_kind (c));
       return;
     }
 

@@ -1,4 +1,7 @@
-/* nines-document-io.c: reading and writing .nines files */
+/* nines-document-io.c: loading .nines files: the text checked and parsed, older formats
+ * migrated, the sections read (nines-document-load.c) and the document checked
+ * (nines-document-check.c), every problem reported at once. Saving is in
+ * nines-document-save.c. */
 #define G_LOG_DOMAIN "nines-document-io"
 
 #include "config.h"
@@ -11,588 +14,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "nines-json-writer.h"
-#include "nines-model-private.h"
+#include "nines-document-load.h"
 
 /* Deeper nesting than this is no document of ours; json-glib would recurse on it. */
 #define MAX_DEPTH 64
 /* Far larger than any design (10,000 components are about 4 MB). */
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
-
-typedef struct
-{
-  GPtrArray      *problems;
-  NinesSourceMap  map;       /* file index of each region, component, link loaded */
-} Loader;
-
-static void G_GNUC_PRINTF (3, 4)
-problem (Loader     *ld,
-         const char *path,
-         const char *format,
-         ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (path != NULL)
-    {
-      g_autofree char *line = g_strdup_printf ("%s: %s", path, msg);
-      g_ptr_array_add (ld->problems, _nines_one_line (line));
-    }
-  else
-    g_ptr_array_add (ld->problems, _nines_one_line (msg));
-}
-
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING: return "a string";
-    case G_TYPE_BOOLEAN: return "a boolean";
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE: return "a number";
-    default: return "a value";
-    }
-}
-
-static gboolean
-is_string (JsonNode *n)
-{
-  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING;
-}
-
-static gboolean
-is_number (JsonNode *n)
-{
-  return n && JSON_NODE_HOLDS_VALUE (n) &&
-         (json_node_get_value_type (n) == G_TYPE_INT64 || json_node_get_value_type (n) == G_TYPE_DOUBLE);
-}
-
-/* Reads an optional (or, with @required, mandatory) string member. */
-static const char *
-get_string (Loader     *ld,
-            JsonObject *o,
-            const char *member,
-            const char *path,
-            gboolean    required)
-{
-  JsonNode *n = json_object_get_member (o, member);
-  g_autofree char *p = g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
-
-  if (n == NULL || (JSON_NODE_HOLDS_NULL (n) && !required))
-    {
-      if (required)
-        problem (ld, p, _("is missing"));
-      return NULL;
-    }
-  if (!is_string (n))
-    {
-      problem (ld, p, _("must be a string (is %s)"), node_type_name (n));
-      return NULL;
-    }
-  return json_node_get_string (n);
-}
-
-static GStrv
-get_string_array (Loader     *ld,
-                  JsonObject *o,
-                  const char *member,
-                  const char *path)
-{
-  JsonNode *n = json_object_get_member (o, member);
-  g_autofree char *p = g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  JsonArray *a;
-
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return g_strv_builder_end (b);
-  if (!JSON_NODE_HOLDS_ARRAY (n))
-    {
-      problem (ld, p, _("must be an array of strings (is %s)"), node_type_name (n));
-      return g_strv_builder_end (b);
-    }
-  a = json_node_get_array (n);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonNode *e = json_array_get_element (a, i);
-
-      if (!is_string (e))
-        {
-          g_autofree char *ep = g_strdup_printf ("%s[%u]", p, i);
-          problem (ld, ep, _("must be a string (is %s)"), node_type_name (e));
-        }
-      else
-        g_strv_builder_add (b, json_node_get_string (e));
-    }
-  return g_strv_builder_end (b);
-}
-
-static JsonObject *
-get_object (Loader     *ld,
-            JsonObject *o,
-            const char *member,
-            const char *path)
-{
-  JsonNode *n = json_object_get_member (o, member);
-
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (n))
-    {
-      g_autofree char *p = g_strdup_printf ("%s%s%s", path, *path ? "." : "", member);
-      problem (ld, p, _("must be an object (is %s)"), node_type_name (n));
-      return NULL;
-    }
-  return json_node_get_object (n);
-}
-
-static JsonArray *
-get_array (Loader     *ld,
-           JsonObject *o,
-           const char *member)
-{
-  JsonNode *n = json_object_get_member (o, member);
-
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (n))
-    {
-      problem (ld, member, _("must be an array (is %s)"), node_type_name (n));
-      return NULL;
-    }
-  return json_node_get_array (n);
-}
-
-/* Members of @o not named in @known, for keeping on save. */
-static JsonObject *
-collect_extra (JsonObject         *o,
-               const char * const *known,
-               const NinesKindInfo *kind)
-{
-  JsonObject *extra = NULL;
-  g_autoptr(GList) members = json_object_get_members (o);
-
-  for (GList *l = members; l; l = l->next)
-    {
-      const char *name = l->data;
-
-      if (g_strv_contains (known, name) || (kind && nines_kind_info_lookup_param (kind, name)))
-        continue;
-      if (extra == NULL)
-        extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_copy (json_object_get_member (o, name)));
-    }
-  return extra;
-}
-
-/* A JSON value as the GVariant a parameter spec wants, or NULL with a problem. */
-static GVariant *
-param_value_from_json (Loader               *ld,
-                       const NinesParamSpec *spec,
-                       JsonNode             *n,
-                       const char           *path)
-{
-  switch (spec->type)
-    {
-    case NINES_PARAM_INT:
-      if (is_number (n) && json_node_get_value_type (n) == G_TYPE_INT64)
-        return g_variant_new_int64 (json_node_get_int (n));
-      if (is_number (n))
-        {
-          double d = json_node_get_double (n);
-
-          if (d != floor (d))
-            {
-              problem (ld, path, _("must be a whole number (is %g)"), d);
-              return NULL;
-            }
-          /* "3.0" is a whole number; so is 1e30, which is out of any range. */
-          if (fabs (d) < 9e15)
-            return g_variant_new_int64 ((gint64) d);
-          if (spec->min > -G_MAXDOUBLE && spec->max < G_MAXDOUBLE)
-            problem (ld, path, _("must be between %.15g and %.15g (is %g)"), spec->min, spec->max, d);
-          else
-            problem (ld, path, _("is too large a number (%g)"), d);
-          return NULL;
-        }
-      problem (ld, path, _("must be a whole number (is %s)"), node_type_name (n));
-      return NULL;
-
-    case NINES_PARAM_NUMBER:
-      if (is_number (n))
-        return g_variant_new_double (json_node_get_double (n));
-      problem (ld, path, _("must be a number (is %s)"), node_type_name (n));
-      return NULL;
-
-    case NINES_PARAM_BOOL:
-      if (n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_BOOLEAN)
-        return g_variant_new_boolean (json_node_get_boolean (n));
-      problem (ld, path, _("must be true or false (is %s)"), node_type_name (n));
-      return NULL;
-
-    case NINES_PARAM_ENUM:
-    case NINES_PARAM_STRING:
-    default:
-      if (is_string (n))
-        return g_variant_new_string (json_node_get_string (n));
-      problem (ld, path, _("must be a string (is %s)"), node_type_name (n));
-      return NULL;
-    }
-}
-
-static const char * const component_fields[] = { "id", "kind", "name", "region", "azs", NULL };
-
-static void
-load_components (Loader        *ld,
-                 NinesDocument *doc,
-                 JsonObject    *root)
-{
-  JsonArray *a = get_array (ld, root, "components");
-
-  for (guint i = 0; a && i < json_array_get_length (a); i++)
-    {
-      JsonNode *n = json_array_get_element (a, i);
-      g_autofree char *path = g_strdup_printf ("components[%u]", i);
-      g_autoptr(NinesComponent) c = NULL;
-      g_autoptr(GList) members = NULL;
-      g_autoptr(JsonObject) extra = NULL;
-      g_auto(GStrv) azs = NULL;
-      const NinesKindInfo *kind;
-      JsonObject *o;
-      const char *id, *kind_id, *region, *name;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          problem (ld, path, _("must be an object (is %s)"), node_type_name (n));
-          continue;
-        }
-      o = json_node_get_object (n);
-      id = get_string (ld, o, "id", path, TRUE);
-      kind_id = get_string (ld, o, "kind", path, TRUE);
-      region = get_string (ld, o, "region", path, FALSE);
-      name = get_string (ld, o, "name", path, FALSE);
-      azs = get_string_array (ld, o, "azs", path);
-      if (id == NULL || kind_id == NULL)
-        continue;
-
-      c = nines_component_new (id, kind_id, region);
-      kind = nines_component_get_kind_info (c);
-      nines_component_set_name (c, name);
-      nines_component_set_azs (c, (const char * const *)azs);
-
-      members = json_object_get_members (o);
-      for (GList *l = members; kind && l; l = l->next)
-        {
-          const NinesParamSpec *spec = nines_kind_info_lookup_param (kind, l->data);
-          g_autofree char *ppath = NULL;
-          GVariant *v;
-
-          if (spec == NULL)
-            continue;
-          ppath = g_strdup_printf ("%s.%s", path, (char *)l->data);
-          v = param_value_from_json (ld, spec, json_object_get_member (o, l->data), ppath);
-          if (v != NULL)
-            nines_component_set_param (c, spec->name, v);
-        }
-      extra = collect_extra (o, component_fields, kind);
-      _nines_component_set_extra (c, extra);
-      _nines_document_insert_component (doc, nines_document_get_n_components (doc), c);
-      g_array_append_val (ld->map.components, i);
-    }
-}
-
-static void
-load_regions (Loader        *ld,
-              NinesDocument *doc,
-              JsonObject    *root)
-{
-  static const char * const fields[] = { "code", "azs", NULL };
-  JsonArray *a = get_array (ld, root, "regions");
-
-  if (a == NULL)
-    {
-      if (!json_object_has_member (root, "regions"))
-        problem (ld, "regions", _("is missing"));
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonNode *n = json_array_get_element (a, i);
-      g_autofree char *path = g_strdup_printf ("regions[%u]", i);
-      g_autoptr(NinesRegion) r = NULL;
-      g_autoptr(JsonObject) extra = NULL;
-      g_auto(GStrv) azs = NULL;
-      const char *code;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          problem (ld, path, _("must be an object (is %s)"), node_type_name (n));
-          continue;
-        }
-      code = get_string (ld, json_node_get_object (n), "code", path, TRUE);
-      azs = get_string_array (ld, json_node_get_object (n), "azs", path);
-      if (code == NULL)
-        continue;
-      r = nines_region_new (code, (const char * const *)azs);
-      extra = collect_extra (json_node_get_object (n), fields, NULL);
-      {
-        g_autofree char *key = g_strdup_printf ("regions.%s", code);
-        _nines_document_set_extra (doc, key, extra);
-      }
-      nines_document_add_region (doc, r);
-      g_array_append_val (ld->map.regions, i);
-    }
-}
-
-static void
-load_links (Loader        *ld,
-            NinesDocument *doc,
-            JsonObject    *root)
-{
-  static const char * const fields[] = { "from", "to", "kind", NULL };
-  JsonArray *a = get_array (ld, root, "links");
-
-  for (guint i = 0; a && i < json_array_get_length (a); i++)
-    {
-      JsonNode *n = json_array_get_element (a, i);
-      g_autofree char *path = g_strdup_printf ("links[%u]", i);
-      g_autoptr(NinesLink) link = NULL;
-      g_autoptr(JsonObject) extra = NULL;
-      NinesLinkKind kind = NINES_LINK_TRAFFIC;
-      const char *from, *to, *kind_str;
-      JsonObject *o;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          problem (ld, path, _("must be an object (is %s)"), node_type_name (n));
-          continue;
-        }
-      o = json_node_get_object (n);
-      from = get_string (ld, o, "from", path, TRUE);
-      to = get_string (ld, o, "to", path, TRUE);
-      kind_str = get_string (ld, o, "kind", path, FALSE);
-      if (kind_str != NULL && !nines_link_kind_from_string (kind_str, &kind))
-        {
-          g_autofree char *kind_path = g_strconcat (path, ".kind", NULL);
-          problem (ld, kind_path, _("must be \"traffic\" or \"data\" (is \"%s\")"), kind_str);
-        }
-      if (from == NULL || to == NULL)
-        continue;
-      link = nines_link_new (from, to, kind);
-      extra = collect_extra (o, fields, NULL);
-      _nines_link_set_extra (link, extra);
-      nines_document_add_link (doc, link);
-      g_array_append_val (ld->map.links, i);
-    }
-}
-
-static void
-load_dr (Loader        *ld,
-         NinesDocument *doc,
-         JsonObject    *root)
-{
-  static const char * const fields[] = { "pattern", "primary_region", "recovery_region", "knobs", NULL };
-  JsonObject *o = get_object (ld, root, "dr", "");
-  JsonObject *knobs;
-  NinesDrPattern pattern = NINES_DR_PATTERN_NONE;
-  const char *s;
-  g_autoptr(JsonObject) extra = NULL;
-
-  if (o == NULL)
-    return;
-  s = get_string (ld, o, "pattern", "dr", FALSE);
-  if (s != NULL && !nines_dr_pattern_from_string (s, &pattern))
-    problem (ld, "dr.pattern", _("must be one of none, backup-restore, pilot-light, "
-                                 "warm-standby, multi-site (is \"%s\")"), s);
-  nines_document_set_dr (doc, pattern, get_string (ld, o, "recovery_region", "dr", FALSE));
-  if ((s = get_string (ld, o, "primary_region", "dr", FALSE)))
-    _nines_document_set_primary_region (doc, s);
-
-  if ((knobs = get_object (ld, o, "knobs", "dr")))
-    {
-      g_autoptr(GList) members = json_object_get_members (knobs);
-
-      for (GList *l = members; l; l = l->next)
-        {
-          const NinesParamSpec *spec = nines_catalog_lookup_knob (nines_catalog_get_default (), l->data);
-          g_autofree char *path = g_strdup_printf ("dr.knobs.%s", (char *)l->data);
-          GVariant *v;
-
-          if (spec == NULL)
-            {
-              g_autoptr(GString) known = g_string_new (NULL);
-
-              for (guint k = 0; k < nines_catalog_get_n_knobs (nines_catalog_get_default ()); k++)
-                g_string_append_printf (known, "%s%s", k ? ", " : "",
-                                        nines_catalog_get_knob (nines_catalog_get_default (), k)->name);
-              problem (ld, path, _("unknown DR knob (Nines knows %s)"), known->str);
-              continue;
-            }
-          if ((v = param_value_from_json (ld, spec, json_object_get_member (knobs, l->data), path)))
-            nines_document_set_knob (doc, spec->name, v);
-        }
-    }
-  extra = collect_extra (o, fields, NULL);
-  _nines_document_set_extra (doc, "dr", extra);
-}
-
-static void
-load_operations (Loader        *ld,
-                 NinesDocument *doc,
-                 JsonObject    *root)
-{
-  static const char * const fields[] = { "last_dr_test", "last_restore_test", "owners", "notes", NULL };
-  JsonObject *o = get_object (ld, root, "operations", "");
-  g_auto(GStrv) owners = NULL;
-  g_autoptr(JsonObject) extra = NULL;
-
-  if (o == NULL)
-    return;
-  owners = get_string_array (ld, o, "owners", "operations");
-  _nines_document_set_operations (doc,
-                                  get_string (ld, o, "last_dr_test", "operations", FALSE),
-                                  get_string (ld, o, "last_restore_test", "operations", FALSE),
-                                  (const char * const *)owners,
-                                  get_string (ld, o, "notes", "operations", FALSE));
-  extra = collect_extra (o, fields, NULL);
-  _nines_document_set_extra (doc, "operations", extra);
-}
-
-static void
-load_pricing (Loader        *ld,
-              NinesDocument *doc,
-              JsonObject    *root)
-{
-  static const char * const fields[] = { "discount_percent", "overrides", NULL };
-  JsonObject *o = get_object (ld, root, "pricing", "");
-  JsonNode *d;
-  JsonArray *a = NULL;
-  g_autoptr(JsonObject) extra = NULL;
-
-  if (o == NULL)
-    return;
-  if ((d = json_object_get_member (o, "discount_percent")))
-    {
-      if (is_number (d))
-        _nines_document_set_discount (doc, json_node_get_double (d));
-      else
-        problem (ld, "pricing.discount_percent", _("must be a number (is %s)"), node_type_name (d));
-    }
-  if (json_object_has_member (o, "overrides"))
-    {
-      JsonNode *n = json_object_get_member (o, "overrides");
-
-      if (JSON_NODE_HOLDS_ARRAY (n))
-        a = json_node_get_array (n);
-      else
-        problem (ld, "pricing.overrides", _("must be an array (is %s)"), node_type_name (n));
-    }
-  for (guint i = 0; a && i < json_array_get_length (a); i++)
-    {
-      JsonNode *n = json_array_get_element (a, i);
-      g_autofree char *path = g_strdup_printf ("pricing.overrides[%u]", i);
-      NinesPriceOverride ov = { 0 };
-      JsonNode *usd;
-      JsonObject *e;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          problem (ld, path, _("must be an object (is %s)"), node_type_name (n));
-          continue;
-        }
-      e = json_node_get_object (n);
-      ov.service = (char *) get_string (ld, e, "service", path, TRUE);
-      ov.region = (char *) get_string (ld, e, "region", path, FALSE);
-      ov.usage = (char *) get_string (ld, e, "usage", path, TRUE);
-      ov.note = (char *) get_string (ld, e, "note", path, FALSE);
-      usd = json_object_get_member (e, "usd");
-      if (!is_number (usd))
-        {
-          g_autofree char *usd_path = g_strconcat (path, ".usd", NULL);
-          if (usd == NULL)
-            problem (ld, usd_path, _("is missing"));
-          else
-            problem (ld, usd_path, _("must be a number (is %s)"), node_type_name (usd));
-          continue;
-        }
-      ov.usd = json_node_get_double (usd);
-      if (ov.service == NULL || ov.usage == NULL)
-        continue;
-      if (ov.usd < 0)
-        {
-          g_autofree char *usd_path = g_strconcat (path, ".usd", NULL);
-          problem (ld, usd_path, _("must not be negative (is %g)"), ov.usd);
-          continue;
-        }
-      if (nines_document_lookup_price_override (doc, ov.service, ov.region, ov.usage))
-        {
-          problem (ld, path, _("a second price for %s %s in %s"), ov.service, ov.usage,
-                   ov.region ? ov.region : _("every region"));
-          continue;
-        }
-      _nines_price_override_free (_nines_document_replace_override (doc, &ov));
-      g_array_append_val (ld->map.overrides, i);
-      {
-        static const char * const override_fields[] = { "service", "region", "usage", "usd", "note", NULL };
-        g_autoptr(JsonObject) ov_extra = collect_extra (e, override_fields, NULL);
-        g_autofree char *key = _nines_price_override_extra_key (&ov);
-        _nines_document_set_extra (doc, key, ov_extra);
-      }
-    }
-  extra = collect_extra (o, fields, NULL);
-  _nines_document_set_extra (doc, "pricing", extra);
-}
-
-static void
-load_layout (Loader        *ld,
-             NinesDocument *doc,
-             JsonObject    *root)
-{
-  JsonObject *o = get_object (ld, root, "layout", "");
-  g_autoptr(GList) members = NULL;
-
-  if (o == NULL)
-    return;
-  members = json_object_get_members (o);
-  for (GList *l = members; l; l = l->next)
-    {
-      JsonNode *n = json_object_get_member (o, l->data);
-      JsonArray *a = JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
-      g_autofree char *path = g_strdup_printf ("layout.%s", (char *)l->data);
-      NinesPoint p;
-
-      if (a == NULL)
-        {
-          problem (ld, path, _("must be a position [x, y] (is %s)"), node_type_name (n));
-          continue;
-        }
-      if (json_array_get_length (a) != 2 ||
-          !is_number (json_array_get_element (a, 0)) || !is_number (json_array_get_element (a, 1)))
-        {
-          problem (ld, path, _("must be a position [x, y] (is an array of %u)"),
-                   json_array_get_length (a));
-          continue;
-        }
-      p.x = json_array_get_double_element (a, 0);
-      p.y = json_array_get_double_element (a, 1);
-      if (!(p.x > -1e7 && p.x < 1e7 && p.y > -1e7 && p.y < 1e7))
-        {
-          problem (ld, path, _("must lie within ±10000000 (is [%g, %g])"), p.x, p.y);
-          continue;
-        }
-      nines_document_set_position (doc, l->data, &p);
-    }
-}
 
 gboolean
 nines_document_migrate_step (JsonObject  *root,
@@ -607,7 +34,9 @@ nines_document_migrate_step (JsonObject  *root,
       /* Format 0 (the 2026 prototype) called the version "version", the name "title" and
        * the components "services", and kept the DR choice at the top level. */
       {
-        static const char * const renames[][2] = { { "title", "name" }, { "services", "components" } };
+        static const char * const renames[][2] = {
+          { "title", "name" }, { "services", "components" },
+        };
         static const char * const dr_members[] = { "pattern", "recovery_region" };
         JsonNode *dr_node = json_object_get_member (root, "dr");
         JsonObject *dr;
@@ -616,8 +45,10 @@ nines_document_migrate_step (JsonObject  *root,
           if (json_object_has_member (root, renames[i][0]))
             {
               if (!json_object_has_member (root, renames[i][1]))
-                json_object_set_member (root, renames[i][1],
-                                        json_node_copy (json_object_get_member (root, renames[i][0])));
+                {
+                  JsonNode *value = json_object_get_member (root, renames[i][0]);
+                  json_object_set_member (root, renames[i][1], json_node_copy (value));
+                }
               json_object_remove_member (root, renames[i][0]);
             }
         if (dr_node == NULL || JSON_NODE_HOLDS_NULL (dr_node))
@@ -633,8 +64,10 @@ nines_document_migrate_step (JsonObject  *root,
           if (json_object_has_member (root, dr_members[i]))
             {
               if (dr != NULL && !json_object_has_member (dr, dr_members[i]))
-                json_object_set_member (dr, dr_members[i],
-                                        json_node_copy (json_object_get_member (root, dr_members[i])));
+                {
+                  JsonNode *value = json_object_get_member (root, dr_members[i]);
+                  json_object_set_member (dr, dr_members[i], json_node_copy (value));
+                }
               json_object_remove_member (root, dr_members[i]);
             }
         json_object_remove_member (root, "version");
@@ -698,6 +131,21 @@ syntax_error (GError    **error,
   g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
                _("%s: line %u, column %u: not valid JSON: %s"), display_name, line, column, msg);
   return FALSE;
+}
+
+/* The value of 4 hex digits, or -1. */
+static gint64
+hex4 (const char *p)
+{
+  gint64 v = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      v = v * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return v;
 }
 
 static void
@@ -765,7 +213,30 @@ prescan (const char  *data,
 
       if (in_string)
         {
-          if (c == '\\')
+          if (c == '\\' && i + 5 < len && data[i + 1] == 'u')
+            {
+              gint64 unit = hex4 (data + i + 2);
+
+              /* A UTF-16 surrogate escape must be a high one followed by a low one;
+               * json-glib turns half a pair into bytes that are not UTF-8. */
+              if (unit >= 0xdc00 && unit <= 0xdfff)
+                return syntax_error (error, display_name, data, i,
+                                     _("\\u%04x is the second half of a UTF-16 surrogate pair, "
+                                       "without the first"), (guint) unit);
+              if (unit >= 0xd800 && unit <= 0xdbff)
+                {
+                  gint64 low = i + 11 < len && data[i + 6] == '\\' && data[i + 7] == 'u'
+                               ? hex4 (data + i + 8) : -1;
+
+                  if (low < 0xdc00 || low > 0xdfff)
+                    return syntax_error (error, display_name, data, i,
+                                         _("\\u%04x is the first half of a UTF-16 surrogate "
+                                           "pair, without the second"), (guint) unit);
+                  i += 6;
+                }
+              i += 5;
+            }
+          else if (c == '\\')
             i++;
           else if (c == '"')
             {
@@ -958,6 +429,7 @@ compare_problem_paths (gconstpointer pa,
 static NinesDocument *
 load_root (JsonObject  *root,
            const char  *display_name,
+           gboolean     validate,
            GError     **error)
 {
   g_autoptr(NinesDocument) doc = nines_document_new ();
@@ -967,7 +439,7 @@ load_root (JsonObject  *root,
   g_autoptr(GArray) component_map = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) link_map = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) override_map = g_array_new (FALSE, FALSE, sizeof (guint));
-  Loader ld = { problems, { region_map, component_map, link_map, override_map } };
+  NinesLoader ld = { problems, { region_map, component_map, link_map, override_map } };
   JsonNode *fmt = json_object_get_member (root, "format");
   gint64 format;
   const char *s;
@@ -980,11 +452,11 @@ load_root (JsonObject  *root,
                    _("%s: format: is missing; this is not a Nines document"), display_name);
       return NULL;
     }
-  if (!is_number (fmt))
+  if (!_nines_json_is_number (fmt))
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                    _("%s: format: must be a whole number (is %s)"), display_name,
-                   node_type_name (fmt));
+                   _nines_json_type_name (fmt));
       return NULL;
     }
   if (json_node_get_value_type (fmt) == G_TYPE_INT64)
@@ -1023,23 +495,25 @@ load_root (JsonObject  *root,
         return NULL;
       }
 
-  if ((s = get_string (&ld, root, "name", "", FALSE)))
+  if ((s = _nines_loader_get_string (&ld, root, "name", "", FALSE)))
     nines_document_set_name (doc, s);
-  if ((s = get_string (&ld, root, "uuid", "", FALSE)))
+  if ((s = _nines_loader_get_string (&ld, root, "uuid", "", FALSE)))
     _nines_document_set_uuid (doc, s);
-  load_regions (&ld, doc, root);
-  load_components (&ld, doc, root);
-  load_links (&ld, doc, root);
-  load_dr (&ld, doc, root);
-  load_operations (&ld, doc, root);
-  load_pricing (&ld, doc, root);
-  load_layout (&ld, doc, root);
+  _nines_loader_load_regions (&ld, doc, root);
+  _nines_loader_load_components (&ld, doc, root);
+  _nines_loader_load_links (&ld, doc, root);
+  _nines_loader_load_dr (&ld, doc, root);
+  _nines_loader_load_operations (&ld, doc, root);
+  _nines_loader_load_pricing (&ld, doc, root);
+  _nines_loader_load_layout (&ld, doc, root);
 
   members = json_object_get_members (root);
   for (GList *l = members; l; l = l->next)
     if (!g_strv_contains (top_fields, l->data))
       nines_document_set_section (doc, l->data, json_object_get_member (root, l->data));
 
+  if (!validate)
+    return g_steal_pointer (&doc);
   _nines_document_check_mapped (doc, &ld.map, problems);
   /* In the order of the file, so the problems of one component come together. */
   g_ptr_array_sort (problems, compare_problem_paths);
@@ -1057,11 +531,12 @@ load_root (JsonObject  *root,
   return g_steal_pointer (&doc);
 }
 
-NinesDocument *
-nines_document_load_from_data (const char  *data,
-                               gssize       length,
-                               const char  *display_name,
-                               GError     **error)
+static NinesDocument *
+load_data (const char  *data,
+           gssize       length,
+           const char  *display_name,
+           gboolean     validate,
+           GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1119,7 +594,7 @@ nines_document_load_from_data (const char  *data,
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                    _("%s: the top level must be a JSON object (is %s)"), display_name,
-                   node_type_name (root));
+                   _nines_json_type_name (root));
       return NULL;
     }
   if (!strings_are_utf8 (root))
@@ -1129,7 +604,23 @@ nines_document_load_from_data (const char  *data,
                      "(a lone UTF-16 surrogate)"), display_name);
       return NULL;
     }
-  return load_root (json_node_get_object (root), display_name, error);
+  return load_root (json_node_get_object (root), display_name, validate, error);
+}
+
+NinesDocument *
+nines_document_load_from_data (const char  *data,
+                               gssize       length,
+                               const char  *display_name,
+                               GError     **error)
+{
+  return load_data (data, length, display_name, TRUE, error);
+}
+
+NinesDocument *
+_nines_document_load_unchecked (const char *data,
+                                gsize       length)
+{
+  return load_data (data, length, "copy", FALSE, NULL);
 }
 
 NinesDocument *
@@ -1153,6 +644,12 @@ nines_document_load_from_file (const char  *path,
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
                    _("%s: is a folder, not a Nines document"), path);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
+                   _("%s: is not a regular file"), path);
       return NULL;
     }
   if (st.st_size > MAX_FILE_SIZE)

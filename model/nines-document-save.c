@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "nines-json-writer.h"
 #include "nines-model-private.h"
@@ -220,28 +221,68 @@ nines_document_to_data (NinesDocument *self,
   return g_string_free (out, FALSE);
 }
 
+/* The file a save should replace: @path, or what its symbolic links lead to, so that a
+ * design kept behind a link stays behind it. */
+static char *
+resolve_links (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  /* As many levels as the kernel follows. */
+  for (guint i = 0; i < 40 && g_file_test (current, G_FILE_TEST_IS_SYMLINK); i++)
+    {
+      g_autofree char *target = g_file_read_link (current, NULL);
+      g_autofree char *dir = NULL;
+
+      if (target == NULL)
+        break;
+      if (g_path_is_absolute (target))
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+          continue;
+        }
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (dir, target, NULL);
+    }
+  return g_steal_pointer (&current);
+}
+
 gboolean
 nines_document_save_to_file (NinesDocument  *self,
                              const char     *path,
                              GError        **error)
 {
   g_autofree char *data = NULL;
+  g_autofree char *target = NULL;
   g_autoptr(GError) local_error = NULL;
+  /* A new file gets the usual 0666 less the umask; a saved-over one keeps its mode, so a
+   * design its owner made private stays private. */
+  int mode = 0666;
+  GStatBuf st;
   gsize len;
 
   g_return_val_if_fail (NINES_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  target = resolve_links (path);
+  if (g_stat (target, &st) == 0)
+    mode = st.st_mode & 07777;
   data = nines_document_to_data (self, &len);
   /* CONSISTENT writes a temporary file and renames it over @path; DURABLE fsyncs it
    * first, so after a crash either the old or the new file is there, whole. */
-  if (!g_file_set_contents_full (path, data, len,
+  if (!g_file_set_contents_full (target, data, len,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+                                 mode, &local_error))
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_IO,
                    _("Could not save %s: %s"), path, local_error->message);
       return FALSE;
     }
+  /* The umask took bits off the mode the file had (a group-writable design): put them
+   * back. The contents are safe by now; only the mode is at stake. */
+  if (mode != 0666)
+    g_chmod (target, mode);
   return TRUE;
 }

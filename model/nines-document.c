@@ -152,7 +152,7 @@ nines_document_copy (NinesDocument *self)
   g_return_val_if_fail (NINES_IS_DOCUMENT (self), NULL);
   /* The file format is the one complete description of a document. */
   data = nines_document_to_data (self, &len);
-  return nines_document_load_from_data (data, len, "copy", NULL);
+  return _nines_document_load_unchecked (data, len);
 }
 
 void
@@ -800,6 +800,58 @@ _nines_one_line (const char *text)
         g_string_append_c (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1),
+                        diagonal + (g_ascii_tolower (a[i - 1]) != g_ascii_tolower (b[j - 1])));
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+const char *
+_nines_suggest (const char *word,
+                GPtrArray  *candidates)
+{
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+  gsize len = strlen (word);
+
+  /* Names this long are no typo of a catalog name; and distances cost len², bounded so. */
+  if (len > 64)
+    return NULL;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const char *c = g_ptr_array_index (candidates, i);
+      guint d = edit_distance (word, c);
+
+      if (d < best_distance)
+        {
+          best = c;
+          best_distance = d;
+        }
+    }
+  /* A slip of a key or two, not another word. */
+  return best_distance <= MAX (1, MIN (len, strlen (best ? best : "")) / 4) ? best : NULL;
 }
 
 gboolean

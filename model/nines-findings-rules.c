@@ -21,6 +21,7 @@ typedef struct
   gboolean     has_guardduty;
   gboolean     public_entry;        /* an internet-facing load balancer or API */
   gboolean     has_lambda;          /* an API served by functions (public when in DNS) */
+  guint        in_primary;          /* components in the primary region */
   gboolean     needs_vpc;           /* zonal resources that live in subnets */
   guint        max_asg_azs;
   const char  *single_az_nat;
@@ -139,7 +140,9 @@ rule_routing (NinesFindingsBuild *b)
       const NinesDeployedItem *item = nines_deployment_get_item (b->deployment, i);
       const char *policy;
 
-      if (item->steady == NULL || !g_str_equal (nines_component_get_kind (item->steady), "route53"))
+      /* Route 53 is global: skip regional items without touching their component. */
+      if (item->region != NULL || item->steady == NULL ||
+          !g_str_equal (nines_component_get_kind (item->steady), "route53"))
         continue;
       any_route53 = TRUE;
       policy = nines_component_get_string (item->steady, "routing_policy");
@@ -231,7 +234,7 @@ region_rules (NinesFindingsBuild *b,
                                      "outbound access (VPC User Guide, \"NAT gateways\": create one per AZ). "
                                      "Well-Architected REL10-BP01.")),
                          g_strdup (_("Add a NAT gateway in each AZ the instances use.")));
-  if (!facts->has_guardduty)
+  if (!facts->has_guardduty && facts->in_primary > 0)
     _nines_findings_add (b, "no-threat-detection", NINES_SEVERITY_INFO, NULL,
                          g_strdup_printf (_("No threat detection (GuardDuty) in %s."), b->primary),
                          g_strdup (_("The seed (threat modeling): \"add a virtual private cloud (VPC) and "
@@ -255,8 +258,9 @@ _nines_findings_component_rules (NinesFindingsBuild *b)
         facts.has_cloudfront = TRUE;
       else if (g_str_equal (kind, "route53"))
         facts.has_route53 = TRUE;
-      if (g_strcmp0 (region, b->primary) != 0)
+      if (region == NULL || g_strcmp0 (region, b->primary) != 0)
         continue;
+      facts.in_primary++;
 
       if (g_str_equal (kind, "rds") || g_str_equal (kind, "aurora"))
         rule_database (b, c);

@@ -180,7 +180,8 @@ rule_dr_pattern (NinesFindingsBuild *b)
     _nines_findings_add (b, "seed-dr-pattern", NINES_SEVERITY_CRITICAL, NULL,
                          g_strdup_printf (_("What disaster-recovery pattern do we follow? None: if %s fails, "
                                             "the workload is down until AWS restores it (%s) and data has "
-                                            "no copy elsewhere."), b->primary, rto),
+                                            "no copy elsewhere."),
+                                          b->primary ? b->primary : _("the primary region"), rto),
                          g_strdup (_("The seed's second question; \"AWS managed services take care of high "
                                      "availability within a region\", not across regions.")),
                          g_strdup (_("Start with backup & restore (hours) and move toward warm standby "

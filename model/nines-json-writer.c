@@ -47,6 +47,12 @@ write_double (GString *out,
       g_string_append (out, "null");
       return;
     }
+  if (v == 0)
+    {
+      /* Not "-0", which reads back as the integer 0 and would then save as "0". */
+      g_string_append_c (out, '0');
+      return;
+    }
   if (v == floor (v) && fabs (v) < 1e15)
     {
       g_string_append_printf (out, "%.0f", v);
@@ -178,7 +184,8 @@ write_node (GString            *out,
               {
                 g_string_append (out, i ? ",\n" : "\n");
                 indent (out, depth + 1);
-                if (compact_here && write_flat_object (out, json_array_get_element (a, i), depth + 1))
+                if (compact_here &&
+                    write_flat_object (out, json_array_get_element (a, i), depth + 1))
                   continue;
               }
             write_node (out, json_array_get_element (a, i), depth + 1, compact, FALSE);

@@ -20,6 +20,11 @@ JsonObject *_nines_link_get_extra          (NinesLink          *self);
 void        _nines_link_set_extra          (NinesLink          *self,
                                             JsonObject         *extra);
 
+/* Reads a file this library wrote, without the semantic checks (for copies of documents
+ * that are still being built, which may not be valid yet). */
+NinesDocument *_nines_document_load_unchecked (const char    *data,
+                                               gsize          length);
+
 /* Raw edits used by the command stack and the loader; each emits "changed". */
 void        _nines_document_emit_changed   (NinesDocument      *self);
 void        _nines_document_insert_region  (NinesDocument      *self,
@@ -128,6 +133,11 @@ GResource  *nines_data_get_resource        (void);
 /* @text with control characters written as \n, \t, \u0001…, so a problem stays one line
  * whatever names and values a file holds. */
 char       *_nines_one_line                (const char         *text);
+
+/* The one of @candidates (NULL-terminated) @word is most likely a typo of, or NULL: for
+ * "did you mean" hints that do not change each time the catalog grows. */
+const char *_nines_suggest                 (const char         *word,
+                                            GPtrArray          *candidates);
 
 /* Date "YYYY-MM-DD" check. */
 gboolean    _nines_is_iso_date             (const char         *str);

@@ -170,6 +170,47 @@ nines_price_builder_add (NinesPriceBuilder *self,
   }
 }
 
+void
+nines_price_builder_add_snapshot (NinesPriceBuilder  *self,
+                                  NinesPriceSnapshot *snapshot)
+{
+  g_autofree guint *map = NULL;
+  guint n_sources;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (snapshot != NULL);
+
+  n_sources = nines_price_snapshot_get_n_sources (snapshot);
+  map = g_new (guint, n_sources);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      const char *name, *date, *format;
+
+      nines_price_snapshot_get_source (snapshot, i, &name, &date, &format);
+      map[i] = nines_price_builder_add_source (self, name, date, format);
+    }
+  for (guint i = 0; i < nines_price_snapshot_get_n_prices (snapshot); i++)
+    {
+      NinesPrice p;
+      guint src = 0;
+
+      nines_price_snapshot_get_price (snapshot, i, &p);
+      /* Sources are few: find this price's by name. */
+      for (guint k = 0; k < n_sources; k++)
+        {
+          const char *name;
+          nines_price_snapshot_get_source (snapshot, k, &name, NULL, NULL);
+          if (name == p.source)
+            {
+              src = map[k];
+              break;
+            }
+        }
+      nines_price_builder_add (self, src, p.service, p.region, p.usage, p.unit, p.usd,
+                               p.tier_start, p.tier_end, p.rate_code, p.label);
+    }
+}
+
 guint
 nines_price_builder_get_n_added (NinesPriceBuilder *self)
 {

@@ -37,6 +37,10 @@ void                nines_price_builder_add          (NinesPriceBuilder *self,
                                                       double             tier_end,
                                                       const char        *rate_code,
                                                       const char        *label);
+/* Adds every price of @snapshot with its own source and date, e.g. to refresh the bundled
+ * snapshot: prices added afterwards from newer sources replace these tier by tier. */
+void                nines_price_builder_add_snapshot (NinesPriceBuilder  *self,
+                                                      NinesPriceSnapshot *snapshot);
 /* Number of prices added so far (before de-duplication). */
 guint               nines_price_builder_get_n_added  (NinesPriceBuilder *self);
 

@@ -106,6 +106,41 @@ nines_price_import_file (NinesPriceBuilder      *builder,
       return nines_price_import_offer_csv (builder, G_INPUT_STREAM (in), source, stats, NULL, error);
     }
 
+  if (g_str_has_suffix (path, ".sql.gz") || g_str_has_suffix (path, ".sql"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+      g_autoptr(GInputStream) plain = NULL;
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *date = NULL;
+
+      if (in == NULL)
+        return FALSE;
+      /* The dump's date is in its name ("2023-02-23-pricing.sql.gz"); else the fallback. */
+      date = g_strndup (name, 10);
+      if (!_nines_is_iso_date (date) && fallback_date)
+        {
+          g_free (date);
+          date = g_strdup (fallback_date);
+        }
+      if (!_nines_is_iso_date (date))
+        {
+          g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                       _("%s carries no publication date: give one (--date YYYY-MM-DD)"), source);
+          return FALSE;
+        }
+      if (g_str_has_suffix (path, ".gz"))
+        {
+          g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+          plain = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (z));
+        }
+      else
+        plain = g_object_ref (G_INPUT_STREAM (in));
+      /* EBS only: the dump is the one EBS source for eu-west-1, and its other prices
+       * (2023) are older than the pricing-page files. */
+      return nines_price_import_terracost_sql (builder, plain, source, date, "ebs", stats, NULL, error);
+    }
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_mapped_file (parser, path, error))
     return FALSE;

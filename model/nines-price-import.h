@@ -6,6 +6,7 @@
  * - Price List offer CSV (5-line preamble, then a header), read as a stream
  * - AWS pricing-page JSON ("meteredUnitMaps": manifest, sets, regions) and its derived
  *   label -> region -> price form (aws-price-watcher processed/)
+ * - terracost's MySQL dump of the Price List (eu-west-1, 2023-02-23), for EBS only
  * - cited prices: a small JSON file of prices taken from a named document, for the gaps
  *   the other sources leave (each with its citation; see data/pricing/cited/)
  *
@@ -75,6 +76,18 @@ gboolean nines_price_import_offer_json    (NinesPriceBuilder      *builder,
 gboolean nines_price_import_offer_csv     (NinesPriceBuilder      *builder,
                                            GInputStream           *stream,
                                            const char             *source,
+                                           NinesPriceImportStats  *stats,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
+
+/* terracost's MySQL dump of the Price List (a stream; gunzip it first). @date is the
+ * dump's Price List date. Only usages starting with @usage_prefix (nullable: all) are
+ * kept. Records the SKU where a rateCode would be (terracost has no rate codes). */
+gboolean nines_price_import_terracost_sql (NinesPriceBuilder      *builder,
+                                           GInputStream           *stream,
+                                           const char             *source,
+                                           const char             *date,
+                                           const char             *usage_prefix,
                                            NinesPriceImportStats  *stats,
                                            GCancellable           *cancellable,
                                            GError                **error);

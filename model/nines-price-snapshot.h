@@ -35,7 +35,8 @@ typedef struct
   const char *region;      /* "us-east-1", or NINES_PRICE_REGION_GLOBAL */
   const char *usage;       /* Nines usage dimension: "instance:m6i.large" */
   const char *unit;        /* Price List unit: "Hrs", "GB-Mo", "Requests" … */
-  const char *rate_code;   /* "SKU.OfferTermCode.RateCode", or "" when the source had none */
+  const char *rate_code;   /* "SKU.OfferTermCode.RateCode"; the SKU alone when the source
+                            * kept only that (terracost); "" when it had none */
   const char *label;       /* the source's own name for the price */
   const char *source;      /* source file: "aws-price-watcher/processed/ec2.json" */
   const char *date;        /* publication date "YYYY-MM-DD" */

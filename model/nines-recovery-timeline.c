@@ -86,7 +86,9 @@ has_health_checked_routing (NinesDeployment *dep,
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
       const char *policy;
 
-      if (item->steady == NULL || !g_str_equal (nines_component_get_kind (item->steady), "route53"))
+      /* Route 53 is global: skip regional items without touching their component. */
+      if (item->region != NULL || item->steady == NULL ||
+          !g_str_equal (nines_component_get_kind (item->steady), "route53"))
         continue;
       if (nines_component_get_int (item->steady, "health_checks") > 0)
         checks = TRUE;
@@ -110,7 +112,7 @@ add_detection (Build    *b,
 
       b->detect = add (b, NINES_STEP_DETECT, "detect", NULL, interval * threshold, NULL,
                        g_strdup (_("Route 53 health checks fail (interval × failure threshold)")),
-                       g_strdup_printf ("%s; %s", a, t), NULL, 0);
+                       g_strdup_printf ("%s + %s", a, t), NULL, 0);
     }
   else
     b->detect = add (b, NINES_STEP_DETECT, "detect", NULL, knob_s (b, "detection_minutes", 60), NULL,
@@ -249,7 +251,8 @@ build_no_recovery (Build *b)
   double hours = nines_document_get_knob_double (b->document, "region_outage_hours");
 
   add (b, NINES_STEP_WAIT, "wait", NULL, hours * 3600.0, b->primary,
-       g_strdup_printf (_("Nothing to fail over to: wait for AWS to restore %s"), b->primary),
+       g_strdup_printf (_("Nothing to fail over to: wait for AWS to restore %s"),
+                        b->primary ? b->primary : _("the primary region")),
        _nines_recovery_knob_source (b->document, "region_outage_hours"), &b->detect, 1);
 }
 
@@ -334,7 +337,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
       traffic = add (&b, NINES_STEP_TRAFFIC, "traffic", NULL,
                      R53_PROPAGATION_S + knob_s (&b, "dns_ttl_s", 1), R53_CONTROL_PLANE,
                      g_strdup (_("Change the Route 53 records by hand to the recovery region")),
-                     g_strdup_printf ("%s; %s", _(R53_PROPAGATION_SOURCE), ttl),
+                     g_strdup_printf ("%s + %s", _(R53_PROPAGATION_SOURCE), ttl),
                      (const int *) ready->data, ready->len);
     }
 

@@ -190,6 +190,16 @@ model_region (NinesSimulation *self,
     self->lost_gb += nines_recovery_get_store (self->recovery, i)->lost_gb;
 }
 
+/* A capacity share @steady of the traffic @weight an item carries. */
+static void
+add_weighted_curve (NinesSimulation *self,
+                    double           weight,
+                    double           steady,
+                    double           ready_s)
+{
+  add_curve (self, 1.0 - weight * (1.0 - steady), ready_s);
+}
+
 static void
 model_az (NinesSimulation *self,
           double           duration_s)
@@ -197,6 +207,7 @@ model_az (NinesSimulation *self,
   NinesDeployment *dep = nines_recovery_get_deployment (self->recovery);
   NinesDocument *doc = nines_deployment_get_document (dep);
   double boot_s = nines_document_get_knob_double (doc, "boot_minutes") * 60.0;
+  gboolean multi_site = nines_deployment_get_pattern (dep) == NINES_DR_PATTERN_MULTI_SITE;
 
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
     {
@@ -204,8 +215,14 @@ model_az (NinesSimulation *self,
       NinesComponent *c = item->steady;
       const char * const *azs;
       const char *kind;
+      double w;
       guint n;
 
+      /* Only what serves in steady state counts: the drawn workload, and the second
+       * region's half of the traffic in multi-site. A standby losing an AZ serves nobody. */
+      if (item->added && !multi_site)
+        continue;
+      w = item->added || multi_site ? 0.5 : 1.0;
       if (c == NULL || !g_strv_contains ((const char * const *) (azs = nines_component_get_azs (c)), self->target))
         continue;
       kind = nines_component_get_kind (c);
@@ -214,28 +231,28 @@ model_az (NinesSimulation *self,
         {
           /* The group rebalances into the surviving AZs: new instances boot. */
           if (n >= 2)
-            add_curve (self, (double) (n - 1) / n, boot_s);
+            add_weighted_curve (self, w, (double) (n - 1) / n, boot_s);
           else
-            add_curve (self, 0, duration_s);
+            add_weighted_curve (self, w, 0, duration_s);
         }
       else if (g_str_equal (kind, "rds"))
         {
           if (!nines_component_get_bool (c, "multi_az"))
-            add_curve (self, 0, duration_s);
+            add_weighted_curve (self, w, 0, duration_s);
           else if (g_str_equal (azs[0], self->target))
-            add_curve (self, 0, RDS_MULTI_AZ_FAILOVER_S);
+            add_weighted_curve (self, w, 0, RDS_MULTI_AZ_FAILOVER_S);
         }
       else if (g_str_equal (kind, "aurora"))
         {
           if (nines_component_get_int (c, "readers") == 0 || n < 2)
-            add_curve (self, 0, duration_s);
+            add_weighted_curve (self, w, 0, duration_s);
           else if (g_str_equal (azs[0], self->target))
-            add_curve (self, 0, AURORA_FAILOVER_S);
+            add_weighted_curve (self, w, 0, AURORA_FAILOVER_S);
         }
       else if (g_str_equal (kind, "alb") || g_str_equal (kind, "nlb"))
         {
           if (n < 2)
-            add_curve (self, 0, duration_s);
+            add_weighted_curve (self, w, 0, duration_s);
         }
       /* NAT gateways (egress), the CI server and the VPC do not serve requests. */
     }
@@ -384,30 +401,35 @@ nines_simulation_unref (NinesSimulation *self)
 NinesRecovery *
 nines_simulation_get_recovery (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->recovery;
 }
 
 const char *
 nines_simulation_get_target (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->target;
 }
 
 gboolean
 nines_simulation_is_az (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->az;
 }
 
 guint
 nines_simulation_get_failure_minute (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->at;
 }
 
 guint
 nines_simulation_get_n_minutes (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->minutes->len;
 }
 
@@ -422,35 +444,41 @@ nines_simulation_get_minute (NinesSimulation *self,
 double
 nines_simulation_get_downtime_minutes (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->downtime_min;
 }
 
 double
 nines_simulation_get_requests_failed (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->failed;
 }
 
 double
 nines_simulation_get_data_lost_gb (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->lost_gb;
 }
 
 double
 nines_simulation_get_outage_cost_usd (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->cost_usd;
 }
 
 gboolean
 nines_simulation_has_cost (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->has_cost;
 }
 
 const char *
 nines_simulation_get_method (NinesSimulation *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->method;
 }

@@ -219,6 +219,10 @@ N_("AWS Backup plans default to a daily backup rule (AWS Backup Developer Guide,
 /* Translators: where a default value comes from (a citation or an assumption) */
 N_("AWS Backup 'Daily-Monthly-1yr-Retention' plan template keeps dailies 35 days.");
 /* Translators: name of a disaster recovery setting */
+N_("Cross-region copies kept");
+/* Translators: where a default value comes from (a citation or an assumption) */
+N_("Knob: an AWS Backup copy rule sets its own lifecycle for the copies in the destination region's vault (AWS Backup Developer Guide, 'Creating backup copies across AWS Regions'); a week of copies recovers from a regional outage while the long retention stays in the source region.");
+/* Translators: name of a disaster recovery setting */
 N_("Cross-region copy lag");
 /* Translators: unit shown after a number */
 N_("minutes");
@@ -274,4 +278,22 @@ N_("Knob: EC2 launch to healthy target (boot, user data, ALB health checks); mea
 N_("Cache warm-up");
 /* Translators: where a default value comes from (a citation or an assumption) */
 N_("The seed (pilot light): 'your application might still feel sluggish for another few minutes as your caches are warming'.");
+/* Translators: name of a disaster recovery setting */
+N_("Infrastructure provisioning");
+/* Translators: where a default value comes from (a citation or an assumption) */
+N_("Knob: time to create the recovery region's network, load balancers and groups from templates (CloudFormation stack creation); take it from your last DR test.");
+/* Translators: name of a disaster recovery setting */
+N_("Database instance creation");
+/* Translators: where a default value comes from (a citation or an assumption) */
+N_("Knob: time to add a DB instance to a cluster (e.g. to a headless Aurora secondary) until it is available; take it from your last DR test.");
+/* Translators: name of a disaster recovery setting */
+N_("Regional outage duration");
+/* Translators: where a default value comes from (a citation or an assumption) */
+N_("The seed's event: the S3 disruption in US-EAST-1 of 28 February 2017 lasted about four hours (AWS, 'Summary of the Amazon S3 Service Disruption in the Northern Virginia (US-EAST-1) Region').");
+/* Translators: name of a disaster recovery setting */
+N_("EFS data changed per month");
+/* Translators: unit shown after a number */
+N_("percent");
+/* Translators: where a default value comes from (a citation or an assumption) */
+N_("Assumption: share of an EFS file system rewritten each month, which EFS replication and incremental backups carry across regions; set it from your file system's metered writes.");
 #endif

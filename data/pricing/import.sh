@@ -23,4 +23,5 @@ P=$src/aws-price-watcher
   $P/processed/elb.json $P/processed/s3.json $P/processed/dynamodb.json $P/processed/route53.json \
   $P/processed/cloudfront.json $P/processed/rds-storage.json $P/processed/rds-aurora-storage.json \
   $P/processed/rds-aurora-ondemand.json \
+  $src/terracost/2023-02-23-pricing.sql.gz \
   data/pricing/cited/ebs-us-east-1.json

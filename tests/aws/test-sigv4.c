@@ -407,6 +407,7 @@ main (int   argc,
 {
   const char *shared = g_getenv ("NINES_SHARED_DIR");
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (case_free);
+  g_autofree char *why = NULL;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
@@ -423,9 +424,9 @@ main (int   argc,
   suite_dir = shared ? g_build_filename (shared, "sigv4-test-suite", NULL) : NULL;
   if (suite_dir == NULL || !g_file_test (suite_dir, G_FILE_TEST_IS_DIR))
     {
-      g_autofree char *why = g_strdup_printf ("the AWS SigV4 test suite is not at %s "
-                                              "(set NINES_SHARED_DIR to the folder holding sigv4-test-suite/)",
-                                              suite_dir ? suite_dir : "$NINES_SHARED_DIR/sigv4-test-suite");
+      why = g_strdup_printf ("the AWS SigV4 test suite is not at %s "
+                             "(set NINES_SHARED_DIR to the folder holding sigv4-test-suite/)",
+                             suite_dir ? suite_dir : "$NINES_SHARED_DIR/sigv4-test-suite");
       g_test_add_data_func ("/nines/aws/sigv4/suite", why, (GTestDataFunc) g_test_skip);
     }
   else

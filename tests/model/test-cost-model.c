@@ -309,6 +309,87 @@ test_examples (void)
       }
 }
 
+/* Quantities each kind bills, from its parameters (bundled snapshot, us-east-1). */
+static void
+test_kind_quantities (void)
+{
+  g_autoptr(NinesDocument) doc = nines_test_cost_document ("us-east-1", "ca-central-1");
+  g_autoptr(NinesDeployment) dep = NULL;
+  g_autoptr(NinesCostEstimate) est = NULL;
+  g_autoptr(NinesComponent) replica = NULL;
+  NinesComponent *aurora;
+  struct { const char *item, *usage; double tier, qty; const char *unit; } want[] = {
+    /* 2 × 730 h; 2 × 30 GB */
+    { "web", "instance:m6i.large", 0, 1460, "Hrs" }, { "web", "ebs:gp3", 0, 60, "GB-Mo" },
+    /* one NAT gateway per AZ */
+    { "nat", "nat:hours", 0, 3 * 730, "Hrs" }, { "nat", "nat:gb", 0, 250, "GB" },
+    /* 3 LCUs all month */
+    { "alb", "alb:lcu", 0, 3 * 730, "LCU-Hrs" },
+    /* Multi-AZ instance; 4 GB/day kept 7 days of backup beyond the free allowance */
+    { "db", "instance:postgres:db.m6g.large:multi-az", 0, 730, "Hrs" },
+    { "db", "storage:gp3:multi-az", 0, 200, "GB-Mo" }, { "db", "backup-storage", 0, 28, "GB-Mo" },
+    /* writer + 2 readers; I/O in millions */
+    { "aurora", "aurora-instance:aurora-postgresql:db.r6g.large", 0, 3 * 730, "Hrs" },
+    { "aurora", "aurora-io", 0, 100e6, "IOs" },
+    /* a global-database secondary runs its readers only (1 here), and no I/O while idle */
+    { "aurora@ca-central-1", "aurora-instance:aurora-postgresql:db.r6g.large", 0, 730, "Hrs" },
+    /* provisioned capacity: units × hours */
+    { "ddb", "provisioned-rcu", 0, 100 * 730, "ReadCapacityUnit-Hrs" },
+    { "ddb", "provisioned-wcu", 0, 50 * 730, "WriteCapacityUnit-Hrs" },
+    { "ddb", "pitr-storage", 0, 25, "GB-Mo" },
+    /* latency routing queries; health checks, the first 50 free */
+    { "dns", "queries:latency", 0, 10e6, "Queries" }, { "dns", "health-check:aws", 0, 4, "Health-Check" },
+    /* edge location of a North American primary region */
+    { "cdn", "transfer-out:United States", 0, 500, "GB" },
+    /* 10 M requests × 0.12 s × 0.5 GB = 600 000 GB-s */
+    { "fn", "duration:arm64", 0, 600000, "GB-Seconds" }, { "fn", "requests:arm64", 0, 10e6, "Requests" },
+    { "queue", "requests:fifo", 0, 10e6, "Requests" },
+    { "cache", "node:Valkey:cache.m6g.large", 0, 2 * 730, "Hrs" },
+    { "files", "storage:one-zone", 0, 100, "GB-Mo" },
+    /* GuardDuty flow logs: 600 GB = 500 in the first tier, 100 in the next */
+    { "gd", "flow-log-gb", 0, 500, "GB" }, { "gd", "flow-log-gb", 500, 100, "GB" },
+    { "gd", "cloudtrail-events", 0, 5e6, "Events" },
+    { "ci", "instance:m6i.xlarge", 0, 730, "Hrs" }, { "ci", "ebs:gp3", 0, 200, "GB-Mo" },
+  };
+
+  nines_test_cost_component (doc, "web", "ec2-asg", "us-east-1", 2, NULL);
+  nines_test_cost_component (doc, "nat", "nat-gateway", "us-east-1", 3, "gb_processed", D (250), NULL);
+  nines_test_cost_component (doc, "alb", "alb", "us-east-1", 2, "lcu", D (3), NULL);
+  nines_test_cost_component (doc, "db", "rds", "us-east-1", 2, "storage_gb", I (200), "write_gb_per_day", D (4), NULL);
+  aurora = nines_test_cost_component (doc, "aurora", "aurora", "us-east-1", 2, "readers", I (2), NULL);
+  nines_test_cost_component (doc, "ddb", "dynamodb", "us-east-1", 0, "capacity_mode", S ("provisioned"),
+                             "rcu", I (100), "wcu", I (50), NULL);
+  nines_test_cost_component (doc, "dns", "route53", NULL, 0, "routing_policy", S ("latency"), "health_checks", I (4), NULL);
+  nines_test_cost_component (doc, "cdn", "cloudfront", NULL, 0, NULL);
+  nines_test_cost_component (doc, "fn", "lambda", "us-east-1", 0, NULL);
+  nines_test_cost_component (doc, "queue", "sqs", "us-east-1", 0, "fifo", B (TRUE), NULL);
+  nines_test_cost_component (doc, "cache", "elasticache", "us-east-1", 2, "engine", S ("valkey"), NULL);
+  nines_test_cost_component (doc, "files", "efs", "us-east-1", 0, "storage_class", S ("one-zone"), NULL);
+  nines_test_cost_component (doc, "gd", "guardduty", "us-east-1", 0, "flow_log_gb", D (600), NULL);
+  nines_test_cost_component (doc, "ci", "ci-server", "us-east-1", 1, NULL);
+  dep = nines_test_cost_design (doc);
+  replica = nines_component_copy (aurora);
+  nines_component_set_param (replica, "readers", I (1));
+  _nines_deployment_add_item (dep, "aurora@ca-central-1", "aurora", NINES_ROLE_REPLICA, TRUE, "us-east-1",
+                              replica, replica, "secondary");
+  est = nines_cost_model_estimate (dep, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      const NinesCostLine *l = nines_test_cost_line (est, NINES_COST_STEADY, want[i].item, want[i].usage, want[i].tier);
+
+      g_assert_cmpfloat_with_epsilon (l->quantity, want[i].qty, 1e-6);
+      g_assert_cmpstr (l->unit, ==, want[i].unit);
+      g_assert_false (l->missing);
+      g_assert_cmpfloat_with_epsilon (l->monthly_usd, l->quantity * l->unit_usd, 1e-9);
+    }
+  g_assert_null (nines_test_cost_find (est, NINES_COST_STEADY, "aurora@ca-central-1", "aurora-io", 0));
+  /* Failed over, the secondary serves: its I/O bills. */
+  nines_test_cost_line (est, NINES_COST_FAILOVER, "aurora@ca-central-1", "aurora-io", 0);
+  /* The VPC bills nothing by itself. */
+  g_assert_true (nines_cost_estimate_is_complete (est, NINES_COST_STEADY));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -317,6 +398,7 @@ main (int argc, char **argv)
   g_test_add_func ("/nines/model/cost/override-discount-missing", test_override_discount_missing);
   g_test_add_func ("/nines/model/cost/states-and-replication", test_states_and_replication);
   g_test_add_func ("/nines/model/cost/every-kind", test_every_kind);
+  g_test_add_func ("/nines/model/cost/kind-quantities", test_kind_quantities);
   g_test_add_func ("/nines/model/cost/examples", test_examples);
   return g_test_run ();
 }

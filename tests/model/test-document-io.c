@@ -84,6 +84,96 @@ test_examples_round_trip (void)
     }
 }
 
+static NinesDocument *
+example (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  NinesDocument *doc = nines_document_load_example (name, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+assert_component (NinesDocument *doc,
+                  const char    *id,
+                  const char    *kind,
+                  const char    *region)
+{
+  NinesComponent *c = nines_document_lookup_component (doc, id);
+
+  if (c == NULL)
+    g_error ("%s has no component %s", nines_document_get_name (doc), id);
+  g_assert_cmpstr (nines_component_get_kind (c), ==, kind);
+  g_assert_cmpstr (nines_component_get_region (c), ==, region);
+}
+
+static gboolean
+has_link (NinesDocument *doc,
+          const char    *from,
+          const char    *to)
+{
+  GListModel *links = nines_document_get_links (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(NinesLink) l = g_list_model_get_item (links, i);
+
+      if (g_str_equal (nines_link_get_from (l), from) && g_str_equal (nines_link_get_to (l), to))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The examples are the designs issue 2 describes. */
+static void
+test_examples_content (void)
+{
+  g_autoptr(NinesDocument) shop = example ("storefront");
+  g_autoptr(NinesDocument) news = example ("newsroom");
+  g_autoptr(NinesDocument) ledger = example ("ledger-api");
+  NinesComponent *web, *db, *images;
+
+  /* Route 53 -> ALB -> ASG (m6i.large, 3/3/12 over 3 AZs) -> RDS PostgreSQL Multi-AZ,
+   * S3 static assets behind CloudFront; us-east-1, recovering to ca-central-1. */
+  assert_component (shop, "dns", "route53", NULL);
+  assert_component (shop, "alb", "alb", "us-east-1");
+  assert_component (shop, "web", "ec2-asg", "us-east-1");
+  assert_component (shop, "db", "rds", "us-east-1");
+  assert_component (shop, "cdn", "cloudfront", NULL);
+  assert_component (shop, "assets", "s3", "us-east-1");
+  g_assert_true (has_link (shop, "dns", "alb") && has_link (shop, "alb", "web") &&
+                 has_link (shop, "web", "db") && has_link (shop, "cdn", "assets"));
+  web = nines_document_lookup_component (shop, "web");
+  g_assert_cmpstr (nines_component_get_string (web, "instance_type"), ==, "m6i.large");
+  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 3);
+  g_assert_cmpint (nines_component_get_int (web, "desired"), ==, 3);
+  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 12);
+  g_assert_cmpuint (nines_component_get_n_azs (web), ==, 3);
+  db = nines_document_lookup_component (shop, "db");
+  g_assert_cmpstr (nines_component_get_string (db, "engine"), ==, "postgres");
+  g_assert_true (nines_component_get_bool (db, "multi_az"));
+  g_assert_cmpstr (nines_document_get_primary_region (shop), ==, "us-east-1");
+  g_assert_cmpstr (nines_document_get_recovery_region (shop), ==, "ca-central-1");
+
+  /* A publishing site: a large S3 asset bucket, Aurora PostgreSQL, a CI build server. */
+  images = nines_document_lookup_component (news, "images");
+  assert_component (news, "images", "s3", "us-east-1");
+  g_assert_cmpfloat (nines_component_get_double (images, "storage_gb"), >=, 10000);
+  assert_component (news, "db", "aurora", "us-east-1");
+  g_assert_cmpstr (nines_component_get_string (nines_document_lookup_component (news, "db"), "engine"),
+                   ==, "aurora-postgresql");
+  assert_component (news, "ci", "ci-server", "us-east-1");
+
+  /* An API on Lambda and DynamoDB in eu-west-1, eu-central-1 the second region. */
+  assert_component (ledger, "api", "lambda", "eu-west-1");
+  assert_component (ledger, "entries", "dynamodb", "eu-west-1");
+  g_assert_true (has_link (ledger, "api", "entries"));
+  g_assert_cmpstr (nines_document_get_primary_region (ledger), ==, "eu-west-1");
+  g_assert_cmpstr (nines_document_get_recovery_region (ledger), ==, "eu-central-1");
+  g_assert_nonnull (nines_document_lookup_region (ledger, "eu-central-1"));
+}
+
 static void
 test_no_such_example (void)
 {
@@ -379,6 +469,136 @@ test_copy (void)
     }
 }
 
+/* A document still being built may be invalid; its copy is the same document. */
+static void
+test_copy_invalid (void)
+{
+  g_autoptr(NinesDocument) doc = nines_document_new ();
+  g_autoptr(NinesComponent) asg = nines_component_new ("web", "ec2-asg", "nowhere-1");
+  g_autoptr(NinesComponent) odd = nines_component_new ("odd", "mainframe", NULL);
+  g_autoptr(NinesDocument) copy = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  nines_component_set_param (asg, "min", g_variant_new_int64 (9));
+  nines_component_set_param (asg, "max", g_variant_new_int64 (3));
+  nines_document_add_component (doc, asg);
+  nines_document_add_component (doc, odd);
+  nines_document_check (doc, problems);
+  g_assert_cmpuint (problems->len, >=, 3);
+
+  copy = nines_document_copy (doc);
+  g_assert_nonnull (copy);
+  a = nines_document_to_data (doc, NULL);
+  b = nines_document_to_data (copy, NULL);
+  g_assert_cmpstr (a, ==, b);
+}
+
+static void
+count_changed (NinesDocument *doc,
+               guint         *count)
+{
+  (*count)++;
+}
+
+/* The objects a document holds: components, regions, links. */
+static void
+test_objects (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NinesDocument) doc = nines_document_load_example ("storefront", &error);
+  NinesComponent *web = nines_document_lookup_component (doc, "web");
+  NinesComponent *dns = nines_document_lookup_component (doc, "dns");
+  g_autoptr(NinesComponent) copy = NULL;
+  g_autoptr(NinesComponent) fresh = nines_component_new ("new", "mainframe", NULL);
+  g_autoptr(NinesLink) a = nines_link_new ("x", "y", NINES_LINK_DATA);
+  g_autoptr(NinesLink) b = nines_link_new ("x", "y", NINES_LINK_DATA);
+  g_autoptr(NinesLink) c = nines_link_new ("x", "y", NINES_LINK_TRAFFIC);
+  g_autofree char *summary = NULL;
+  g_autofree char *id = NULL;
+  g_auto(GStrv) explicit = NULL;
+  NinesRegion *east;
+  guint pos, changed = 0;
+
+  g_assert_no_error (error);
+  /* Components: values, defaults, names, summary. */
+  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 12);
+  g_assert_cmpfloat (nines_component_get_double (web, "max"), ==, 12);
+  g_assert_cmpint (nines_component_get_int (web, "ami_change_days"), ==, 7);  /* the default */
+  g_assert_null (nines_component_get_explicit_param (web, "ami_change_days"));
+  g_assert_null (nines_component_get_param (web, "colour"));
+  g_assert_cmpstr (nines_component_get_string (web, "ebs_type"), ==, "gp3");
+  g_assert_true (nines_component_get_bool (nines_document_lookup_component (doc, "db"), "multi_az"));
+  g_assert_cmpstr (nines_component_get_display_name (web), ==, "Web tier");
+  g_assert_cmpstr (nines_component_get_display_name (fresh), ==, "mainframe");
+  g_assert_null (nines_component_get_kind_info (fresh));
+  g_assert_null (nines_component_get_region (dns));
+  g_assert_cmpuint (nines_component_get_n_azs (dns), ==, 0);
+  g_assert_cmpuint (nines_component_get_n_azs (web), ==, 3);
+  summary = nines_component_format_summary (web);
+  g_assert_cmpstr (summary, ==, "3× m6i.large");
+  explicit = nines_component_list_explicit_params (web);
+  g_assert_cmpstrv (explicit, ((const char *[]) { "desired", "ebs_gb", "instance_type", "max", "min", NULL }));
+
+  copy = nines_component_copy (web);
+  g_assert_true (copy != web);
+  g_assert_cmpstr (nines_component_get_id (copy), ==, "web");
+  g_assert_cmpstrv (nines_component_get_azs (copy), nines_component_get_azs (web));
+  g_assert_cmpint (nines_component_get_int (copy, "max"), ==, 12);
+  nines_component_set_param (copy, "max", g_variant_new_int64 (40));
+  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 12);
+
+  /* A change to a component in a document is a change to the document. */
+  g_signal_connect (doc, "changed", G_CALLBACK (count_changed), &changed);
+  nines_component_set_name (nines_document_lookup_component (doc, "nat"), "Egress");
+  g_assert_cmpuint (changed, ==, 1);
+  nines_component_set_name (nines_document_lookup_component (doc, "nat"), "Egress");
+  g_assert_cmpuint (changed, ==, 1);
+  g_signal_handlers_disconnect_by_func (doc, count_changed, &changed);
+
+  /* Lookups and ids. */
+  g_assert_true (nines_document_find_component (doc, "db", &pos));
+  g_assert_true (nines_document_get_component (doc, pos) == nines_document_lookup_component (doc, "db"));
+  g_assert_false (nines_document_find_component (doc, "ghost", &pos));
+  g_assert_null (nines_document_get_component (doc, 999));
+  id = nines_document_make_component_id (doc, "web");
+  g_assert_cmpstr (id, ==, "web-2");
+  g_clear_pointer (&id, g_free);
+  id = nines_document_make_component_id (doc, "sqs");
+  g_assert_cmpstr (id, ==, "sqs");
+
+  /* Regions. */
+  east = nines_document_lookup_region (doc, "us-east-1");
+  g_assert_nonnull (east);
+  g_assert_true (nines_region_has_az (east, "use1-az4"));
+  g_assert_false (nines_region_has_az (east, "use1-az3"));
+  g_assert_false (nines_region_has_az (east, NULL));
+  g_assert_cmpstr (nines_region_get_info (east)->location, ==, "US East (N. Virginia)");
+  g_assert_null (nines_document_lookup_region (doc, "eu-west-1"));
+  {
+    g_autoptr(NinesRegion) odd = nines_region_new ("xx-nowhere-1", NULL);
+    g_assert_null (nines_region_get_info (odd));
+    g_assert_null (nines_region_get_azs (odd)[0]);
+  }
+
+  /* Links. */
+  g_assert_true (nines_link_equal (a, b));
+  g_assert_false (nines_link_equal (a, c));
+  g_assert_cmpstr (nines_link_get_from (a), ==, "x");
+  g_assert_cmpstr (nines_link_get_to (a), ==, "y");
+  g_assert_cmpint (nines_link_get_kind (c), ==, NINES_LINK_TRAFFIC);
+
+  /* DR and the rest. */
+  g_assert_cmpint (nines_document_get_dr_pattern (doc), ==, NINES_DR_PATTERN_WARM_STANDBY);
+  g_assert_cmpfloat (nines_document_get_knob_double (doc, "standby_fraction"), ==, 0.25);
+  g_assert_cmpfloat (nines_document_get_knob_double (doc, "dns_ttl_s"), ==, 60);  /* the default */
+  g_assert_null (nines_document_get_explicit_knob (doc, "dns_ttl_s"));
+  g_assert_cmpstr (nines_document_get_owners (doc)[0], ==, "platform-team@example.com");
+  g_assert_cmpfloat (nines_document_get_discount_percent (doc), ==, 0);
+  g_assert_null (nines_document_lookup_price_override (doc, "AmazonEC2", NULL, "x"));
+}
+
 /* Numbers come back exactly, in their shortest form. */
 static void
 test_numbers (void)
@@ -389,6 +609,7 @@ test_numbers (void)
   } cases[] = {
     { 0.1, "0.1" }, { -0.5, "-0.5" }, { 1e-7, "1e-07" }, { 123456.789, "123456.789" },
     { 1.0 / 3, "0.3333333333333333" }, { 2, "2" }, { -4096, "-4096" }, { 9999999.5, "9999999.5" },
+    { -0.0, "0" }, { 5e-324, "5e-324" }, { -2.5e-10, "-2.5e-10" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases) + 500; i++)
@@ -446,6 +667,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/nines/model/document-io/examples-round-trip", test_examples_round_trip);
+  g_test_add_func ("/nines/model/document-io/examples-content", test_examples_content);
   g_test_add_func ("/nines/model/document-io/no-such-example", test_no_such_example);
   g_test_add_func ("/nines/model/document-io/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/nines/model/document-io/newer-format-refused", test_newer_format_refused);
@@ -454,6 +676,8 @@ main (int   argc,
   g_test_add_func ("/nines/model/document-io/save-errors", test_save_errors);
   g_test_add_func ("/nines/model/document-io/new-document", test_new_document_round_trip);
   g_test_add_func ("/nines/model/document-io/copy", test_copy);
+  g_test_add_func ("/nines/model/document-io/copy-invalid", test_copy_invalid);
+  g_test_add_func ("/nines/model/document-io/objects", test_objects);
   g_test_add_func ("/nines/model/document-io/numbers", test_numbers);
   g_test_add_func ("/nines/model/document-io/strings", test_strings);
   return g_test_run ();

@@ -309,6 +309,49 @@ test_page_json (void)
   g_assert_cmpstr (p.rate_code, ==, "");
 }
 
+/* terracost's MySQL dump: a fixture in its schema (prices before products, as dumped). */
+static const char sql_fixture[] =
+  "CREATE TABLE `pricing_product_prices` (\n"
+  "INSERT INTO `pricing_product_prices` VALUES (1,7,'h1','USD','GB-Mo',0.0880000000,'{\\\"TermType\\\": \\\"OnDemand\\\", \\\"StartingRange\\\": \\\"0\\\"}');\n"
+  "INSERT INTO `pricing_product_prices` VALUES (2,7,'h2','USD','GB-Mo',0.0500000000,'{\\\"TermType\\\": \\\"Reserved\\\"}');\n"
+  "INSERT INTO `pricing_product_prices` VALUES (3,8,'h3','USD','Hrs',0.1130000000,'{\\\"TermType\\\": \\\"OnDemand\\\"}');\n"
+  "CREATE TABLE `pricing_products` (\n"
+  "INSERT INTO `pricing_products` VALUES (7,'aws','TXACT7E3PV6ZX2NM','eu-west-1','AmazonEC2','Storage','{\\\"UsageType\\\": \\\"EU-EBS:VolumeUsage.gp3\\\", \\\"VolumeAPIName\\\": \\\"gp3\\\"}');\n"
+  "INSERT INTO `pricing_products` VALUES (8,'aws','AAAA','eu-west-1','AmazonEC2','Compute Instance','{\\\"UsageType\\\": \\\"EU-BoxUsage:m5.large\\\", \\\"InstanceType\\\": \\\"m5.large\\\", \\\"OperatingSystem\\\": \\\"Linux\\\", \\\"Tenancy\\\": \\\"Shared\\\"}');\n";
+
+static void
+test_terracost_sql (void)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (sql_fixture, sizeof sql_fixture - 1, NULL);
+  g_autoptr(NinesPriceBuilder) b = nines_price_builder_new ();
+  g_autoptr(NinesPriceSnapshot) s = NULL;
+  g_autoptr(GError) error = NULL;
+  NinesPrice p;
+
+  g_assert_true (nines_price_import_terracost_sql (b, in, "dump.sql", "2023-02-23", "ebs", NULL, NULL, &error));
+  g_assert_no_error (error);
+  s = nines_price_builder_to_snapshot (b);
+  /* The on-demand EBS price only: the reserved term and (with the "ebs" filter) the
+   * instance are left out. */
+  g_assert_cmpuint (nines_price_snapshot_get_n_prices (s), ==, 1);
+  p = price_of (s, "AmazonEC2", "eu-west-1", "ebs:gp3", 0);
+  g_assert_cmpfloat_with_epsilon (p.usd, 0.088, 1e-12);
+  g_assert_cmpstr (p.rate_code, ==, "TXACT7E3PV6ZX2NM");
+  g_assert_cmpstr (p.date, ==, "2023-02-23");
+  g_assert_cmpstr (p.label, ==, "EU-EBS:VolumeUsage.gp3");
+
+  {
+    g_autoptr(GInputStream) in2 = g_memory_input_stream_new_from_data (sql_fixture, sizeof sql_fixture - 1, NULL);
+    g_autoptr(NinesPriceBuilder) all = nines_price_builder_new ();
+    g_autoptr(NinesPriceSnapshot) s2 = NULL;
+
+    g_assert_true (nines_price_import_terracost_sql (all, in2, "dump.sql", "2023-02-23", NULL, NULL, NULL, &error));
+    s2 = nines_price_builder_to_snapshot (all);
+    p = price_of (s2, "AmazonEC2", "eu-west-1", "instance:m5.large", 0);
+    g_assert_cmpfloat_with_epsilon (p.usd, 0.113, 1e-12);
+  }
+}
+
 static void
 test_cited (void)
 {
@@ -373,6 +416,7 @@ main (int argc, char **argv)
   g_test_add_func ("/nines/model/price/import/csv-fixture", test_csv_fixture);
   g_test_add_func ("/nines/model/price/import/offer-json", test_offer_json);
   g_test_add_func ("/nines/model/price/import/page-json", test_page_json);
+  g_test_add_func ("/nines/model/price/import/terracost-sql", test_terracost_sql);
   g_test_add_func ("/nines/model/price/import/cited", test_cited);
   g_test_add_func ("/nines/model/price/import/deterministic", test_import_deterministic);
   return g_test_run ();

@@ -192,6 +192,33 @@ test_write_files (void)
   g_rmdir (dir);
 }
 
+/* Refreshing: start from a snapshot, overlay newer prices. */
+static void
+test_refresh (void)
+{
+  g_autoptr(NinesPriceBuilder) old = small_builder (FALSE);
+  g_autoptr(NinesPriceSnapshot) base = nines_price_builder_to_snapshot (old);
+  g_autoptr(NinesPriceBuilder) b = nines_price_builder_new ();
+  g_autoptr(NinesPriceSnapshot) s = NULL;
+  guint src;
+  NinesPrice p;
+  guint first;
+
+  nines_price_builder_add_snapshot (b, base);
+  src = nines_price_builder_add_source (b, "GetProducts AmazonEC2", "2026-11-26", "aws-price-list-getproducts");
+  nines_price_builder_add (b, src, "AmazonEC2", "us-east-1", "instance:m5.large", "Hrs", 0.097, 0, INFINITY, "NEW.JRTCKXETXF.6YS6EN2CT7", NULL);
+  s = nines_price_builder_to_snapshot (b);
+  g_assert_cmpuint (nines_price_snapshot_get_n_prices (s), ==, 7);
+  g_assert_true (nines_price_snapshot_lookup (s, "AmazonEC2", "us-east-1", "instance:m5.large", &first, NULL));
+  nines_price_snapshot_get_price (s, first, &p);
+  g_assert_cmpfloat_with_epsilon (p.usd, 0.097, 1e-12);
+  g_assert_cmpstr (p.source, ==, "GetProducts AmazonEC2");
+  g_assert_true (nines_price_snapshot_lookup (s, "AmazonS3", "us-east-1", "storage:STANDARD", &first, NULL));
+  nines_price_snapshot_get_price (s, first, &p);
+  g_assert_cmpstr (p.source, ==, "test/a.json");
+  g_assert_cmpstr (p.date, ==, "2025-06-05");
+}
+
 /* The shipped snapshot: spot checks against SOURCES.md's table of values. */
 static void
 test_default (void)
@@ -234,9 +261,20 @@ test_default (void)
       g_assert_true (is_date (p.date));
       g_assert_cmpstr (p.source, !=, "");
     }
-  /* The known gap stays a gap: no EBS outside us-east-1. */
+  /* The known gap stays a gap: no EBS outside us-east-1 and eu-west-1. */
   g_assert_false (nines_price_snapshot_lookup (s, "AmazonEC2", "ca-central-1", "ebs:gp3", NULL, NULL));
   g_assert_true (nines_price_snapshot_lookup (s, "AmazonEC2", "us-east-1", "ebs:gp3", NULL, NULL));
+  {
+    NinesPrice p;
+    guint first;
+
+    /* terracost's SKU TXACT7E3PV6ZX2NM, 2023-02-23 */
+    g_assert_true (nines_price_snapshot_lookup (s, "AmazonEC2", "eu-west-1", "ebs:gp3", &first, NULL));
+    nines_price_snapshot_get_price (s, first, &p);
+    g_assert_cmpfloat_with_epsilon (p.usd, 0.088, 1e-12);
+    g_assert_cmpstr (p.rate_code, ==, "TXACT7E3PV6ZX2NM");
+    g_assert_cmpstr (p.date, ==, "2023-02-23");
+  }
 }
 
 int
@@ -248,6 +286,7 @@ main (int argc, char **argv)
   g_test_add_func ("/nines/model/price/snapshot/preference", test_preference);
   g_test_add_func ("/nines/model/price/snapshot/corrupt", test_corrupt);
   g_test_add_func ("/nines/model/price/snapshot/write-files", test_write_files);
+  g_test_add_func ("/nines/model/price/snapshot/refresh", test_refresh);
   g_test_add_func ("/nines/model/price/snapshot/default", test_default);
   return g_test_run ();
 }

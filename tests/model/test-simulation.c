@@ -191,6 +191,17 @@ test_az (void)
   /* use1-az4 holds only web instances and the load balancer: two thirds serve */
   g_assert_cmpfloat_with_epsilon (nines_simulation_get_minute (other, AT)->serving, 2.0 / 3.0, 1e-9);
   g_assert_cmpfloat (nines_simulation_get_requests_failed (other), <, nines_simulation_get_requests_failed (sim));
+
+  /* An AZ of the recovery region: the warm standby loses capacity but serves nobody yet;
+   * in multi-site the region's half of the traffic feels it. */
+  {
+    g_autoptr(NinesSimulation) standby = simulate (doc, NINES_DR_PATTERN_WARM_STANDBY, "cac1-az1", NULL);
+    g_autoptr(NinesSimulation) active = simulate (doc, NINES_DR_PATTERN_MULTI_SITE, "cac1-az2", NULL);
+
+    check_consistent (standby);
+    g_assert_cmpfloat (nines_simulation_get_requests_failed (standby), ==, 0);
+    g_assert_cmpfloat_with_epsilon (nines_simulation_get_minute (active, AT)->serving, 1 - 0.5 / 3, 1e-9);
+  }
 }
 
 /* Failing the recovery region hurts multi-site only (its half), and an unknown target is
