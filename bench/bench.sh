@@ -166,7 +166,7 @@ pricing () {
   "$build/bench/nines-bench-gen-csv" "$csv" "$mb" >/dev/null
   note "CSV import: importing it ${NINES_BENCH_CSV_RUNS:-3} times"
   out=$("$build/bench/nines-bench-run" "${NINES_BENCH_CSV_RUNS:-3}" "$build/app/nines-cli" pricing import \
-        -o "$work/snapshot" "$csv")
+        -o "$work/snapshot" "$csv" 2>"$work/import.err") || { cat "$work/import.err" >&2; return 1; }
   rm -f "$csv"
   ms=$(sed -E 's/.*median_ms=([0-9.]+).*/\1/' <<<"$out")
   kb=$(sed -E 's/.*peak_rss_kb=([0-9]+).*/\1/' <<<"$out")
@@ -192,4 +192,10 @@ printf '\nNines benchmarks: %s, %s build, medians of %s runs, %s CPUs, load aver
   for r in "${rows[@]}"; do printf '%s\n' "$r"; done
 } | awk -F'\t' '{printf "%-58s %-20s %-28s %s\n", $1, $2, $3, $4}'
 fails=$(printf '%s\n' "${rows[@]}" | awk -F'\t' '$4=="FAIL"' | wc -l)
-printf '\n%d goal(s) missed; "not available yet" rows wait for code that has not landed.\n' "$fails"
+pending=$(printf '%s\n' "${rows[@]}" | awk -F'\t' '$2=="not available yet"' | wc -l)
+printf '\n%d goal(s) missed' "$fails"
+[ "$pending" -gt 0 ] && printf '; %d row(s) "not available yet": their code has not landed' "$pending"
+printf '.\n'
+[ "$(awk '{print int($1)}' /proc/loadavg)" -gt "$(nproc)" ] &&
+  printf 'The load average exceeded the CPU count: other work shared the machine; times are inflated.\n'
+exit 0
