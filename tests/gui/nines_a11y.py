@@ -210,7 +210,7 @@ def choose(combo, value, timeout=10.0):
     if dropdown_value(combo) == value:
         return
     for _attempt in range(2):
-        do_action(need(combo, "push button", "GtkToggleButton"))
+        click(need(combo, "push button", "GtkToggleButton"))
         lst = wait_for(lambda: find(combo, "list", startswith="GtkListView"), timeout)
         if lst is None:
             raise StepFailed("the drop-down %r did not open" % combo.name)
