@@ -128,11 +128,14 @@ frames (guint n)
 
   gtk_init ();
   adw_init ();
-  nines_document_add_region (doc, nines_region_new ("us-east-1", azs));
+  {
+    g_autoptr(NinesRegion) region = nines_region_new ("us-east-1", azs);
+    nines_document_add_region (doc, region);
+  }
   for (guint i = 0; i < 2000; i++)
     {
       g_autofree char *id = g_strdup_printf ("c%u", i);
-      NinesComponent *c = nines_component_new (id, kinds[i % G_N_ELEMENTS (kinds)], "us-east-1");
+      g_autoptr(NinesComponent) c = nines_component_new (id, kinds[i % G_N_ELEMENTS (kinds)], "us-east-1");
       const NinesKindInfo *info = nines_component_get_kind_info (c);
 
       if (info->placement == NINES_PLACEMENT_ZONAL)
@@ -141,7 +144,8 @@ frames (guint n)
       if (i > 0 && i % 3 == 0)
         {
           g_autofree char *from = g_strdup_printf ("c%u", i - 1);
-          nines_document_add_link (doc, nines_link_new (from, id, NINES_LINK_TRAFFIC));
+          g_autoptr(NinesLink) link = nines_link_new (from, id, NINES_LINK_TRAFFIC);
+          nines_document_add_link (doc, link);
         }
     }
   stack = nines_command_stack_new (doc);
