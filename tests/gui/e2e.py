@@ -25,7 +25,7 @@ import traceback
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from nines_a11y import (StepFailed, Screen, children, choose, click,  # noqa: E402
+from nines_a11y import (ORIGIN, StepFailed, Screen, children, choose, click,  # noqa: E402
                         dropdown_value, find, find_all, find_app, has_state, keys, locate_window, need,
                         park, scroll_into_view, text_of, toplevel, wait_for, xdo)
 
@@ -514,6 +514,13 @@ def step_outage():
     tap.note(text)
     tap.check("the last minute is recovered (%r)" % status(), ": recovered " in (status() or ""))
     screen.shot("outage-summary")
+    # The chart and the timeline lie below the fold of the bottom pane: scroll to them.
+    pane = need(panel, "scroll pane", "")
+    p = pane.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    xdo("mousemove", ORIGIN[0] + p.x + p.width // 2, ORIGIN[1] + p.y + p.height // 2,
+        "click", "--repeat", 6, 5)
+    park()
+    screen.shot("outage-timeline")
 
     sim = cli_json("simulate", "-r", "us-east-1", DESIGN)
     m = re.match(r"Outage of (\S+): (.+?) until full capacity, ([\d,]+) requests failed, "
