@@ -176,8 +176,7 @@ class App:
                                      cwd=os.environ["HOME"])
         log.close()
         pid = self.proc.pid
-        self.acc = wait_for(lambda: (lambda a: a if a and a.get_process_id() == pid else None)
-                            (find_app("nines")), 40)
+        self.acc = wait_for(lambda: find_app("nines", pid), 40)
         tap.must("nines (pid %d) appears in the accessibility tree (%.1f s)"
                  % (pid, time.monotonic() - t0), self.acc is not None)
         self.frame = wait_for(lambda: toplevel(self.acc, role="frame"), 20)

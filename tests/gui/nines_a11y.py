@@ -39,11 +39,12 @@ def wait_for(fn, timeout=20.0, interval=0.1):
         time.sleep(interval)
 
 
-def find_app(name):
+def find_app(name, pid=None):
+    """The application called name (its prgname) in the tree, of process pid if given."""
     desktop = pyatspi.Registry.getDesktop(0)
     for i in range(desktop.childCount):
         app = desktop.getChildAtIndex(i)
-        if app is not None and app.name == name:
+        if app is not None and app.name == name and (pid is None or app.get_process_id() == pid):
             # Read names and states afresh from the app, never from libatspi's cache.
             app.set_cache_mask(Atspi.Cache.NONE)
             return app
