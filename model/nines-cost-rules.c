@@ -429,6 +429,21 @@ _nines_cost_price_replication (NinesCostCtx           *ctx,
         else
           ADD ("AWSBackup", "warm-storage", "GB-Mo", N_("AWS Backup copies kept"), r->stored_gb, NULL);
         ctx->region = r->from_region;
+        /* The backups the plan keeps in the source region (the pattern's source_stored_gb),
+         * billed there like the copies: Aurora snapshots beyond the free allowance of one
+         * cluster volume ("Amazon Aurora pricing", backup storage: no charge up to 100 % of
+         * the cluster's storage in the region); DynamoDB and EFS as AWS Backup warm storage
+         * (DynamoDB backups are full, EFS incremental: the pattern's volumes). */
+        if (_nines_kind_is (kind, "aurora"))
+          ADD ("AmazonRDS", "aurora-backup-storage", "GB-Mo", N_("Aurora snapshots kept in the source region"),
+               r->source_stored_gb - (source ? num (source, "storage_gb") : 0),
+               N_("snapshots for knob backup_retention_days; the first cluster volume is free"));
+        else if (_nines_kind_is (kind, "dynamodb"))
+          ADD ("AWSBackup", "warm-storage:DDB", "GB-Mo", N_("AWS Backup backups kept in the source region (DynamoDB)"),
+               r->source_stored_gb, N_("full backups every knob backup_interval_hours, kept knob backup_retention_days"));
+        else if (_nines_kind_is (kind, "efs"))
+          ADD ("AWSBackup", "warm-storage", "GB-Mo", N_("AWS Backup backups kept in the source region (EFS)"),
+               r->source_stored_gb, N_("incremental backups every knob backup_interval_hours, kept knob backup_retention_days"));
         if (res)
           ADD3 ("AWSBackup", "copy-transfer", res, to, "GB", N_("AWS Backup cross-region copy transfer"),
                 r->gb_per_month, NULL);

@@ -46,6 +46,9 @@ add_backup_copy (NinesPatternContext *ctx,
   NinesReplication *r;
   double per_month = 24.0 * 30.0 / ctx->backup_interval_h;
   double kept = MAX (1.0, ctx->copy_retention_days * 24.0 / ctx->backup_interval_h);
+  /* The backups themselves stay in the source region's vault for the plan's retention
+   * (knob backup_retention_days), the copies only for copy_retention_days. */
+  double kept_here = MAX (1.0, ctx->backup_retention_days * 24.0 / ctx->backup_interval_h);
 
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), target_id,
                                          NINES_REPLICATION_BACKUP_COPY, ctx->primary, ctx->recovery);
@@ -58,12 +61,14 @@ add_backup_copy (NinesPatternContext *ctx,
 
       r->gb_per_month = change_per_copy * per_month;
       r->stored_gb = full_gb + change_per_copy * kept;
+      r->source_stored_gb = full_gb + change_per_copy * kept_here;
     }
   else
     {
       /* Resources without incremental backups: each backup, and its copy, is full. */
       r->gb_per_month = full_gb * per_month;
       r->stored_gb = full_gb * kept;
+      r->source_stored_gb = full_gb * kept_here;
     }
   r->requests_per_month = per_month;
   r->interval_s = ctx->backup_interval_h * 3600.0;
@@ -118,7 +123,9 @@ _nines_pattern_rds (NinesPatternContext *ctx,
   _nines_pattern_set_bool (ctx, failover, "public", FALSE);
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
-      add_backup_copy (ctx, c, id, storage_gb, write_gb_day, TRUE);
+      r = add_backup_copy (ctx, c, id, storage_gb, write_gb_day, TRUE);
+      /* The source region's automated backups are priced with the instance (price_rds). */
+      r->source_stored_gb = 0;
       add_restored (ctx, c, _("Automated snapshots copied to the recovery region (AWS Backup); "
                               "a new instance is restored from the latest copy on recovery."));
       return;

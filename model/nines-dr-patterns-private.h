@@ -45,6 +45,7 @@ typedef struct
   double           lifecycle_days;
   double           backup_interval_h;
   double           copy_retention_days;
+  double           backup_retention_days;
   double           copy_lag_s;
   double           replica_lag_s;
   double           efs_change_fraction;

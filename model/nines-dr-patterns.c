@@ -537,6 +537,7 @@ nines_deployment_new (NinesDocument  *document,
   ctx.lifecycle_days = nines_document_get_knob_double (document, "lifecycle_days");
   ctx.backup_interval_h = MAX (0.25, nines_document_get_knob_double (document, "backup_interval_hours"));
   ctx.copy_retention_days = nines_document_get_knob_double (document, "copy_retention_days");
+  ctx.backup_retention_days = nines_document_get_knob_double (document, "backup_retention_days");
   ctx.copy_lag_s = 60.0 * nines_document_get_knob_double (document, "copy_lag_minutes");
   ctx.replica_lag_s = nines_document_get_knob_double (document, "replica_lag_s");
   ctx.efs_change_fraction = nines_document_get_knob_double (document, "efs_change_percent") / 100.0;

