@@ -263,6 +263,25 @@ _nines_cost_add_parts (NinesCostCtx       *ctx,
   _nines_cost_add (ctx, service, region, buf, unit, what, quantity, note);
 }
 
+double
+_nines_cost_usage_share (const NinesCostCtx      *ctx,
+                         const NinesDeployedItem *item,
+                         NinesCostState           state)
+{
+  /* Multi-site serves from both regions at once: the seed's "50 percent of traffic to
+   * each region or maybe 90 percent to one and 10 percent to the other" (knob
+   * multi_site_primary_share). Each region bills the usage of the traffic it serves; its
+   * hours, storage and the writes replicated into it stay whole. Failed over, the
+   * surviving region serves it all. The other patterns send every request to one region. */
+  if (ctx->pattern != NINES_DR_PATTERN_MULTI_SITE || state != NINES_COST_STEADY || item->region == NULL)
+    return 1.0;
+  if (item->role == NINES_ROLE_PRIMARY)
+    return g_strcmp0 (item->region, ctx->primary) == 0 ? ctx->primary_share : 1.0;
+  if (item->role == NINES_ROLE_STANDBY)
+    return 1.0 - ctx->primary_share;
+  return 1.0;   /* replicas: the pattern already gives them their share of reads */
+}
+
 static void
 price_item (NinesCostCtx            *ctx,
             const NinesDeployedItem *item,
@@ -281,6 +300,7 @@ price_item (NinesCostCtx            *ctx,
   ctx->name = nines_component_get_display_name (c);
   ctx->kind = nines_component_get_kind (c);
   ctx->region = region ? region : NINES_PRICE_REGION_GLOBAL;
+  ctx->usage_share = _nines_cost_usage_share (ctx, item, state);
   _nines_cost_price_component (ctx);
 }
 
@@ -308,6 +328,10 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   ctx.kind_plans = kind_plans;
   ctx.price_cache = price_cache;
   ctx.overrides = nines_document_get_n_price_overrides (ctx.document) > 0;
+  ctx.pattern = nines_deployment_get_pattern (deployment);
+  ctx.primary = nines_deployment_get_primary_region (deployment);
+  ctx.primary_share = CLAMP (nines_document_get_knob_double (ctx.document, "multi_site_primary_share"), 0, 1);
+  ctx.usage_share = 1.0;
 
   n_items = nines_deployment_get_n_items (deployment);
   steady_range = g_new0 (guint, 2 * n_items);
@@ -320,7 +344,8 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
           /* The same component in both states (the drawn workload, a full-size standby)
            * bills the same: copy its steady lines rather than pricing it twice. Only a
            * replica's bill depends on the state (idle until failover). */
-          if (s == NINES_COST_FAILOVER && item->failover == item->steady && item->role != NINES_ROLE_REPLICA)
+          if (s == NINES_COST_FAILOVER && item->failover == item->steady && item->role != NINES_ROLE_REPLICA &&
+              _nines_cost_usage_share (&ctx, item, NINES_COST_STEADY) == _nines_cost_usage_share (&ctx, item, s))
             {
               for (guint k = steady_range[2 * i]; k < steady_range[2 * i + 1]; k++)
                 {
@@ -349,6 +374,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
           ctx.state = s;
           ctx.item_id = r->target_id;
           ctx.kind = "replication";
+          ctx.usage_share = 1.0;
           ctx.region = r->from_region;
           _nines_cost_price_replication (&ctx, r, i);
         }

@@ -51,7 +51,19 @@ typedef struct
   GHashTable              *kind_plans;  /* NinesKindInfo* -> what pricing a kind takes */
   NinesPriceCache         *price_cache; /* snapshot lookups done in this estimate */
   gboolean                 overrides;   /* the document has price overrides */
+  /* The share of the workload's traffic this item serves in this state: usage-billed
+   * dimensions (requests, capacity units, data processed) scale by it; hours and storage
+   * do not. See _nines_cost_usage_share(). */
+  double                   usage_share;
+  NinesDrPattern           pattern;
+  const char              *primary;     /* the deployment's primary region */
+  double                   primary_share; /* knob multi_site_primary_share */
 } NinesCostCtx;
+
+/* The share of traffic @item serves in @state (1: all of it). */
+double             _nines_cost_usage_share       (const NinesCostCtx      *ctx,
+                                                  const NinesDeployedItem *item,
+                                                  NinesCostState           state);
 
 NinesCostEstimate *_nines_cost_estimate_new      (NinesDeployment    *deployment,
                                                   NinesPriceSnapshot *prices);

@@ -69,10 +69,75 @@ test_backups_in_source_region (void)
   g_assert_cmpfloat_with_epsilon (l->quantity, aurora_change * kept, 1e-6);
 }
 
+/* The quantity of @usage billed for @item_id in @state (all tiers, any region). */
+static double
+quantity (NinesCostEstimate *est,
+          NinesCostState     state,
+          const char        *item_id,
+          const char        *usage)
+{
+  double q = 0;
+
+  for (guint i = 0; i < nines_cost_estimate_get_n_lines (est); i++)
+    {
+      const NinesCostLine *x = nines_cost_estimate_get_line (est, i);
+
+      if (x->state == state && g_str_equal (x->item_id, item_id) && g_str_equal (x->usage, usage))
+        q += x->quantity;
+    }
+  return q;
+}
+
+/* Multi-site shares the traffic: usage-billed dimensions split by the knob
+ * multi_site_primary_share, hours stay whole in both regions, and the survivor takes it
+ * all when failed over. Warm standby's standby serves nothing until failover. */
+static void
+test_multi_site_shares_usage (void)
+{
+  g_autoptr(NinesDocument) doc = nines_test_cost_document ("us-east-1", "ca-central-1");
+  g_autoptr(NinesCostEstimate) ms = NULL;
+  g_autoptr(NinesCostEstimate) ws = NULL;
+  const double share = 0.7;
+
+  nines_test_cost_component (doc, "api", "lambda", "us-east-1", 0, "requests_millions", D (100), NULL);
+  nines_test_cost_component (doc, "lb", "alb", "us-east-1", 2, "lcu", D (10), NULL);
+  nines_test_cost_component (doc, "q", "sqs", "us-east-1", 0, "requests_millions", D (50), NULL);
+  nines_test_cost_component (doc, "nat", "nat-gateway", "us-east-1", 2, "gb_processed", D (1000), NULL);
+  nines_document_set_knob (doc, "multi_site_primary_share", D (share));
+  ms = estimate (doc, NINES_DR_PATTERN_MULTI_SITE);
+
+  g_assert_cmpfloat_with_epsilon (quantity (ms, NINES_COST_STEADY, "api", "requests:arm64"), share * 100e6, 1e-3);
+  g_assert_cmpfloat_with_epsilon (quantity (ms, NINES_COST_STEADY, "api@ca-central-1", "requests:arm64"),
+                                  (1 - share) * 100e6, 1e-3);
+  g_assert_cmpfloat_with_epsilon (quantity (ms, NINES_COST_STEADY, "q", "requests:standard")
+                                  + quantity (ms, NINES_COST_STEADY, "q@ca-central-1", "requests:standard"),
+                                  50e6, 1e-3);
+  g_assert_cmpfloat_with_epsilon (quantity (ms, NINES_COST_STEADY, "lb", "alb:lcu")
+                                  + quantity (ms, NINES_COST_STEADY, "lb@ca-central-1", "alb:lcu"),
+                                  10 * 730, 1e-6);
+  g_assert_cmpfloat_with_epsilon (quantity (ms, NINES_COST_STEADY, "nat@ca-central-1", "nat:gb"),
+                                  (1 - share) * 1000, 1e-6);
+  /* Fixed dimensions are per region. */
+  g_assert_cmpfloat_with_epsilon (quantity (ms, NINES_COST_STEADY, "lb", "alb:hours"), 730, 1e-9);
+  g_assert_cmpfloat_with_epsilon (quantity (ms, NINES_COST_STEADY, "lb@ca-central-1", "alb:hours"), 730, 1e-9);
+  /* Failed over: the survivor serves everything. */
+  g_assert_cmpfloat_with_epsilon (quantity (ms, NINES_COST_FAILOVER, "api@ca-central-1", "requests:arm64"), 100e6, 1e-3);
+  g_assert_cmpfloat_with_epsilon (quantity (ms, NINES_COST_FAILOVER, "lb@ca-central-1", "alb:lcu"), 10 * 730, 1e-6);
+
+  ws = estimate (doc, NINES_DR_PATTERN_WARM_STANDBY);
+  g_assert_cmpfloat (quantity (ws, NINES_COST_STEADY, "api", "requests:arm64"), ==, 100e6);
+  g_assert_cmpfloat (quantity (ws, NINES_COST_STEADY, "api@ca-central-1", "requests:arm64"), ==, 0);
+  g_assert_cmpfloat (quantity (ws, NINES_COST_STEADY, "lb@ca-central-1", "alb:lcu"), ==, 0);
+  g_assert_cmpfloat (quantity (ws, NINES_COST_STEADY, "nat@ca-central-1", "nat:gb"), ==, 0);
+  g_assert_cmpfloat_with_epsilon (quantity (ws, NINES_COST_FAILOVER, "api@ca-central-1", "requests:arm64"), 100e6, 1e-3);
+  g_assert_cmpfloat_with_epsilon (quantity (ws, NINES_COST_FAILOVER, "nat@ca-central-1", "nat:gb"), 1000, 1e-6);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nines/model/cost-dr/backups-in-source-region", test_backups_in_source_region);
+  g_test_add_func ("/nines/model/cost-dr/multi-site-shares-usage", test_multi_site_shares_usage);
   return g_test_run ();
 }
