@@ -531,7 +531,8 @@ nines_cli_report_cost (NinesDocument *doc,
           NINES_HOURS_PER_MONTH, nines_dr_pattern_get_label (nines_deployment_get_pattern (dep)));
   printf (_("\nSteady state\n"));
   print_state_text (est, NINES_COST_STEADY);
-  printf (_("\nWhile failed over (recovery region serving at full size)\n"));
+  printf (_("\nWhile failed over (recovery region serving at full size; the failed region's resources\n"
+            "still exist and bill, with no traffic: SLA credits are claimed afterwards, not deducted)\n"));
   print_state_text (est, NINES_COST_FAILOVER);
   print_missing_text (est);
 }

@@ -112,6 +112,19 @@ append_line (NinesCostCtx  *ctx,
   *_nines_cost_estimate_push (ctx->estimate) = *line;
 }
 
+/* The failed region's note, before the rule's own (interned: a few distinct ones). */
+static const char *
+failed_note (NinesCostCtx *ctx,
+             const char   *note)
+{
+  g_autofree char *both = NULL;
+
+  if (note == NULL)
+    return ctx->failed_text;
+  both = g_strconcat (ctx->failed_text, "; ", note, NULL);
+  return _nines_cost_estimate_intern (ctx->estimate, both);
+}
+
 void
 _nines_cost_add (NinesCostCtx *ctx,
                  const char   *service,
@@ -128,6 +141,8 @@ _nines_cost_add (NinesCostCtx *ctx,
 
   if (!(quantity > 0))
     return;
+  if (ctx->failed)
+    note = failed_note (ctx, note);
 
   /* The document's own price wins over the snapshot's, flat (not tiered). */
   ov = ctx->overrides
@@ -263,6 +278,23 @@ _nines_cost_add_parts (NinesCostCtx       *ctx,
   _nines_cost_add (ctx, service, region, buf, unit, what, quantity, note);
 }
 
+/* While failed over, the primary region is impaired: what was drawn there still exists
+ * and still bills (AWS bills resources that exist, instance-hours while running, storage
+ * while stored; there is no automatic waiver, only SLA service credits claimed afterwards,
+ * e.g. the Amazon EC2 SLA's Region-Level credits of 10, 30 or 100 % of the charges), and
+ * recovery must not depend on that region's control plane to stop it (Well-Architected
+ * REL13). But it serves no traffic: usage-billed dimensions are zero there. Without a
+ * DR pattern there is nothing to fail over to, and nothing changes. */
+gboolean
+_nines_cost_in_failed_region (const NinesCostCtx      *ctx,
+                              const NinesDeployedItem *item,
+                              NinesCostState           state)
+{
+  return state == NINES_COST_FAILOVER && ctx->pattern != NINES_DR_PATTERN_NONE &&
+         item->role == NINES_ROLE_PRIMARY && item->region != NULL && ctx->primary != NULL &&
+         g_strcmp0 (item->region, ctx->primary) == 0;
+}
+
 double
 _nines_cost_usage_share (const NinesCostCtx      *ctx,
                          const NinesDeployedItem *item,
@@ -273,7 +305,9 @@ _nines_cost_usage_share (const NinesCostCtx      *ctx,
    * multi_site_primary_share). Each region bills the usage of the traffic it serves; its
    * hours, storage and the writes replicated into it stay whole. Failed over, the
    * surviving region serves it all. The other patterns send every request to one region. */
-  if (ctx->pattern != NINES_DR_PATTERN_MULTI_SITE || state != NINES_COST_STEADY || item->region == NULL)
+  if (state == NINES_COST_FAILOVER)
+    return _nines_cost_in_failed_region (ctx, item, state) ? 0.0 : 1.0;
+  if (ctx->pattern != NINES_DR_PATTERN_MULTI_SITE || item->region == NULL)
     return 1.0;
   if (item->role == NINES_ROLE_PRIMARY)
     return g_strcmp0 (item->region, ctx->primary) == 0 ? ctx->primary_share : 1.0;
@@ -301,6 +335,7 @@ price_item (NinesCostCtx            *ctx,
   ctx->kind = nines_component_get_kind (c);
   ctx->region = region ? region : NINES_PRICE_REGION_GLOBAL;
   ctx->usage_share = _nines_cost_usage_share (ctx, item, state);
+  ctx->failed = _nines_cost_in_failed_region (ctx, item, state);
   _nines_cost_price_component (ctx);
 }
 
@@ -332,6 +367,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   ctx.primary = nines_deployment_get_primary_region (deployment);
   ctx.primary_share = CLAMP (nines_document_get_knob_double (ctx.document, "multi_site_primary_share"), 0, 1);
   ctx.usage_share = 1.0;
+  ctx.failed_text = g_dgettext (GETTEXT_PACKAGE, NINES_COST_FAILED_REGION_NOTE);
 
   n_items = nines_deployment_get_n_items (deployment);
   steady_range = g_new0 (guint, 2 * n_items);
@@ -345,7 +381,8 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
            * bills the same: copy its steady lines rather than pricing it twice. Only a
            * replica's bill depends on the state (idle until failover). */
           if (s == NINES_COST_FAILOVER && item->failover == item->steady && item->role != NINES_ROLE_REPLICA &&
-              _nines_cost_usage_share (&ctx, item, NINES_COST_STEADY) == _nines_cost_usage_share (&ctx, item, s))
+              _nines_cost_usage_share (&ctx, item, NINES_COST_STEADY) == _nines_cost_usage_share (&ctx, item, s) &&
+              !_nines_cost_in_failed_region (&ctx, item, s))
             {
               for (guint k = steady_range[2 * i]; k < steady_range[2 * i + 1]; k++)
                 {
@@ -375,6 +412,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
           ctx.item_id = r->target_id;
           ctx.kind = "replication";
           ctx.usage_share = 1.0;
+          ctx.failed = FALSE;
           ctx.region = r->from_region;
           _nines_cost_price_replication (&ctx, r, i);
         }

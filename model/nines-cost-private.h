@@ -58,8 +58,18 @@ typedef struct
   NinesDrPattern           pattern;
   const char              *primary;     /* the deployment's primary region */
   double                   primary_share; /* knob multi_site_primary_share */
+  gboolean                 failed;      /* a primary-region item while failed over */
+  const char              *failed_text; /* NINES_COST_FAILED_REGION_NOTE, translated once */
 } NinesCostCtx;
 
+/* The note of every line billed in the failed region while failed over. */
+#define NINES_COST_FAILED_REGION_NOTE \
+  N_("failed region: still billed, its resources exist; it serves no traffic. AWS SLA service " \
+     "credits are claimed afterwards, not deducted (e.g. Amazon EC2 SLA, Region-Level: 10-100 % of the region's charges)")
+
+gboolean           _nines_cost_in_failed_region  (const NinesCostCtx      *ctx,
+                                                  const NinesDeployedItem *item,
+                                                  NinesCostState           state);
 /* The share of traffic @item serves in @state (1: all of it). */
 double             _nines_cost_usage_share       (const NinesCostCtx      *ctx,
                                                   const NinesDeployedItem *item,

@@ -2,6 +2,8 @@
  * in the source region, traffic shared by multi-site, the failed region while failed over */
 #include "config.h"
 
+#include <string.h>
+
 #include "nines-test-cost.h"
 
 #define I(v) g_variant_new_int64 (v)
@@ -133,11 +135,48 @@ test_multi_site_shares_usage (void)
   g_assert_cmpfloat_with_epsilon (quantity (ws, NINES_COST_FAILOVER, "nat@ca-central-1", "nat:gb"), 1000, 1e-6);
 }
 
+/* Failed over, the failed region keeps billing what exists there (hours, storage) with
+ * a note saying so, and no usage: it serves no traffic. Without DR nothing changes. */
+static void
+test_failed_region (void)
+{
+  g_autoptr(NinesDocument) doc = nines_test_cost_document ("us-east-1", "ca-central-1");
+  g_autoptr(NinesCostEstimate) ws = NULL;
+  g_autoptr(NinesCostEstimate) none = NULL;
+  const NinesCostLine *l;
+
+  nines_test_cost_component (doc, "api", "lambda", "us-east-1", 0, "requests_millions", D (100), NULL);
+  nines_test_cost_component (doc, "lb", "alb", "us-east-1", 2, "lcu", D (10), NULL);
+  nines_test_cost_component (doc, "bucket", "s3", "us-east-1", 0, "storage_gb", D (100),
+                             "get_requests_k", D (1000), NULL);
+  ws = estimate (doc, NINES_DR_PATTERN_WARM_STANDBY);
+
+  g_assert_cmpfloat (quantity (ws, NINES_COST_FAILOVER, "api", "requests:arm64"), ==, 0);
+  g_assert_cmpfloat (quantity (ws, NINES_COST_FAILOVER, "lb", "alb:lcu"), ==, 0);
+  g_assert_cmpfloat (quantity (ws, NINES_COST_FAILOVER, "bucket", "requests-get:STANDARD"), ==, 0);
+  l = nines_test_cost_line (ws, NINES_COST_FAILOVER, "lb", "alb:hours", 0);
+  g_assert_cmpfloat (l->quantity, ==, 730);
+  g_assert_nonnull (l->note);
+  g_assert_nonnull (strstr (l->note, "failed region"));
+  l = nines_test_cost_line (ws, NINES_COST_FAILOVER, "bucket", "storage:STANDARD", 0);
+  g_assert_cmpfloat (l->quantity, ==, 100);
+  g_assert_nonnull (strstr (l->note, "failed region"));
+  /* The survivor takes the traffic. */
+  g_assert_cmpfloat_with_epsilon (quantity (ws, NINES_COST_FAILOVER, "api@ca-central-1", "requests:arm64"), 100e6, 1e-3);
+  /* Steady state is untouched. */
+  l = nines_test_cost_line (ws, NINES_COST_STEADY, "lb", "alb:hours", 0);
+  g_assert_null (l->note);
+
+  none = estimate (doc, NINES_DR_PATTERN_NONE);
+  g_assert_cmpfloat_with_epsilon (quantity (none, NINES_COST_FAILOVER, "api", "requests:arm64"), 100e6, 1e-3);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nines/model/cost-dr/backups-in-source-region", test_backups_in_source_region);
   g_test_add_func ("/nines/model/cost-dr/multi-site-shares-usage", test_multi_site_shares_usage);
+  g_test_add_func ("/nines/model/cost-dr/failed-region", test_failed_region);
   return g_test_run ();
 }
