@@ -137,6 +137,7 @@ _nines_cost_add (NinesCostCtx *ctx,
 {
   const NinesPriceOverride *ov;
   const NinesPrice *first_price;
+  NinesPrice fetched;
   guint first, n_tiers;
 
   if (!(quantity > 0))
@@ -196,45 +197,48 @@ _nines_cost_add (NinesCostCtx *ctx,
       return;
     }
 
-  /* Tier by tier: each tier bills the part of the quantity between its bounds. */
-  for (guint t = 0; t < n_tiers; t++)
+  if (first_price == NULL)
     {
-      NinesPrice tier;
-      const NinesPrice *p = t == 0 ? first_price : NULL;
-      NinesCostLine *line;
-      double in_tier;
-
-      if (p == NULL)
-        {
-          nines_price_snapshot_get_price (ctx->prices, first + t, &tier);
-          p = &tier;
-        }
-      in_tier = MIN (quantity, p->tier_end) - p->tier_start;
-      if (!(in_tier > 0))
-        continue;
-      /* Written in place: a line is 150 bytes, and there are tens of thousands. */
-      line = _nines_cost_estimate_push (ctx->estimate);
-      *line = (NinesCostLine) {
-        .item_id = ctx->item_id,
-        .component = ctx->name,
-        .kind = ctx->kind,
-        .state = ctx->state,
-        .region = p->region,
-        .service = p->service,
-        .usage = p->usage,
-        .what = what,
-        .quantity = in_tier,
-        .unit = p->unit,
-        .unit_usd = p->usd,
-        .monthly_usd = in_tier * p->usd,
-        .tier_start = p->tier_start,
-        .tier_end = p->tier_end,
-        .rate_code = p->rate_code,
-        .source = p->source,
-        .date = p->date,
-        .note = note,
-      };
+      nines_price_snapshot_get_price (ctx->prices, first, &fetched);
+      first_price = &fetched;
     }
+
+  /* Untiered: one line now. Tiered: one pending line with the whole quantity; the tiers
+   * are applied once every component is priced, to the deployment's total of this usage
+   * in this region (AWS applies tiers per account and region, e.g. S3 storage's first
+   * 50 TB a month, Route 53's first 50 health checks free), and the cost shared back in
+   * proportion (_nines_cost_estimate_apply_tiers). */
+  {
+    NinesCostLine *line = _nines_cost_estimate_push (ctx->estimate);
+
+    *line = (NinesCostLine) {
+      .item_id = ctx->item_id,
+      .component = ctx->name,
+      .kind = ctx->kind,
+      .state = ctx->state,
+      .region = first_price->region,
+      .service = first_price->service,
+      .usage = first_price->usage,
+      .what = what,
+      .quantity = quantity,
+      .unit = first_price->unit,
+      .unit_usd = first_price->usd,
+      .monthly_usd = quantity * first_price->usd,
+      .tier_start = first_price->tier_start,
+      .tier_end = first_price->tier_end,
+      .rate_code = first_price->rate_code,
+      .source = first_price->source,
+      .date = first_price->date,
+      .note = note,
+    };
+    if (n_tiers > 1 || first_price->tier_start > 0 || !isinf (first_price->tier_end))
+      {
+        NinesCostPending pending = { ctx->estimate->n_lines - 1, first, n_tiers };
+
+        line->tier_start = NAN;
+        g_array_append_val (ctx->estimate->pending, pending);
+      }
+  }
 }
 
 void
@@ -316,6 +320,28 @@ _nines_cost_usage_share (const NinesCostCtx      *ctx,
   return 1.0;   /* replicas: the pattern already gives them their share of reads */
 }
 
+/* The pending entry of line @k (the entries are in line order). */
+static const NinesCostPending *
+pending_of (NinesCostEstimate *estimate,
+            guint              k)
+{
+  guint lo = 0, hi = estimate->pending->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const NinesCostPending *p = &g_array_index (estimate->pending, NinesCostPending, mid);
+
+      if (p->line == k)
+        return p;
+      if (p->line < k)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 price_item (NinesCostCtx            *ctx,
             const NinesDeployedItem *item,
@@ -391,6 +417,13 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
                   /* (push may move the lines: index them again) */
                   *copy = estimate->lines[k];
                   copy->state = NINES_COST_FAILOVER;
+                  if (isnan (copy->tier_start))
+                    {
+                      NinesCostPending pending = *pending_of (estimate, k);
+
+                      pending.line = estimate->n_lines - 1;
+                      g_array_append_val (estimate->pending, pending);
+                    }
                 }
               continue;
             }
@@ -418,6 +451,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
         }
     }
 
+  _nines_cost_estimate_apply_tiers (estimate);
   _nines_cost_estimate_finish (estimate, nines_document_get_discount_percent (ctx.document));
   return estimate;
 }

@@ -30,7 +30,18 @@ struct _NinesCostEstimate
   GStringChunk       *strings;     /* strings the lines own (missing usages, notes) */
   NinesCostTotal      totals[NINES_COST_N_STATES];
   GArray             *groups[NINES_COST_N_STATES][2];   /* of NinesCostGroup, sorted */
+  /* Lines of tiered prices waiting for the deployment's total of their usage
+   * (NinesCostPending, by line index): tiers apply per account and region, not per
+   * component. Their tier_start is NAN until _nines_cost_estimate_apply_tiers(). */
+  GArray             *pending;
 };
+
+typedef struct
+{
+  guint line;      /* index in lines */
+  guint first;     /* the snapshot's first tier of the usage */
+  guint n_tiers;
+} NinesCostPending;
 
 typedef struct _NinesPriceCache NinesPriceCache;
 
@@ -82,6 +93,9 @@ void               _nines_cost_estimate_finish   (NinesCostEstimate  *self,
                                                   double              discount_percent);
 const char        *_nines_cost_estimate_intern   (NinesCostEstimate  *self,
                                                   const char         *str);
+/* Splits each pending line into its tiers, the tiers applied to the total quantity of
+ * its (state, service, region, usage) across the estimate and shared in proportion. */
+void               _nines_cost_estimate_apply_tiers (NinesCostEstimate *self);
 /* Room for one more line at the end: (transfer none) valid until the next call. */
 NinesCostLine     *_nines_cost_estimate_push     (NinesCostEstimate  *self);
 

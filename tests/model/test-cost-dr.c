@@ -171,6 +171,57 @@ test_failed_region (void)
   g_assert_cmpfloat_with_epsilon (quantity (none, NINES_COST_FAILOVER, "api", "requests:arm64"), 100e6, 1e-3);
 }
 
+/* Tiers apply per account and region, not per component: two 40 TB buckets share the
+ * first 50 TB of S3 Standard, two zones with 30 health checks each share the 50 free
+ * ones; each component keeps its lines, with its share of each tier. */
+static void
+test_tiers_per_region (void)
+{
+  g_autoptr(NinesDocument) doc = nines_test_cost_document ("us-east-1", NULL);
+  g_autoptr(NinesDeployment) dep = NULL;
+  g_autoptr(NinesCostEstimate) est = NULL;
+  const NinesCostLine *l;
+  NinesCostTotal total;
+  double sum = 0;
+
+  nines_test_cost_component (doc, "a", "s3", "us-east-1", 0, "storage_gb", D (40960), "put_requests_k", D (0),
+                             "get_requests_k", D (0), NULL);
+  nines_test_cost_component (doc, "b", "s3", "us-east-1", 0, "storage_gb", D (40960), "put_requests_k", D (0),
+                             "get_requests_k", D (0), NULL);
+  nines_test_cost_component (doc, "z1", "route53", NULL, 0, "hosted_zones", I (0), "queries_millions", D (0),
+                             "health_checks", I (30), NULL);
+  nines_test_cost_component (doc, "z2", "route53", NULL, 0, "hosted_zones", I (0), "queries_millions", D (0),
+                             "health_checks", I (30), NULL);
+  dep = nines_deployment_new (doc, NINES_DR_PATTERN_NONE);
+  est = nines_cost_model_estimate (dep, NULL);
+
+  /* 81,920 GB in all: 51,200 in the first tier, 30,720 in the next; half each. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *id = k == 0 ? "a" : "b";
+
+      l = nines_test_cost_line (est, NINES_COST_STEADY, id, "storage:STANDARD", 0);
+      g_assert_cmpfloat_with_epsilon (l->quantity, 25600, 1e-6);
+      g_assert_cmpfloat (l->tier_end, ==, 51200);
+      l = nines_test_cost_line (est, NINES_COST_STEADY, id, "storage:STANDARD", 51200);
+      g_assert_cmpfloat_with_epsilon (l->quantity, 15360, 1e-6);
+      g_assert_cmpfloat (l->unit_usd, <, nines_test_cost_line (est, NINES_COST_STEADY, id, "storage:STANDARD", 0)->unit_usd);
+    }
+  /* 60 checks: 50 free, 10 billed, shared 5 and 5. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *id = k == 0 ? "z1" : "z2";
+
+      l = nines_test_cost_line (est, NINES_COST_STEADY, id, "health-check:aws", 50);
+      g_assert_cmpfloat_with_epsilon (l->quantity, 5, 1e-9);
+      sum += l->monthly_usd;
+    }
+  g_assert_cmpfloat_with_epsilon (sum, 10 * l->unit_usd, 1e-9);
+  /* The totals add the lines. */
+  nines_cost_estimate_get_total (est, NINES_COST_STEADY, &total);
+  g_assert_cmpfloat_with_epsilon (total.list_usd, nines_test_cost_sum (est, NINES_COST_STEADY, NULL, NULL), 1e-6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -178,5 +229,6 @@ main (int argc, char **argv)
   g_test_add_func ("/nines/model/cost-dr/backups-in-source-region", test_backups_in_source_region);
   g_test_add_func ("/nines/model/cost-dr/multi-site-shares-usage", test_multi_site_shares_usage);
   g_test_add_func ("/nines/model/cost-dr/failed-region", test_failed_region);
+  g_test_add_func ("/nines/model/cost-dr/tiers-per-region", test_tiers_per_region);
   return g_test_run ();
 }
