@@ -34,6 +34,7 @@ _nines_cost_estimate_new (NinesDeployment    *deployment,
   self->lines = g_new (NinesCostLine, self->n_alloc);
   self->strings = g_string_chunk_new (1024);
   self->pending = g_array_new (FALSE, FALSE, sizeof (NinesCostPending));
+  self->usage_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }
 
@@ -61,6 +62,8 @@ typedef struct
   double quantity;
   guint  n_lines;
   guint  n_used;    /* tiers the total reaches into */
+  guint  tiers;     /* where its tiers start in the tier array */
+  gboolean read;
 } TierTotal;
 
 void
@@ -70,8 +73,10 @@ _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
   g_autoptr(GHashTable) index = NULL;
   g_autofree TierTotal *totals = NULL;
   g_autofree guint *group_of = NULL;
+  g_autoptr(GArray) tiers = g_array_new (FALSE, FALSE, sizeof (NinesPrice));
   NinesCostLine *out;
   guint n_groups = 0, n_out = 0, next = 0;
+  gpointer last_key = NULL, last_pos = NULL;
   gsize extra = 0;
 
   if (pending->len == 0)
@@ -88,11 +93,15 @@ _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
       gpointer key = GSIZE_TO_POINTER (((gsize) p->first << 1 | l->state) + 1);
       gpointer pos;
 
-      if (!g_hash_table_lookup_extended (index, key, NULL, &pos))
+      if (key == last_key)
+        pos = last_pos;
+      else if (!g_hash_table_lookup_extended (index, key, NULL, &pos))
         {
           pos = GUINT_TO_POINTER (n_groups++);
           g_hash_table_insert (index, key, pos);
         }
+      last_key = key;
+      last_pos = pos;
       group_of[i] = GPOINTER_TO_UINT (pos);
       totals[group_of[i]].quantity += l->quantity;
       totals[group_of[i]].n_lines++;
@@ -102,19 +111,57 @@ _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
       const NinesCostPending *p = &g_array_index (pending, NinesCostPending, i);
       TierTotal *t = &totals[group_of[i]];
 
-      if (t->n_used == 0)
-        for (guint k = 0; k < p->n_tiers; k++)
-          {
-            NinesPrice tier;
+      if (!t->read)
+        {
+          t->read = TRUE;
+          t->tiers = tiers->len;
+          for (guint k = 0; k < p->n_tiers; k++)
+            {
+              NinesPrice tier;
 
-            nines_price_snapshot_get_price (self->prices, p->first + k, &tier);
-            if (MIN (t->quantity, tier.tier_end) - tier.tier_start > 0)
-              t->n_used++;
-          }
+              nines_price_snapshot_get_price (self->prices, p->first + k, &tier);
+              g_array_append_val (tiers, tier);
+              if (MIN (t->quantity, tier.tier_end) - tier.tier_start > 0)
+                t->n_used++;
+            }
+        }
       extra += MAX (t->n_used, 1) - 1;
     }
 
-  /* Each pending line becomes its share of every tier the total reaches. */
+  /* Each pending line becomes its share of every tier the total reaches: in place when
+   * every total stays within one tier (the common case), else into a new array. */
+  if (extra == 0)
+    {
+      for (guint i = 0; i < pending->len; i++)
+        {
+          const NinesCostPending *p = &g_array_index (pending, NinesCostPending, i);
+          const TierTotal *t = &totals[group_of[i]];
+          NinesCostLine *o = &self->lines[p->line];
+
+          for (guint k = 0; k < p->n_tiers; k++)
+            {
+              const NinesPrice *tier = &g_array_index (tiers, NinesPrice, t->tiers + k);
+              double in_tier = MIN (t->quantity, tier->tier_end) - tier->tier_start;
+
+              if (!(in_tier > 0))
+                continue;
+              o->quantity = in_tier * (o->quantity / t->quantity);
+              o->unit_usd = tier->usd;
+              o->monthly_usd = o->quantity * tier->usd;
+              o->tier_start = tier->tier_start;
+              o->tier_end = tier->tier_end;
+              o->rate_code = tier->rate_code;
+              o->source = tier->source;
+              o->date = tier->date;
+              if (t->n_lines > 1 && o->note == NULL)
+                o->note = N_("tiers applied to the deployment's total of this usage in the region, "
+                             "shared in proportion");
+              break;
+            }
+        }
+      g_array_set_size (pending, 0);
+      return;
+    }
   out = g_new (NinesCostLine, self->n_lines + extra + 1);
   for (guint i = 0; i < self->n_lines; i++)
     {
@@ -133,24 +180,23 @@ _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
       share = l->quantity / t->quantity;
       for (guint k = 0; k < p->n_tiers; k++)
         {
-          NinesPrice tier;
+          const NinesPrice *tier = &g_array_index (tiers, NinesPrice, t->tiers + k);
           NinesCostLine *o;
           double in_tier;
 
-          nines_price_snapshot_get_price (self->prices, p->first + k, &tier);
-          in_tier = MIN (t->quantity, tier.tier_end) - tier.tier_start;
+          in_tier = MIN (t->quantity, tier->tier_end) - tier->tier_start;
           if (!(in_tier > 0))
             continue;
           o = &out[n_out++];
           *o = *l;
           o->quantity = in_tier * share;
-          o->unit_usd = tier.usd;
-          o->monthly_usd = o->quantity * tier.usd;
-          o->tier_start = tier.tier_start;
-          o->tier_end = tier.tier_end;
-          o->rate_code = tier.rate_code;
-          o->source = tier.source;
-          o->date = tier.date;
+          o->unit_usd = tier->usd;
+          o->monthly_usd = o->quantity * tier->usd;
+          o->tier_start = tier->tier_start;
+          o->tier_end = tier->tier_end;
+          o->rate_code = tier->rate_code;
+          o->source = tier->source;
+          o->date = tier->date;
           if (t->n_lines > 1 && o->note == NULL)
             o->note = N_("tiers applied to the deployment's total of this usage in the region, "
                          "shared in proportion");
@@ -295,6 +341,7 @@ nines_cost_estimate_unref (NinesCostEstimate *self)
       g_clear_pointer (&self->groups[s][g], g_array_unref);
   g_free (self->lines);
   g_array_unref (self->pending);
+  g_array_unref (self->usage_lines);
   g_string_chunk_free (self->strings);
   nines_price_snapshot_unref (self->prices);
   nines_deployment_unref (self->deployment);

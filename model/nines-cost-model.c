@@ -118,11 +118,19 @@ failed_note (NinesCostCtx *ctx,
              const char   *note)
 {
   g_autofree char *both = NULL;
+  guint slot = (GPOINTER_TO_SIZE (note) >> 3) % G_N_ELEMENTS (ctx->failed_of);
+  const char *joined;
 
   if (note == NULL)
     return ctx->failed_text;
+  /* Notes are a handful of static strings: joined once each. */
+  if (ctx->failed_of[slot] == note)
+    return ctx->failed_both[slot];
   both = g_strconcat (ctx->failed_text, "; ", note, NULL);
-  return _nines_cost_estimate_intern (ctx->estimate, both);
+  joined = _nines_cost_estimate_intern (ctx->estimate, both);
+  ctx->failed_of[slot] = note;
+  ctx->failed_both[slot] = joined;
+  return joined;
 }
 
 void
@@ -375,6 +383,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   g_autoptr(NinesPriceCache) price_cache = g_new0 (NinesPriceCache, 1);
   g_autofree guint *steady_range = NULL;   /* per item: its steady lines [start, end) */
   guint n_items;
+  guint usage_cursor = 0;
   NinesCostCtx ctx = { 0 };
 
   g_return_val_if_fail (deployment != NULL, NULL);
@@ -406,17 +415,33 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
           /* The same component in both states (the drawn workload, a full-size standby)
            * bills the same: copy its steady lines rather than pricing it twice. Only a
            * replica's bill depends on the state (idle until failover). */
+          /* In the failed region it bills the same but for its usage (no traffic there):
+           * the steady lines less those of usage-billed dimensions, noted. */
+          gboolean failed = s == NINES_COST_FAILOVER && _nines_cost_in_failed_region (&ctx, item, s);
+
           if (s == NINES_COST_FAILOVER && item->failover == item->steady && item->role != NINES_ROLE_REPLICA &&
-              _nines_cost_usage_share (&ctx, item, NINES_COST_STEADY) == _nines_cost_usage_share (&ctx, item, s) &&
-              !_nines_cost_in_failed_region (&ctx, item, s))
+              (failed || _nines_cost_usage_share (&ctx, item, NINES_COST_STEADY) == _nines_cost_usage_share (&ctx, item, s)))
             {
               for (guint k = steady_range[2 * i]; k < steady_range[2 * i + 1]; k++)
                 {
-                  NinesCostLine *copy = _nines_cost_estimate_push (estimate);
+                  NinesCostLine *copy;
 
+                  if (failed)
+                    {
+                      /* usage_lines ascends, as do the items' ranges */
+                      while (usage_cursor < estimate->usage_lines->len &&
+                             g_array_index (estimate->usage_lines, guint, usage_cursor) < k)
+                        usage_cursor++;
+                      if (usage_cursor < estimate->usage_lines->len &&
+                          g_array_index (estimate->usage_lines, guint, usage_cursor) == k)
+                        continue;
+                    }
+                  copy = _nines_cost_estimate_push (estimate);
                   /* (push may move the lines: index them again) */
                   *copy = estimate->lines[k];
                   copy->state = NINES_COST_FAILOVER;
+                  if (failed)
+                    copy->note = failed_note (&ctx, copy->note);
                   if (isnan (copy->tier_start))
                     {
                       NinesCostPending pending = *pending_of (estimate, k);

@@ -34,6 +34,7 @@ struct _NinesCostEstimate
    * (NinesCostPending, by line index): tiers apply per account and region, not per
    * component. Their tier_start is NAN until _nines_cost_estimate_apply_tiers(). */
   GArray             *pending;
+  GArray             *usage_lines; /* guint: lines of usage-billed dimensions, ascending */
 };
 
 typedef struct
@@ -71,6 +72,8 @@ typedef struct
   double                   primary_share; /* knob multi_site_primary_share */
   gboolean                 failed;      /* a primary-region item while failed over */
   const char              *failed_text; /* NINES_COST_FAILED_REGION_NOTE, translated once */
+  const char              *failed_of[16];   /* a rule's note -> failed_text + that note */
+  const char              *failed_both[16];
 } NinesCostCtx;
 
 /* The note of every line billed in the failed region while failed over. */

@@ -61,12 +61,19 @@ is_idle_replica (NinesCostCtx *ctx)
  * _nines_cost_usage_share), with a note saying so when it is not all of it. */
 #define SHARE_NOTE(note) (ctx->usage_share != 1.0 \
   ? N_("usage × this region's share of the traffic (knob multi_site_primary_share)") : (note))
+#define MARK_USAGE(before) \
+  G_STMT_START { if (ctx->estimate->n_lines > (before)) { \
+    guint last_ = ctx->estimate->n_lines - 1; \
+    g_array_append_val (ctx->estimate->usage_lines, last_); } } G_STMT_END
 #define USE(service, usage, unit, what, qty, note) \
-  _nines_cost_add (ctx, service, ctx->region, usage, unit, what, (qty) * ctx->usage_share, SHARE_NOTE (note))
+  G_STMT_START { guint before_ = ctx->estimate->n_lines; \
+    _nines_cost_add (ctx, service, ctx->region, usage, unit, what, (qty) * ctx->usage_share, SHARE_NOTE (note)); \
+    MARK_USAGE (before_); } G_STMT_END
 #define USE2(service, a, b, unit, what, qty, note) \
-  G_STMT_START { const char *parts_[] = { a, b, NULL }; \
+  G_STMT_START { const char *parts_[] = { a, b, NULL }; guint before_ = ctx->estimate->n_lines; \
     _nines_cost_add_parts (ctx, service, ctx->region, parts_, unit, what, (qty) * ctx->usage_share, \
-                           SHARE_NOTE (note)); } G_STMT_END
+                           SHARE_NOTE (note)); \
+    MARK_USAGE (before_); } G_STMT_END
 #define ADD2(service, a, b, unit, what, qty, note) \
   G_STMT_START { const char *parts_[] = { a, b, NULL }; \
     _nines_cost_add_parts (ctx, service, ctx->region, parts_, unit, what, qty, note); } G_STMT_END
