@@ -112,6 +112,12 @@ append_line (NinesCostCtx  *ctx,
   *_nines_cost_estimate_push (ctx->estimate) = *line;
 }
 
+/* The note of every line billed in the failed region while failed over. */
+static const char failed_region_note[] =
+  N_("failed region: still billed, its resources exist; it serves no traffic. AWS SLA service "
+     "credits are claimed afterwards, not deducted (e.g. Amazon EC2 SLA, Region-Level: 10-100 % "
+     "of the region's charges)");
+
 /* The failed region's note, before the rule's own (interned: a few distinct ones). */
 static const char *
 failed_note (NinesCostCtx *ctx,
@@ -402,7 +408,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   ctx.primary = nines_deployment_get_primary_region (deployment);
   ctx.primary_share = CLAMP (nines_document_get_knob_double (ctx.document, "multi_site_primary_share"), 0, 1);
   ctx.usage_share = 1.0;
-  ctx.failed_text = g_dgettext (GETTEXT_PACKAGE, NINES_COST_FAILED_REGION_NOTE);
+  ctx.failed_text = g_dgettext (GETTEXT_PACKAGE, failed_region_note);
 
   n_items = nines_deployment_get_n_items (deployment);
   steady_range = g_new0 (guint, 2 * n_items);

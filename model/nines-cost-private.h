@@ -71,15 +71,11 @@ typedef struct
   const char              *primary;     /* the deployment's primary region */
   double                   primary_share; /* knob multi_site_primary_share */
   gboolean                 failed;      /* a primary-region item while failed over */
-  const char              *failed_text; /* NINES_COST_FAILED_REGION_NOTE, translated once */
+  const char              *failed_text; /* the failed region's note, translated once */
   const char              *failed_of[16];   /* a rule's note -> failed_text + that note */
   const char              *failed_both[16];
 } NinesCostCtx;
 
-/* The note of every line billed in the failed region while failed over. */
-#define NINES_COST_FAILED_REGION_NOTE \
-  N_("failed region: still billed, its resources exist; it serves no traffic. AWS SLA service " \
-     "credits are claimed afterwards, not deducted (e.g. Amazon EC2 SLA, Region-Level: 10-100 % of the region's charges)")
 
 gboolean           _nines_cost_in_failed_region  (const NinesCostCtx      *ctx,
                                                   const NinesDeployedItem *item,
