@@ -93,10 +93,16 @@ format_tier (const NinesPrice *p,
 {
   if (p->tier_start == 0 && isinf (p->tier_end))
     g_strlcpy (buf, "", len);
-  else if (isinf (p->tier_end))
-    g_snprintf (buf, len, "%g+", p->tier_start);
   else
-    g_snprintf (buf, len, "%g-%g", p->tier_start, p->tier_end);
+    {
+      char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+      nines_format_shortest (a, sizeof a, p->tier_start);
+      if (isinf (p->tier_end))
+        g_snprintf (buf, len, "%s+", a);
+      else
+        g_snprintf (buf, len, "%s-%s", a, nines_format_shortest (b, sizeof b, p->tier_end));
+    }
 }
 
 static int
@@ -146,7 +152,7 @@ pricing_show (int    argc,
   for (guint i = 0; i < nines_price_snapshot_get_n_prices (snap); i++)
     {
       NinesPrice p;
-      char tier[64];
+      char tier[64], usd[G_ASCII_DTOSTR_BUF_SIZE];
 
       nines_price_snapshot_get_price (snap, i, &p);
       if ((!g_str_equal (service, "all") && !g_str_equal (service, p.service))
@@ -155,8 +161,8 @@ pricing_show (int    argc,
       n++;
       format_tier (&p, tier, sizeof tier);
       if (g_str_equal (format, "text"))
-        printf ("%-16s %-14s %-44s %-12s %14.10g %-14s %-42s %s (%s)\n", p.service, p.region, p.usage,
-                p.unit, p.usd, tier, *p.rate_code ? p.rate_code : "-", p.source, p.date);
+        printf ("%-16s %-14s %-44s %-12s %14s %-14s %-42s %s (%s)\n", p.service, p.region, p.usage,
+                p.unit, nines_format_shortest (usd, sizeof usd, p.usd), tier, *p.rate_code ? p.rate_code : "-", p.source, p.date);
       else
         {
           json_builder_begin_object (jb);
@@ -364,16 +370,16 @@ print_csv (NinesCostEstimate *est)
       char qty[G_ASCII_DTOSTR_BUF_SIZE], unit[G_ASCII_DTOSTR_BUF_SIZE], monthly[32];
       char ts[G_ASCII_DTOSTR_BUF_SIZE], te[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_ascii_dtostr (qty, sizeof qty, l->quantity);
-      g_ascii_dtostr (ts, sizeof ts, l->tier_start);
+      nines_format_shortest (qty, sizeof qty, l->quantity);
+      nines_format_shortest (ts, sizeof ts, l->tier_start);
       if (isinf (l->tier_end))
         g_strlcpy (te, "", sizeof te);
       else
-        g_ascii_dtostr (te, sizeof te, l->tier_end);
+        nines_format_shortest (te, sizeof te, l->tier_end);
       if (l->missing)
         g_strlcpy (unit, "", sizeof unit);
       else
-        g_ascii_dtostr (unit, sizeof unit, l->unit_usd);
+        nines_format_shortest (unit, sizeof unit, l->unit_usd);
       g_ascii_formatd (monthly, sizeof monthly, "%.6f", l->monthly_usd);
       print_csv_field (nines_cost_state_to_string (l->state), FALSE);
       print_csv_field (l->item_id, FALSE);
@@ -531,7 +537,8 @@ nines_cli_report_cost (NinesDocument *doc,
           NINES_HOURS_PER_MONTH, nines_dr_pattern_get_label (nines_deployment_get_pattern (dep)));
   printf (_("\nSteady state\n"));
   print_state_text (est, NINES_COST_STEADY);
-  printf (_("\nWhile failed over (recovery region serving at full size)\n"));
+  printf (_("\nWhile failed over (recovery region serving at full size; the failed region's resources\n"
+            "still exist and bill, with no traffic: SLA credits are claimed afterwards, not deducted)\n"));
   print_state_text (est, NINES_COST_FAILOVER);
   print_missing_text (est);
 }

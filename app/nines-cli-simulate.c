@@ -112,7 +112,10 @@ nines_cli_compare (int    argc,
     }
   else
     printf (_("\n* the document's pattern. Costs in USD a month (730 h), after the document's discount;\n"
-              "RTO is the critical path of 'nines-cli recovery'; availability: see its method there.\n"));
+              "failed over: the recovery region at full size plus the failed region's resources, which\n"
+              "still bill (storage, running instances) but serve no traffic; AWS SLA credits are claimed\n"
+              "afterwards, not deducted. RTO is the critical path of 'nines-cli recovery';\n"
+              "availability: see its method there.\n"));
   return NINES_CLI_OK;
 }
 

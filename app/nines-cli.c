@@ -159,13 +159,11 @@ nines_cli_json_number (JsonBuilder *b,
 void
 nines_cli_print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autofree char *text = NULL;
+  /* The model's writer, not JsonGenerator: it prints numbers as the shortest text that
+   * reads back the same (0.008, not 0.0080000000000000002). */
+  g_autofree char *text = nines_cost_export_to_string (node);
 
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, node);
-  text = json_generator_to_data (gen, NULL);
-  printf ("%s\n", text);
+  fputs (text, stdout);
 }
 
 int

@@ -33,6 +33,8 @@ _nines_cost_estimate_new (NinesDeployment    *deployment,
   self->n_alloc = 5 * nines_deployment_get_n_items (deployment) + 16;
   self->lines = g_new (NinesCostLine, self->n_alloc);
   self->strings = g_string_chunk_new (1024);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (NinesCostPending));
+  self->usage_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }
 
@@ -52,6 +54,159 @@ _nines_cost_estimate_push (NinesCostEstimate *self)
       self->lines = g_renew (NinesCostLine, self->lines, self->n_alloc);
     }
   return &self->lines[self->n_lines++];
+}
+
+/* The deployment's total of one tiered usage in one state. */
+typedef struct
+{
+  double quantity;
+  guint  n_lines;
+  guint  n_used;    /* tiers the total reaches into */
+  guint  tiers;     /* where its tiers start in the tier array */
+  gboolean read;
+} TierTotal;
+
+void
+_nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
+{
+  GArray *pending = self->pending;
+  g_autoptr(GHashTable) index = NULL;
+  g_autofree TierTotal *totals = NULL;
+  g_autofree guint *group_of = NULL;
+  g_autoptr(GArray) tiers = g_array_new (FALSE, FALSE, sizeof (NinesPrice));
+  NinesCostLine *out;
+  guint n_groups = 0, n_out = 0, next = 0;
+  gpointer last_key = NULL, last_pos = NULL;
+  gsize extra = 0;
+
+  if (pending->len == 0)
+    return;
+
+  /* The totals, per state and snapshot key (its first tier's index names it). */
+  index = g_hash_table_new (NULL, NULL);
+  totals = g_new0 (TierTotal, pending->len);
+  group_of = g_new (guint, pending->len);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const NinesCostPending *p = &g_array_index (pending, NinesCostPending, i);
+      const NinesCostLine *l = &self->lines[p->line];
+      gpointer key = GSIZE_TO_POINTER (((gsize) p->first << 1 | l->state) + 1);
+      gpointer pos;
+
+      if (key == last_key)
+        pos = last_pos;
+      else if (!g_hash_table_lookup_extended (index, key, NULL, &pos))
+        {
+          pos = GUINT_TO_POINTER (n_groups++);
+          g_hash_table_insert (index, key, pos);
+        }
+      last_key = key;
+      last_pos = pos;
+      group_of[i] = GPOINTER_TO_UINT (pos);
+      totals[group_of[i]].quantity += l->quantity;
+      totals[group_of[i]].n_lines++;
+    }
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const NinesCostPending *p = &g_array_index (pending, NinesCostPending, i);
+      TierTotal *t = &totals[group_of[i]];
+
+      if (!t->read)
+        {
+          t->read = TRUE;
+          t->tiers = tiers->len;
+          for (guint k = 0; k < p->n_tiers; k++)
+            {
+              NinesPrice tier;
+
+              nines_price_snapshot_get_price (self->prices, p->first + k, &tier);
+              g_array_append_val (tiers, tier);
+              if (MIN (t->quantity, tier.tier_end) - tier.tier_start > 0)
+                t->n_used++;
+            }
+        }
+      extra += MAX (t->n_used, 1) - 1;
+    }
+
+  /* Each pending line becomes its share of every tier the total reaches: in place when
+   * every total stays within one tier (the common case), else into a new array. */
+  if (extra == 0)
+    {
+      for (guint i = 0; i < pending->len; i++)
+        {
+          const NinesCostPending *p = &g_array_index (pending, NinesCostPending, i);
+          const TierTotal *t = &totals[group_of[i]];
+          NinesCostLine *o = &self->lines[p->line];
+
+          for (guint k = 0; k < p->n_tiers; k++)
+            {
+              const NinesPrice *tier = &g_array_index (tiers, NinesPrice, t->tiers + k);
+              double in_tier = MIN (t->quantity, tier->tier_end) - tier->tier_start;
+
+              if (!(in_tier > 0))
+                continue;
+              o->quantity = in_tier * (o->quantity / t->quantity);
+              o->unit_usd = tier->usd;
+              o->monthly_usd = o->quantity * tier->usd;
+              o->tier_start = tier->tier_start;
+              o->tier_end = tier->tier_end;
+              o->rate_code = tier->rate_code;
+              o->source = tier->source;
+              o->date = tier->date;
+              if (t->n_lines > 1 && o->note == NULL)
+                o->note = N_("tiers applied to the deployment's total of this usage in the region, "
+                             "shared in proportion");
+              break;
+            }
+        }
+      g_array_set_size (pending, 0);
+      return;
+    }
+  out = g_new (NinesCostLine, self->n_lines + extra + 1);
+  for (guint i = 0; i < self->n_lines; i++)
+    {
+      const NinesCostLine *l = &self->lines[i];
+      const NinesCostPending *p;
+      const TierTotal *t;
+      double share;
+
+      if (next >= pending->len || g_array_index (pending, NinesCostPending, next).line != i)
+        {
+          out[n_out++] = *l;
+          continue;
+        }
+      p = &g_array_index (pending, NinesCostPending, next);
+      t = &totals[group_of[next++]];
+      share = l->quantity / t->quantity;
+      for (guint k = 0; k < p->n_tiers; k++)
+        {
+          const NinesPrice *tier = &g_array_index (tiers, NinesPrice, t->tiers + k);
+          NinesCostLine *o;
+          double in_tier;
+
+          in_tier = MIN (t->quantity, tier->tier_end) - tier->tier_start;
+          if (!(in_tier > 0))
+            continue;
+          o = &out[n_out++];
+          *o = *l;
+          o->quantity = in_tier * share;
+          o->unit_usd = tier->usd;
+          o->monthly_usd = o->quantity * tier->usd;
+          o->tier_start = tier->tier_start;
+          o->tier_end = tier->tier_end;
+          o->rate_code = tier->rate_code;
+          o->source = tier->source;
+          o->date = tier->date;
+          if (t->n_lines > 1 && o->note == NULL)
+            o->note = N_("tiers applied to the deployment's total of this usage in the region, "
+                         "shared in proportion");
+        }
+    }
+  g_free (self->lines);
+  self->lines = out;
+  self->n_lines = n_out;
+  self->n_alloc = self->n_lines + extra + 1;
+  g_array_set_size (pending, 0);
 }
 
 static int
@@ -185,6 +340,8 @@ nines_cost_estimate_unref (NinesCostEstimate *self)
     for (guint g = 0; g < 2; g++)
       g_clear_pointer (&self->groups[s][g], g_array_unref);
   g_free (self->lines);
+  g_array_unref (self->pending);
+  g_array_unref (self->usage_lines);
   g_string_chunk_free (self->strings);
   nines_price_snapshot_unref (self->prices);
   nines_deployment_unref (self->deployment);

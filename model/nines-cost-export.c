@@ -61,16 +61,16 @@ nines_cost_export_csv (NinesCostEstimate *estimate)
       char qty[G_ASCII_DTOSTR_BUF_SIZE], unit[G_ASCII_DTOSTR_BUF_SIZE], monthly[32];
       char ts[G_ASCII_DTOSTR_BUF_SIZE], te[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_ascii_dtostr (qty, sizeof qty, l->quantity);
-      g_ascii_dtostr (ts, sizeof ts, l->tier_start);
+      nines_format_shortest (qty, sizeof qty, l->quantity);
+      nines_format_shortest (ts, sizeof ts, l->tier_start);
       if (isinf (l->tier_end))
         te[0] = '\0';
       else
-        g_ascii_dtostr (te, sizeof te, l->tier_end);
+        nines_format_shortest (te, sizeof te, l->tier_end);
       if (l->missing)
         unit[0] = '\0';
       else
-        g_ascii_dtostr (unit, sizeof unit, l->unit_usd);
+        nines_format_shortest (unit, sizeof unit, l->unit_usd);
       g_ascii_formatd (monthly, sizeof monthly, "%.6f", l->monthly_usd);
       csv_field (out, nines_cost_state_to_string (l->state), FALSE);
       csv_field (out, l->item_id, FALSE);

@@ -26,4 +26,12 @@ JsonNode *nines_cost_export_calculator_json (NinesCostEstimate *estimate,
 /* Deterministic JSON text (two-space indents, insertion order), ending in a newline. */
 char     *nines_cost_export_to_string       (JsonNode          *node);
 
+/* @v as the shortest text that reads back to the same double ("0.008", not
+ * "0.0080000000000000002"), in the C locale, for prices and quantities written for
+ * people and spreadsheets. @buf holds at least G_ASCII_DTOSTR_BUF_SIZE bytes; @v finite.
+ * Returns @buf. (Implemented with the JSON writer, which writes numbers the same way.) */
+const char *nines_format_shortest           (char              *buf,
+                                             gsize              len,
+                                             double             v);
+
 G_END_DECLS

@@ -112,6 +112,33 @@ append_line (NinesCostCtx  *ctx,
   *_nines_cost_estimate_push (ctx->estimate) = *line;
 }
 
+/* The note of every line billed in the failed region while failed over. */
+static const char failed_region_note[] =
+  N_("failed region: still billed, its resources exist; it serves no traffic. AWS SLA service "
+     "credits are claimed afterwards, not deducted (e.g. Amazon EC2 SLA, Region-Level: 10-100 % "
+     "of the region's charges)");
+
+/* The failed region's note, before the rule's own (interned: a few distinct ones). */
+static const char *
+failed_note (NinesCostCtx *ctx,
+             const char   *note)
+{
+  g_autofree char *both = NULL;
+  guint slot = (GPOINTER_TO_SIZE (note) >> 3) % G_N_ELEMENTS (ctx->failed_of);
+  const char *joined;
+
+  if (note == NULL)
+    return ctx->failed_text;
+  /* Notes are a handful of static strings: joined once each. */
+  if (ctx->failed_of[slot] == note)
+    return ctx->failed_both[slot];
+  both = g_strconcat (ctx->failed_text, "; ", note, NULL);
+  joined = _nines_cost_estimate_intern (ctx->estimate, both);
+  ctx->failed_of[slot] = note;
+  ctx->failed_both[slot] = joined;
+  return joined;
+}
+
 void
 _nines_cost_add (NinesCostCtx *ctx,
                  const char   *service,
@@ -124,10 +151,13 @@ _nines_cost_add (NinesCostCtx *ctx,
 {
   const NinesPriceOverride *ov;
   const NinesPrice *first_price;
+  NinesPrice fetched;
   guint first, n_tiers;
 
   if (!(quantity > 0))
     return;
+  if (ctx->failed)
+    note = failed_note (ctx, note);
 
   /* The document's own price wins over the snapshot's, flat (not tiered). */
   ov = ctx->overrides
@@ -181,45 +211,48 @@ _nines_cost_add (NinesCostCtx *ctx,
       return;
     }
 
-  /* Tier by tier: each tier bills the part of the quantity between its bounds. */
-  for (guint t = 0; t < n_tiers; t++)
+  if (first_price == NULL)
     {
-      NinesPrice tier;
-      const NinesPrice *p = t == 0 ? first_price : NULL;
-      NinesCostLine *line;
-      double in_tier;
-
-      if (p == NULL)
-        {
-          nines_price_snapshot_get_price (ctx->prices, first + t, &tier);
-          p = &tier;
-        }
-      in_tier = MIN (quantity, p->tier_end) - p->tier_start;
-      if (!(in_tier > 0))
-        continue;
-      /* Written in place: a line is 150 bytes, and there are tens of thousands. */
-      line = _nines_cost_estimate_push (ctx->estimate);
-      *line = (NinesCostLine) {
-        .item_id = ctx->item_id,
-        .component = ctx->name,
-        .kind = ctx->kind,
-        .state = ctx->state,
-        .region = p->region,
-        .service = p->service,
-        .usage = p->usage,
-        .what = what,
-        .quantity = in_tier,
-        .unit = p->unit,
-        .unit_usd = p->usd,
-        .monthly_usd = in_tier * p->usd,
-        .tier_start = p->tier_start,
-        .tier_end = p->tier_end,
-        .rate_code = p->rate_code,
-        .source = p->source,
-        .date = p->date,
-        .note = note,
-      };
+      nines_price_snapshot_get_price (ctx->prices, first, &fetched);
+      first_price = &fetched;
     }
+
+  /* Untiered: one line now. Tiered: one pending line with the whole quantity; the tiers
+   * are applied once every component is priced, to the deployment's total of this usage
+   * in this region (AWS applies tiers per account and region, e.g. S3 storage's first
+   * 50 TB a month, Route 53's first 50 health checks free), and the cost shared back in
+   * proportion (_nines_cost_estimate_apply_tiers). */
+  {
+    NinesCostLine *line = _nines_cost_estimate_push (ctx->estimate);
+
+    *line = (NinesCostLine) {
+      .item_id = ctx->item_id,
+      .component = ctx->name,
+      .kind = ctx->kind,
+      .state = ctx->state,
+      .region = first_price->region,
+      .service = first_price->service,
+      .usage = first_price->usage,
+      .what = what,
+      .quantity = quantity,
+      .unit = first_price->unit,
+      .unit_usd = first_price->usd,
+      .monthly_usd = quantity * first_price->usd,
+      .tier_start = first_price->tier_start,
+      .tier_end = first_price->tier_end,
+      .rate_code = first_price->rate_code,
+      .source = first_price->source,
+      .date = first_price->date,
+      .note = note,
+    };
+    if (n_tiers > 1 || first_price->tier_start > 0 || !isinf (first_price->tier_end))
+      {
+        NinesCostPending pending = { ctx->estimate->n_lines - 1, first, n_tiers };
+
+        line->tier_start = NAN;
+        g_array_append_val (ctx->estimate->pending, pending);
+      }
+  }
 }
 
 void
@@ -263,6 +296,66 @@ _nines_cost_add_parts (NinesCostCtx       *ctx,
   _nines_cost_add (ctx, service, region, buf, unit, what, quantity, note);
 }
 
+/* While failed over, the primary region is impaired: what was drawn there still exists
+ * and still bills (AWS bills resources that exist, instance-hours while running, storage
+ * while stored; there is no automatic waiver, only SLA service credits claimed afterwards,
+ * e.g. the Amazon EC2 SLA's Region-Level credits of 10, 30 or 100 % of the charges), and
+ * recovery must not depend on that region's control plane to stop it (Well-Architected
+ * REL13). But it serves no traffic: usage-billed dimensions are zero there. Without a
+ * DR pattern there is nothing to fail over to, and nothing changes. */
+gboolean
+_nines_cost_in_failed_region (const NinesCostCtx      *ctx,
+                              const NinesDeployedItem *item,
+                              NinesCostState           state)
+{
+  return state == NINES_COST_FAILOVER && ctx->pattern != NINES_DR_PATTERN_NONE &&
+         item->role == NINES_ROLE_PRIMARY && item->region != NULL && ctx->primary != NULL &&
+         g_strcmp0 (item->region, ctx->primary) == 0;
+}
+
+double
+_nines_cost_usage_share (const NinesCostCtx      *ctx,
+                         const NinesDeployedItem *item,
+                         NinesCostState           state)
+{
+  /* Multi-site serves from both regions at once: the seed's "50 percent of traffic to
+   * each region or maybe 90 percent to one and 10 percent to the other" (knob
+   * multi_site_primary_share). Each region bills the usage of the traffic it serves; its
+   * hours, storage and the writes replicated into it stay whole. Failed over, the
+   * surviving region serves it all. The other patterns send every request to one region. */
+  if (state == NINES_COST_FAILOVER)
+    return _nines_cost_in_failed_region (ctx, item, state) ? 0.0 : 1.0;
+  if (ctx->pattern != NINES_DR_PATTERN_MULTI_SITE || item->region == NULL)
+    return 1.0;
+  if (item->role == NINES_ROLE_PRIMARY)
+    return g_strcmp0 (item->region, ctx->primary) == 0 ? ctx->primary_share : 1.0;
+  if (item->role == NINES_ROLE_STANDBY)
+    return 1.0 - ctx->primary_share;
+  return 1.0;   /* replicas: the pattern already gives them their share of reads */
+}
+
+/* The pending entry of line @k (the entries are in line order). */
+static const NinesCostPending *
+pending_of (NinesCostEstimate *estimate,
+            guint              k)
+{
+  guint lo = 0, hi = estimate->pending->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const NinesCostPending *p = &g_array_index (estimate->pending, NinesCostPending, mid);
+
+      if (p->line == k)
+        return p;
+      if (p->line < k)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 price_item (NinesCostCtx            *ctx,
             const NinesDeployedItem *item,
@@ -281,6 +374,8 @@ price_item (NinesCostCtx            *ctx,
   ctx->name = nines_component_get_display_name (c);
   ctx->kind = nines_component_get_kind (c);
   ctx->region = region ? region : NINES_PRICE_REGION_GLOBAL;
+  ctx->usage_share = _nines_cost_usage_share (ctx, item, state);
+  ctx->failed = _nines_cost_in_failed_region (ctx, item, state);
   _nines_cost_price_component (ctx);
 }
 
@@ -294,6 +389,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   g_autoptr(NinesPriceCache) price_cache = g_new0 (NinesPriceCache, 1);
   g_autofree guint *steady_range = NULL;   /* per item: its steady lines [start, end) */
   guint n_items;
+  guint usage_cursor = 0;
   NinesCostCtx ctx = { 0 };
 
   g_return_val_if_fail (deployment != NULL, NULL);
@@ -308,6 +404,11 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   ctx.kind_plans = kind_plans;
   ctx.price_cache = price_cache;
   ctx.overrides = nines_document_get_n_price_overrides (ctx.document) > 0;
+  ctx.pattern = nines_deployment_get_pattern (deployment);
+  ctx.primary = nines_deployment_get_primary_region (deployment);
+  ctx.primary_share = CLAMP (nines_document_get_knob_double (ctx.document, "multi_site_primary_share"), 0, 1);
+  ctx.usage_share = 1.0;
+  ctx.failed_text = g_dgettext (GETTEXT_PACKAGE, failed_region_note);
 
   n_items = nines_deployment_get_n_items (deployment);
   steady_range = g_new0 (guint, 2 * n_items);
@@ -320,15 +421,40 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
           /* The same component in both states (the drawn workload, a full-size standby)
            * bills the same: copy its steady lines rather than pricing it twice. Only a
            * replica's bill depends on the state (idle until failover). */
-          if (s == NINES_COST_FAILOVER && item->failover == item->steady && item->role != NINES_ROLE_REPLICA)
+          /* In the failed region it bills the same but for its usage (no traffic there):
+           * the steady lines less those of usage-billed dimensions, noted. */
+          gboolean failed = s == NINES_COST_FAILOVER && _nines_cost_in_failed_region (&ctx, item, s);
+
+          if (s == NINES_COST_FAILOVER && item->failover == item->steady && item->role != NINES_ROLE_REPLICA &&
+              (failed || _nines_cost_usage_share (&ctx, item, NINES_COST_STEADY) == _nines_cost_usage_share (&ctx, item, s)))
             {
               for (guint k = steady_range[2 * i]; k < steady_range[2 * i + 1]; k++)
                 {
-                  NinesCostLine *copy = _nines_cost_estimate_push (estimate);
+                  NinesCostLine *copy;
 
+                  if (failed)
+                    {
+                      /* usage_lines ascends, as do the items' ranges */
+                      while (usage_cursor < estimate->usage_lines->len &&
+                             g_array_index (estimate->usage_lines, guint, usage_cursor) < k)
+                        usage_cursor++;
+                      if (usage_cursor < estimate->usage_lines->len &&
+                          g_array_index (estimate->usage_lines, guint, usage_cursor) == k)
+                        continue;
+                    }
+                  copy = _nines_cost_estimate_push (estimate);
                   /* (push may move the lines: index them again) */
                   *copy = estimate->lines[k];
                   copy->state = NINES_COST_FAILOVER;
+                  if (failed)
+                    copy->note = failed_note (&ctx, copy->note);
+                  if (isnan (copy->tier_start))
+                    {
+                      NinesCostPending pending = *pending_of (estimate, k);
+
+                      pending.line = estimate->n_lines - 1;
+                      g_array_append_val (estimate->pending, pending);
+                    }
                 }
               continue;
             }
@@ -349,11 +475,14 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
           ctx.state = s;
           ctx.item_id = r->target_id;
           ctx.kind = "replication";
+          ctx.usage_share = 1.0;
+          ctx.failed = FALSE;
           ctx.region = r->from_region;
           _nines_cost_price_replication (&ctx, r, i);
         }
     }
 
+  _nines_cost_estimate_apply_tiers (estimate);
   _nines_cost_estimate_finish (estimate, nines_document_get_discount_percent (ctx.document));
   return estimate;
 }

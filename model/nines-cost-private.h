@@ -30,7 +30,19 @@ struct _NinesCostEstimate
   GStringChunk       *strings;     /* strings the lines own (missing usages, notes) */
   NinesCostTotal      totals[NINES_COST_N_STATES];
   GArray             *groups[NINES_COST_N_STATES][2];   /* of NinesCostGroup, sorted */
+  /* Lines of tiered prices waiting for the deployment's total of their usage
+   * (NinesCostPending, by line index): tiers apply per account and region, not per
+   * component. Their tier_start is NAN until _nines_cost_estimate_apply_tiers(). */
+  GArray             *pending;
+  GArray             *usage_lines; /* guint: lines of usage-billed dimensions, ascending */
 };
+
+typedef struct
+{
+  guint line;      /* index in lines */
+  guint first;     /* the snapshot's first tier of the usage */
+  guint n_tiers;
+} NinesCostPending;
 
 typedef struct _NinesPriceCache NinesPriceCache;
 
@@ -51,7 +63,27 @@ typedef struct
   GHashTable              *kind_plans;  /* NinesKindInfo* -> what pricing a kind takes */
   NinesPriceCache         *price_cache; /* snapshot lookups done in this estimate */
   gboolean                 overrides;   /* the document has price overrides */
+  /* The share of the workload's traffic this item serves in this state: usage-billed
+   * dimensions (requests, capacity units, data processed) scale by it; hours and storage
+   * do not. See _nines_cost_usage_share(). */
+  double                   usage_share;
+  NinesDrPattern           pattern;
+  const char              *primary;     /* the deployment's primary region */
+  double                   primary_share; /* knob multi_site_primary_share */
+  gboolean                 failed;      /* a primary-region item while failed over */
+  const char              *failed_text; /* the failed region's note, translated once */
+  const char              *failed_of[16];   /* a rule's note -> failed_text + that note */
+  const char              *failed_both[16];
 } NinesCostCtx;
+
+
+gboolean           _nines_cost_in_failed_region  (const NinesCostCtx      *ctx,
+                                                  const NinesDeployedItem *item,
+                                                  NinesCostState           state);
+/* The share of traffic @item serves in @state (1: all of it). */
+double             _nines_cost_usage_share       (const NinesCostCtx      *ctx,
+                                                  const NinesDeployedItem *item,
+                                                  NinesCostState           state);
 
 NinesCostEstimate *_nines_cost_estimate_new      (NinesDeployment    *deployment,
                                                   NinesPriceSnapshot *prices);
@@ -60,6 +92,9 @@ void               _nines_cost_estimate_finish   (NinesCostEstimate  *self,
                                                   double              discount_percent);
 const char        *_nines_cost_estimate_intern   (NinesCostEstimate  *self,
                                                   const char         *str);
+/* Splits each pending line into its tiers, the tiers applied to the total quantity of
+ * its (state, service, region, usage) across the estimate and shared in proportion. */
+void               _nines_cost_estimate_apply_tiers (NinesCostEstimate *self);
 /* Room for one more line at the end: (transfer none) valid until the next call. */
 NinesCostLine     *_nines_cost_estimate_push     (NinesCostEstimate  *self);
 

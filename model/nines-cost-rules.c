@@ -57,6 +57,23 @@ is_idle_replica (NinesCostCtx *ctx)
 
 #define ADD(service, usage, unit, what, qty, note) \
   _nines_cost_add (ctx, service, ctx->region, usage, unit, what, qty, note)
+/* A usage-billed dimension: scaled by the share of the traffic this item serves (see
+ * _nines_cost_usage_share), with a note saying so when it is not all of it. */
+#define SHARE_NOTE(note) (ctx->usage_share != 1.0 \
+  ? N_("usage × this region's share of the traffic (knob multi_site_primary_share)") : (note))
+#define MARK_USAGE(before) \
+  G_STMT_START { if (ctx->estimate->n_lines > (before)) { \
+    guint last_ = ctx->estimate->n_lines - 1; \
+    g_array_append_val (ctx->estimate->usage_lines, last_); } } G_STMT_END
+#define USE(service, usage, unit, what, qty, note) \
+  G_STMT_START { guint before_ = ctx->estimate->n_lines; \
+    _nines_cost_add (ctx, service, ctx->region, usage, unit, what, (qty) * ctx->usage_share, SHARE_NOTE (note)); \
+    MARK_USAGE (before_); } G_STMT_END
+#define USE2(service, a, b, unit, what, qty, note) \
+  G_STMT_START { const char *parts_[] = { a, b, NULL }; guint before_ = ctx->estimate->n_lines; \
+    _nines_cost_add_parts (ctx, service, ctx->region, parts_, unit, what, (qty) * ctx->usage_share, \
+                           SHARE_NOTE (note)); \
+    MARK_USAGE (before_); } G_STMT_END
 #define ADD2(service, a, b, unit, what, qty, note) \
   G_STMT_START { const char *parts_[] = { a, b, NULL }; \
     _nines_cost_add_parts (ctx, service, ctx->region, parts_, unit, what, qty, note); } G_STMT_END
@@ -112,6 +129,8 @@ price_aurora (NinesCostCtx *ctx)
         str (c, "instance_class", ""), "Hrs", N_("Aurora instance hours"), instances * H, NULL);
   ADD ("AmazonRDS", io_opt ? "aurora-storage-io-optimized" : "aurora-storage", "GB-Mo",
        N_("Aurora storage"), num (c, "storage_gb"), NULL);
+  /* Not split by multi-site's traffic share: the writer in the primary region does the
+   * writes, and the secondary cluster's read I/O is not modelled (it serves reads). */
   if (!io_opt && !is_idle_replica (ctx))
     ADD ("AmazonRDS", "aurora-io", "IOs", N_("Aurora I/O requests"), num (c, "io_millions") * 1e6, NULL);
 }
@@ -122,12 +141,12 @@ price_s3 (NinesCostCtx *ctx)
   NinesComponent *c = ctx->component;
   const char *cls = str (c, "storage_class", "STANDARD");
 
+  /* A replica bucket bills the requests the pattern gives it: none until failover, its
+   * share of the traffic in multi-site (replication PUTs are on the replication). */
   ADD2 ("AmazonS3", "storage", cls, "GB-Mo", N_("S3 storage"), num (c, "storage_gb"), NULL);
-  if (is_idle_replica (ctx))
-    return;
-  ADD2 ("AmazonS3", "requests-put", cls, "Requests", N_("S3 PUT, COPY, POST, LIST requests"),
+  USE2 ("AmazonS3", "requests-put", cls, "Requests", N_("S3 PUT, COPY, POST, LIST requests"),
         num (c, "put_requests_k") * 1e3, NULL);
-  ADD2 ("AmazonS3", "requests-get", cls, "Requests", N_("S3 GET and other requests"),
+  USE2 ("AmazonS3", "requests-get", cls, "Requests", N_("S3 GET and other requests"),
         num (c, "get_requests_k") * 1e3, NULL);
 }
 
@@ -151,10 +170,14 @@ price_dynamodb (NinesCostCtx *ctx)
              num (c, "wcu") * H, NULL);
       return;
     }
+  /* A replica serves the reads the pattern gives it (multi-site: its share). */
+  USE ("AmazonDynamoDB", "ondemand-read", "ReadRequestUnits", N_("DynamoDB read request units"),
+       num (c, "read_millions") * 1e6, NULL);
   if (is_idle_replica (ctx))
     return;
-  ADD ("AmazonDynamoDB", "ondemand-read", "ReadRequestUnits", N_("DynamoDB read request units"),
-       num (c, "read_millions") * 1e6, NULL);
+  /* Every write bills once as a write request unit where it lands and once as a
+   * replicated write in the other region (priced on the replication): whichever region
+   * takes it, so multi-site's split does not change the count. */
   ADD ("AmazonDynamoDB", "ondemand-write", "WriteRequestUnits", N_("DynamoDB write request units"),
        num (c, "write_millions") * 1e6, NULL);
 }
@@ -229,8 +252,8 @@ price_lambda (NinesCostCtx *ctx)
    * pricing). The monthly free tier is not deducted. */
   double gb_s = requests * num (c, "duration_ms") / 1000.0 * num (c, "memory_mb") / 1024.0;
 
-  ADD2 ("AWSLambda", "requests", arch, "Requests", N_("Lambda requests"), requests, NULL);
-  ADD2 ("AWSLambda", "duration", arch, "GB-Seconds", N_("Lambda duration"), gb_s,
+  USE2 ("AWSLambda", "requests", arch, "Requests", N_("Lambda requests"), requests, NULL);
+  USE2 ("AWSLambda", "duration", arch, "GB-Seconds", N_("Lambda duration"), gb_s,
         N_("the monthly free tier is not deducted"));
 }
 
@@ -253,14 +276,14 @@ static void
 price_alb (NinesCostCtx *ctx)
 {
   ADD ("AWSELB", "alb:hours", "Hrs", N_("Application Load Balancer hours"), H, NULL);
-  ADD ("AWSELB", "alb:lcu", "LCU-Hrs", N_("Load balancer capacity units"), num (ctx->component, "lcu") * H, NULL);
+  USE ("AWSELB", "alb:lcu", "LCU-Hrs", N_("Load balancer capacity units"), num (ctx->component, "lcu") * H, NULL);
 }
 
 static void
 price_nlb (NinesCostCtx *ctx)
 {
   ADD ("AWSELB", "nlb:hours", "Hrs", N_("Network Load Balancer hours"), H, NULL);
-  ADD ("AWSELB", "nlb:nlcu", "NLCU-Hrs", N_("Network load balancer capacity units"), num (ctx->component, "nlcu") * H, NULL);
+  USE ("AWSELB", "nlb:nlcu", "NLCU-Hrs", N_("Network load balancer capacity units"), num (ctx->component, "nlcu") * H, NULL);
 }
 
 static void
@@ -271,7 +294,7 @@ price_nat (NinesCostCtx *ctx)
   double gateways = MAX (1, nines_component_get_n_azs (c));
 
   ADD ("AmazonEC2", "nat:hours", "Hrs", N_("NAT gateway hours"), gateways * H, NULL);
-  ADD ("AmazonEC2", "nat:gb", "GB", N_("NAT gateway data processed"), num (c, "gb_processed"), NULL);
+  USE ("AmazonEC2", "nat:gb", "GB", N_("NAT gateway data processed"), num (c, "gb_processed"), NULL);
 }
 
 static void
@@ -286,7 +309,7 @@ static void
 price_sqs (NinesCostCtx *ctx)
 {
   NinesComponent *c = ctx->component;
-  ADD ("AWSQueueService", num (c, "fifo") ? "requests:fifo" : "requests:standard", "Requests",
+  USE ("AWSQueueService", num (c, "fifo") ? "requests:fifo" : "requests:standard", "Requests",
        N_("SQS requests"), num (c, "requests_millions") * 1e6, N_("the first million free requests are not deducted"));
 }
 
@@ -294,9 +317,9 @@ static void
 price_guardduty (NinesCostCtx *ctx)
 {
   NinesComponent *c = ctx->component;
-  ADD ("AmazonGuardDuty", "cloudtrail-events", "Events", N_("GuardDuty CloudTrail events analysed"),
+  USE ("AmazonGuardDuty", "cloudtrail-events", "Events", N_("GuardDuty CloudTrail events analysed"),
        num (c, "cloudtrail_events_millions") * 1e6, NULL);
-  ADD ("AmazonGuardDuty", "flow-log-gb", "GB", N_("GuardDuty VPC flow log and DNS analysis"),
+  USE ("AmazonGuardDuty", "flow-log-gb", "GB", N_("GuardDuty VPC flow log and DNS analysis"),
        num (c, "flow_log_gb"), NULL);
 }
 
@@ -429,6 +452,21 @@ _nines_cost_price_replication (NinesCostCtx           *ctx,
         else
           ADD ("AWSBackup", "warm-storage", "GB-Mo", N_("AWS Backup copies kept"), r->stored_gb, NULL);
         ctx->region = r->from_region;
+        /* The backups the plan keeps in the source region (the pattern's source_stored_gb),
+         * billed there like the copies: Aurora snapshots beyond the free allowance of one
+         * cluster volume ("Amazon Aurora pricing", backup storage: no charge up to 100 % of
+         * the cluster's storage in the region); DynamoDB and EFS as AWS Backup warm storage
+         * (DynamoDB backups are full, EFS incremental: the pattern's volumes). */
+        if (_nines_kind_is (kind, "aurora"))
+          ADD ("AmazonRDS", "aurora-backup-storage", "GB-Mo", N_("Aurora snapshots kept in the source region"),
+               r->source_stored_gb - (source ? num (source, "storage_gb") : 0),
+               N_("snapshots for knob backup_retention_days; the first cluster volume is free"));
+        else if (_nines_kind_is (kind, "dynamodb"))
+          ADD ("AWSBackup", "warm-storage:DDB", "GB-Mo", N_("AWS Backup backups kept in the source region (DynamoDB)"),
+               r->source_stored_gb, N_("full backups every knob backup_interval_hours, kept knob backup_retention_days"));
+        else if (_nines_kind_is (kind, "efs"))
+          ADD ("AWSBackup", "warm-storage", "GB-Mo", N_("AWS Backup backups kept in the source region (EFS)"),
+               r->source_stored_gb, N_("incremental backups every knob backup_interval_hours, kept knob backup_retention_days"));
         if (res)
           ADD3 ("AWSBackup", "copy-transfer", res, to, "GB", N_("AWS Backup cross-region copy transfer"),
                 r->gb_per_month, NULL);

@@ -74,6 +74,10 @@ typedef struct
   /* Data kept in the recovery region by this mechanism that no deployed component holds:
    * snapshot, backup and AMI copies (GB-month of backup/snapshot storage there). */
   double                stored_gb;
+  /* Backups of this mechanism kept in the source region (GB-month billed there beyond any
+   * free allowance): the backup plan's own retention for DynamoDB, Aurora and EFS
+   * (backup & restore); 0 where the component's own rule prices them (RDS). */
+  double                source_stored_gb;
   gboolean              rtc;                /* S3 Replication Time Control is on */
   char                 *source;             /* where interval/lag come from (cited) */
 } NinesReplication;

@@ -46,6 +46,9 @@ add_backup_copy (NinesPatternContext *ctx,
   NinesReplication *r;
   double per_month = 24.0 * 30.0 / ctx->backup_interval_h;
   double kept = MAX (1.0, ctx->copy_retention_days * 24.0 / ctx->backup_interval_h);
+  /* The backups themselves stay in the source region's vault for the plan's retention
+   * (knob backup_retention_days), the copies only for copy_retention_days. */
+  double kept_here = MAX (1.0, ctx->backup_retention_days * 24.0 / ctx->backup_interval_h);
 
   r = _nines_deployment_add_replication (ctx->deployment, nines_component_get_id (c), target_id,
                                          NINES_REPLICATION_BACKUP_COPY, ctx->primary, ctx->recovery);
@@ -58,12 +61,14 @@ add_backup_copy (NinesPatternContext *ctx,
 
       r->gb_per_month = change_per_copy * per_month;
       r->stored_gb = full_gb + change_per_copy * kept;
+      r->source_stored_gb = full_gb + change_per_copy * kept_here;
     }
   else
     {
       /* Resources without incremental backups: each backup, and its copy, is full. */
       r->gb_per_month = full_gb * per_month;
       r->stored_gb = full_gb * kept;
+      r->source_stored_gb = full_gb * kept_here;
     }
   r->requests_per_month = per_month;
   r->interval_s = ctx->backup_interval_h * 3600.0;
@@ -118,7 +123,9 @@ _nines_pattern_rds (NinesPatternContext *ctx,
   _nines_pattern_set_bool (ctx, failover, "public", FALSE);
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
-      add_backup_copy (ctx, c, id, storage_gb, write_gb_day, TRUE);
+      r = add_backup_copy (ctx, c, id, storage_gb, write_gb_day, TRUE);
+      /* The source region's automated backups are priced with the instance (price_rds). */
+      r->source_stored_gb = 0;
       add_restored (ctx, c, _("Automated snapshots copied to the recovery region (AWS Backup); "
                               "a new instance is restored from the latest copy on recovery."));
       return;
@@ -213,7 +220,9 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
   double puts = nines_component_get_double (c, "put_requests_k") * 1000.0;
   gboolean rtc = ctx->pattern >= NINES_DR_PATTERN_WARM_STANDBY;
   gboolean two_way = ctx->pattern == NINES_DR_PATTERN_MULTI_SITE;
-  double share = two_way ? 0.5 : 1.0;
+  /* Multi-site: each region takes its share of the writes (knob multi_site_primary_share,
+   * the seed's "50 percent of traffic to each region") and replicates them to the other. */
+  double share = two_way ? ctx->primary_share : 1.0;
   g_autoptr(NinesComponent) steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
   g_autoptr(NinesComponent) failover = NULL;
   NinesReplication *r;
@@ -225,11 +234,12 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
                                  MIN (stored, new_gb * ctx->lifecycle_days / 30.0));
     }
   /* Replication PUTs are priced on the replication; the replica serves no reads until
-   * failover (multi-site: half of each, traffic being split by latency). */
+   * failover (multi-site: the recovery region's share of each, traffic being split by
+   * latency; the primary bucket's share is applied by the cost engine). */
   failover = nines_component_copy (steady);
-  _nines_pattern_set_double (ctx, steady, "put_requests_k", two_way ? puts * share / 1000.0 : 0);
+  _nines_pattern_set_double (ctx, steady, "put_requests_k", two_way ? puts * (1.0 - share) / 1000.0 : 0);
   _nines_pattern_set_double (ctx, steady, "get_requests_k",
-                             two_way ? nines_component_get_double (c, "get_requests_k") * share : 0);
+                             two_way ? nines_component_get_double (c, "get_requests_k") * (1.0 - share) : 0);
 
   add_replica (ctx, c, steady, failover,
                critical
@@ -249,8 +259,8 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
     {
       r = _nines_deployment_add_replication (ctx->deployment, id, nines_component_get_id (c),
                                              NINES_REPLICATION_S3_CRR, ctx->recovery, ctx->primary);
-      r->gb_per_month = new_gb * share;
-      r->requests_per_month = puts * share;
+      r->gb_per_month = new_gb * (1.0 - share);
+      r->requests_per_month = puts * (1.0 - share);
       r->lag_s = S3_REPLICATION_S;
       r->rtc = TRUE;
       r->source = g_strdup (_("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)"));
@@ -282,7 +292,7 @@ _nines_pattern_dynamodb (NinesPatternContext *ctx,
   steady = nines_component_copy (failover);
   _nines_pattern_set_double (ctx, steady, "read_millions",
                              ctx->pattern == NINES_DR_PATTERN_MULTI_SITE
-                             ? nines_component_get_double (c, "read_millions") * 0.5 : 0);
+                             ? nines_component_get_double (c, "read_millions") * (1.0 - ctx->primary_share) : 0);
   add_replica (ctx, c, steady, failover,
                _("Global table replica: every write replicates here; it takes reads and writes "
                  "as soon as traffic arrives, nothing to promote."));

@@ -45,6 +45,8 @@ typedef struct
   double           lifecycle_days;
   double           backup_interval_h;
   double           copy_retention_days;
+  double           backup_retention_days;
+  double           primary_share;        /* knob multi_site_primary_share */
   double           copy_lag_s;
   double           replica_lag_s;
   double           efs_change_fraction;

@@ -355,9 +355,9 @@ pattern_supporting (NinesPatternContext *ctx,
   else if (serverless)
     _nines_pattern_set_double (ctx, steady, "requests_millions", 0);
   else if (_nines_kind_is (kind, "nat-gateway"))
-    _nines_pattern_set_double (ctx, steady, "gb_processed",
-                               ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY
-                               ? nines_component_get_double (c, "gb_processed") * ctx->standby_fraction : 0);
+    /* No traffic reaches the standby region until failover: its NAT gateways process
+     * next to nothing (the data processed follows the traffic, not the fleet's size). */
+    _nines_pattern_set_double (ctx, steady, "gb_processed", 0);
   else if (_nines_kind_is (kind, "guardduty"))
     {
       double f = ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY ? ctx->standby_fraction : 0.1;
@@ -537,6 +537,8 @@ nines_deployment_new (NinesDocument  *document,
   ctx.lifecycle_days = nines_document_get_knob_double (document, "lifecycle_days");
   ctx.backup_interval_h = MAX (0.25, nines_document_get_knob_double (document, "backup_interval_hours"));
   ctx.copy_retention_days = nines_document_get_knob_double (document, "copy_retention_days");
+  ctx.backup_retention_days = nines_document_get_knob_double (document, "backup_retention_days");
+  ctx.primary_share = CLAMP (nines_document_get_knob_double (document, "multi_site_primary_share"), 0, 1);
   ctx.copy_lag_s = 60.0 * nines_document_get_knob_double (document, "copy_lag_minutes");
   ctx.replica_lag_s = nines_document_get_knob_double (document, "replica_lag_s");
   ctx.efs_change_fraction = nines_document_get_knob_double (document, "efs_change_percent") / 100.0;

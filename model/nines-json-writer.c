@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "nines-json-writer.h"
+#include "nines-cost-export.h"
 
 static void
 write_string (GString    *out,
@@ -35,28 +36,23 @@ write_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-write_double (GString *out,
-              double   v)
+const char *
+nines_format_shortest (char   *buf,
+                       gsize   len,
+                       double  v)
 {
-  char buf[64];
+  g_return_val_if_fail (buf != NULL && len >= G_ASCII_DTOSTR_BUF_SIZE, NULL);
 
-  if (!isfinite (v))
-    {
-      /* JSON has no NaN or infinity; the validators reject such values before a save. */
-      g_string_append (out, "null");
-      return;
-    }
   if (v == 0)
     {
       /* Not "-0", which reads back as the integer 0 and would then save as "0". */
-      g_string_append_c (out, '0');
-      return;
+      g_strlcpy (buf, "0", len);
+      return buf;
     }
   if (v == floor (v) && fabs (v) < 1e15)
     {
-      g_string_append_printf (out, "%.0f", v);
-      return;
+      g_snprintf (buf, len, "%.0f", v);
+      return buf;
     }
   /* The shortest precision that reads back to the same double. */
   for (int prec = 1; prec <= 17; prec++)
@@ -64,11 +60,26 @@ write_double (GString *out,
       char fmt[8];
 
       g_snprintf (fmt, sizeof fmt, "%%.%dg", prec);
-      g_ascii_formatd (buf, sizeof buf, fmt, v);
+      g_ascii_formatd (buf, len, fmt, v);
       if (prec == 17 || g_ascii_strtod (buf, NULL) == v)
         break;
     }
-  g_string_append (out, buf);
+  return buf;
+}
+
+static void
+write_double (GString *out,
+              double   v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (v))
+    {
+      /* JSON has no NaN or infinity; the validators reject such values before a save. */
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append (out, nines_format_shortest (buf, sizeof buf, v));
 }
 
 static gboolean

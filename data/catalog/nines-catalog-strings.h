@@ -235,6 +235,10 @@ N_("fraction");
 /* Translators: where a default value comes from (a citation or an assumption) */
 N_("Knob: AWS DR whitepaper (Disaster Recovery of Workloads on AWS) describes warm standby as a scaled-down but functional copy.");
 /* Translators: name of a disaster recovery setting */
+N_("Multi-site traffic share of the primary region");
+/* Translators: where a default value comes from (a citation or an assumption) */
+N_("The seed (multi-site): 'You might end up with 50 percent of traffic to each region or maybe 90 percent to one and 10 percent to the other.' Usage-billed dimensions (requests, LCUs, data processed) are split by this share while both regions serve.");
+/* Translators: name of a disaster recovery setting */
 N_("Health-check interval");
 /* Translators: unit shown after a number */
 N_("seconds");

@@ -50,7 +50,12 @@ p = {x['pattern']: x for x in d}
 assert list(p) == ['none', 'backup-restore', 'pilot-light', 'warm-standby', 'multi-site'], list(p)
 assert p['backup-restore']['rto_s'] > p['pilot-light']['rto_s'] > p['warm-standby']['rto_s'] >= p['multi-site']['rto_s']
 assert p['none']['rpo_s'] is None
-assert p['pilot-light']['steady_usd_month'] < p['warm-standby']['steady_usd_month'] < p['multi-site']['steady_usd_month']
+assert p['pilot-light']['steady_usd_month'] < p['warm-standby']['steady_usd_month']
+# Multi-site pays each request once, split between the regions (knob multi_site_primary_share),
+# so for a design without provisioned compute (ledger-api) it can cost less than warm standby's
+# idle extras (even pilot light's idle GuardDuty baseline); test-patterns' cost-order test
+# shows the computation. It always costs more than no DR.
+assert p['none']['steady_usd_month'] < p['multi-site']['steady_usd_month']
 assert sum(x['current'] for x in d) == 1"
 
   for pattern in none backup-restore pilot-light warm-standby multi-site; do

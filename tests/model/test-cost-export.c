@@ -151,6 +151,31 @@ test_totals_match_engine (void)
       }
 }
 
+/* Prices and quantities are written as the shortest text that reads back the same:
+ * 0.008, not 0.0080000000000000002 (%.17g), in the CSV as in the JSON. */
+static void
+test_shortest_numbers (void)
+{
+  static const double values[] = { 0.008, 5e-06, 0.0225, 1.33334e-05, 214.28571428571428, 0.1 + 0.2,
+                                   1e300, -2.5, 730, 1e15 + 1 };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(NinesDocument) doc = load_example ("storefront");
+  g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, nines_document_get_dr_pattern (doc));
+  g_autoptr(NinesCostEstimate) est = nines_cost_model_estimate (dep, NULL);
+  g_autofree char *csv = nines_cost_export_csv (est);
+
+  g_assert_cmpstr (nines_format_shortest (buf, sizeof buf, 0.008), ==, "0.008");
+  g_assert_cmpstr (nines_format_shortest (buf, sizeof buf, 5e-06), ==, "5e-06");
+  g_assert_cmpstr (nines_format_shortest (buf, sizeof buf, 730), ==, "730");
+  g_assert_cmpstr (nines_format_shortest (buf, sizeof buf, -0.0), ==, "0");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_cmpfloat (g_ascii_strtod (nines_format_shortest (buf, sizeof buf, values[i]), NULL), ==, values[i]);
+
+  g_assert_null (strstr (csv, "0.0080000000000000002"));
+  g_assert_null (strstr (csv, "5.0000000000000004e-06"));
+  g_assert_nonnull (strstr (csv, ",LCU-Hrs,0.008,"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,5 +183,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nines/model/cost-export/golden", test_golden);
   g_test_add_func ("/nines/model/cost-export/totals", test_totals_match_engine);
+  g_test_add_func ("/nines/model/cost-export/shortest-numbers", test_shortest_numbers);
   return g_test_run ();
 }
