@@ -14,6 +14,8 @@ struct _NinesApplication
 
 G_DEFINE_FINAL_TYPE (NinesApplication, nines_application, ADW_TYPE_APPLICATION)
 
+void nines_application_init_actions (NinesApplication *self);
+
 static NinesWindow *
 new_window (NinesApplication *self)
 {
@@ -23,12 +25,11 @@ new_window (NinesApplication *self)
 static void
 nines_application_activate (GApplication *app)
 {
-  g_autoptr(NinesDocument) doc = nines_document_load_example ("storefront", NULL);
-  NinesWindow *win = new_window (NINES_APPLICATION (app));
+  GtkWindow *win = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (doc != NULL)
-    nines_window_set_document (win, doc, NULL);
-  gtk_window_present (GTK_WINDOW (win));
+  if (win == NULL)
+    win = GTK_WINDOW (new_window (NINES_APPLICATION (app)));
+  gtk_window_present (win);
 }
 
 static void
@@ -41,19 +42,29 @@ nines_application_open (GApplication  *app,
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr(NinesDocument) doc = path ? nines_document_load_from_file (path, &error) : NULL;
       NinesWindow *win = new_window (NINES_APPLICATION (app));
 
-      if (doc != NULL)
-        nines_window_set_document (win, doc, path);
-      else
+      if (path == NULL)
+        nines_window_add_toast (win, _("Only local files can be opened"));
+      else if (!nines_window_load_file (win, path, &error))
         {
-          g_printerr ("%s\n", error ? error->message : _("Only local files can be opened"));
-          gtk_window_destroy (GTK_WINDOW (win));
+          /* Still show the window (the welcome page), with the reason. */
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (win), _("Could Not Open the Design"),
+                                                      error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (win));
+          gtk_window_present (GTK_WINDOW (dialog));
           continue;
         }
       gtk_window_present (GTK_WINDOW (win));
     }
+}
+
+static void
+nines_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (nines_application_parent_class)->startup (app);
+  nines_application_init_actions (NINES_APPLICATION (app));
 }
 
 static void
@@ -63,6 +74,7 @@ nines_application_class_init (NinesApplicationClass *klass)
 
   app_class->activate = nines_application_activate;
   app_class->open = nines_application_open;
+  app_class->startup = nines_application_startup;
 }
 
 static void

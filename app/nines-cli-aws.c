@@ -19,7 +19,6 @@ aws_whoami (int    argc,
   g_autoptr(NinesAwsCredentials) creds = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *described = NULL;
-  static const char * const formats[] = { "text", "json", NULL };
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile, N_("Use this profile of ~/.aws/config and ~/.aws/credentials"), N_("PROFILE") },
     { "region", 'r', 0, G_OPTION_ARG_STRING, &region, N_("Use this region instead of the configured one"), N_("REGION") },
@@ -32,7 +31,7 @@ aws_whoami (int    argc,
                           "belong to. Credentials and region are found as the AWS CLI finds them."),
                         entries, &argc, &argv, 0))
     return NINES_CLI_USAGE;
-  if (format != NULL && !nines_cli_check_format (format, formats))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
 
   client = nines_aws_client_new_for_profile (profile, region, &error);
@@ -46,24 +45,19 @@ aws_whoami (int    argc,
       return NINES_CLI_BAD_INPUT;
     }
   described = nines_aws_credentials_describe (creds);
-  if (format != NULL && g_str_equal (format, "json"))
+  if (g_str_equal (format, "json"))
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "account");
-      json_builder_add_string_value (b, id->account);
-      json_builder_set_member_name (b, "arn");
-      json_builder_add_string_value (b, id->arn);
-      json_builder_set_member_name (b, "user_id");
-      json_builder_add_string_value (b, id->user_id);
-      json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, nines_aws_config_get_profile (nines_aws_client_get_config (client)));
-      json_builder_set_member_name (b, "region");
-      json_builder_add_string_value (b, nines_aws_client_get_region (client));
-      json_builder_set_member_name (b, "credentials");
-      json_builder_add_string_value (b, described);
+      nines_cli_json_string (b, "account", id->account);
+      nines_cli_json_string (b, "arn", id->arn);
+      nines_cli_json_string (b, "user_id", id->user_id);
+      nines_cli_json_string (b, "profile",
+                             nines_aws_config_get_profile (nines_aws_client_get_config (client)));
+      nines_cli_json_string (b, "region", nines_aws_client_get_region (client));
+      nines_cli_json_string (b, "credentials", described);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       nines_cli_print_json (root);

@@ -36,16 +36,13 @@ design_to_json (NinesDocument *doc)
   GListModel *links = nines_document_get_links (doc);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, nines_document_get_name (doc));
+  nines_cli_json_string (b, "name", nines_document_get_name (doc));
   json_builder_set_member_name (b, "dr");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "pattern");
-  json_builder_add_string_value (b, nines_dr_pattern_to_string (nines_document_get_dr_pattern (doc)));
-  json_builder_set_member_name (b, "primary_region");
-  json_builder_add_string_value (b, nines_document_get_primary_region (doc));
-  json_builder_set_member_name (b, "recovery_region");
-  json_builder_add_string_value (b, nines_document_get_recovery_region (doc));
+  nines_cli_json_string (b, "pattern",
+                         nines_dr_pattern_to_string (nines_document_get_dr_pattern (doc)));
+  nines_cli_json_string (b, "primary_region", nines_document_get_primary_region (doc));
+  nines_cli_json_string (b, "recovery_region", nines_document_get_recovery_region (doc));
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "regions");
@@ -56,10 +53,8 @@ design_to_json (NinesDocument *doc)
       const NinesRegionInfo *info = nines_region_get_info (r);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, nines_region_get_code (r));
-      json_builder_set_member_name (b, "location");
-      json_builder_add_string_value (b, info ? info->location : NULL);
+      nines_cli_json_string (b, "code", nines_region_get_code (r));
+      nines_cli_json_string (b, "location", info ? info->location : NULL);
       json_builder_set_member_name (b, "azs");
       json_builder_begin_array (b);
       for (const char * const *az = nines_region_get_azs (r); *az; az++)
@@ -77,21 +72,16 @@ design_to_json (NinesDocument *doc)
       g_autofree char *summary = nines_component_format_summary (c);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, nines_component_get_id (c));
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, nines_component_get_kind (c));
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, nines_component_get_display_name (c));
-      json_builder_set_member_name (b, "region");
-      json_builder_add_string_value (b, nines_component_get_region (c));
+      nines_cli_json_string (b, "id", nines_component_get_id (c));
+      nines_cli_json_string (b, "kind", nines_component_get_kind (c));
+      nines_cli_json_string (b, "name", nines_component_get_display_name (c));
+      nines_cli_json_string (b, "region", nines_component_get_region (c));
       json_builder_set_member_name (b, "azs");
       json_builder_begin_array (b);
       for (const char * const *az = nines_component_get_azs (c); *az; az++)
         json_builder_add_string_value (b, *az);
       json_builder_end_array (b);
-      json_builder_set_member_name (b, "summary");
-      json_builder_add_string_value (b, summary);
+      nines_cli_json_string (b, "summary", summary);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -103,12 +93,9 @@ design_to_json (NinesDocument *doc)
       g_autoptr(NinesLink) l = g_list_model_get_item (links, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, nines_link_get_from (l));
-      json_builder_set_member_name (b, "to");
-      json_builder_add_string_value (b, nines_link_get_to (l));
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, nines_link_kind_to_string (nines_link_get_kind (l)));
+      nines_cli_json_string (b, "from", nines_link_get_from (l));
+      nines_cli_json_string (b, "to", nines_link_get_to (l));
+      nines_cli_json_string (b, "kind", nines_link_kind_to_string (nines_link_get_kind (l)));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -177,9 +164,7 @@ nines_cli_report (int    argc,
                         _("Prints the design: its regions, components and links."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, nines_cli_report_formats))
+  if (!nines_cli_pick_format (&format, nines_cli_report_formats))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
     return NINES_CLI_BAD_INPUT;

@@ -9,8 +9,6 @@
 #include "nines-cli.h"
 #include "nines-cli-recovery-private.h"
 
-static const char * const text_json[] = { "text", "json", NULL };
-
 static void
 findings_to_json (JsonBuilder   *b,
                   NinesFindings *findings)
@@ -21,18 +19,12 @@ findings_to_json (JsonBuilder   *b,
       const NinesFinding *f = nines_findings_get_item (findings, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "rule");
-      json_builder_add_string_value (b, f->rule);
-      json_builder_set_member_name (b, "severity");
-      json_builder_add_string_value (b, nines_severity_to_string (f->severity));
-      json_builder_set_member_name (b, "component");
-      json_builder_add_string_value (b, f->component_id);
-      json_builder_set_member_name (b, "what");
-      json_builder_add_string_value (b, f->what);
-      json_builder_set_member_name (b, "why");
-      json_builder_add_string_value (b, f->why);
-      json_builder_set_member_name (b, "fix");
-      json_builder_add_string_value (b, f->fix);
+      nines_cli_json_string (b, "rule", f->rule);
+      nines_cli_json_string (b, "severity", nines_severity_to_string (f->severity));
+      nines_cli_json_string (b, "component", f->component_id);
+      nines_cli_json_string (b, "what", f->what);
+      nines_cli_json_string (b, "why", f->why);
+      nines_cli_json_string (b, "fix", f->fix);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -117,9 +109,7 @@ nines_cli_findings (int    argc,
                           "Exits 0 whatever it finds."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, text_json))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (today_text != NULL && !parse_today (today_text, &today))
     return NINES_CLI_USAGE;

@@ -58,6 +58,8 @@ nines_cli_pricing_refresh (int    argc,
   g_autoptr(NinesAwsClient) client = NULL;
   g_autoptr(NinesPriceBuilder) builder = nines_price_builder_new ();
   g_autoptr(NinesPriceSnapshot) base_file = NULL;
+  g_autoptr(NinesPriceSnapshot) snap = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -186,22 +188,10 @@ nines_cli_pricing_refresh (int    argc,
         }
     }
 
-  if (!nines_price_builder_write (builder, out, &error))
-    {
-      nines_cli_error ("%s", error->message);
-      return NINES_CLI_BAD_INPUT;
-    }
-  {
-    g_autofree char *path = g_build_filename (out, "prices.gvariant", NULL);
-    g_autoptr(NinesPriceSnapshot) snap = nines_price_snapshot_new_from_file (path, &error);
-
-    if (snap == NULL)
-      {
-        nines_cli_error ("%s", error->message);
-        return NINES_CLI_BAD_INPUT;
-      }
-    printf (_("%s: %u prices (%u refreshed from GetProducts) from %u sources\n"), path,
-            nines_price_snapshot_get_n_prices (snap), total_kept, nines_price_snapshot_get_n_sources (snap));
-  }
+  if (!(snap = nines_cli_write_snapshot (builder, out, &path)))
+    return NINES_CLI_BAD_INPUT;
+  printf (_("%s: %u prices (%u refreshed from GetProducts) from %u sources\n"), path,
+          nines_price_snapshot_get_n_prices (snap), total_kept,
+          nines_price_snapshot_get_n_sources (snap));
   return NINES_CLI_OK;
 }

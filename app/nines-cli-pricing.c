@@ -19,6 +19,8 @@ pricing_import (int    argc,
   g_autofree char *out = NULL;
   g_autofree char *date = NULL;
   g_autofree char *relative = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(NinesPriceSnapshot) snap = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Directory to write prices.gvariant and SOURCES.txt to"), "DIR" },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Publication date for sources that carry none (processed pricing-page files)"), "YYYY-MM-DD" },
@@ -57,24 +59,31 @@ pricing_import (int    argc,
       fprintf (stderr, _("%s: %u prices kept of %u read\n"), name, stats.n_kept, stats.n_read);
       total_read += stats.n_read;
     }
-  if (!nines_price_builder_write (builder, out, &error))
+  if (!(snap = nines_cli_write_snapshot (builder, out, &path)))
+    return NINES_CLI_BAD_INPUT;
+  printf (_("%s: %u prices from %u sources (%u read)\n"), path,
+          nines_price_snapshot_get_n_prices (snap), nines_price_snapshot_get_n_sources (snap),
+          total_read);
+  return NINES_CLI_OK;
+}
+
+NinesPriceSnapshot *
+nines_cli_write_snapshot (NinesPriceBuilder  *builder,
+                          const char         *dir,
+                          char              **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = g_build_filename (dir, "prices.gvariant", NULL);
+  NinesPriceSnapshot *snap;
+
+  if (!nines_price_builder_write (builder, dir, &error) ||
+      !(snap = nines_price_snapshot_new_from_file (written, &error)))
     {
       nines_cli_error ("%s", error->message);
-      return NINES_CLI_BAD_INPUT;
+      return NULL;
     }
-  {
-    g_autofree char *path = g_build_filename (out, "prices.gvariant", NULL);
-    g_autoptr(NinesPriceSnapshot) snap = nines_price_snapshot_new_from_file (path, &error);
-
-    if (snap == NULL)
-      {
-        nines_cli_error ("%s", error->message);
-        return NINES_CLI_BAD_INPUT;
-      }
-    printf (_("%s: %u prices from %u sources (%u read)\n"), path,
-            nines_price_snapshot_get_n_prices (snap), nines_price_snapshot_get_n_sources (snap), total_read);
-  }
-  return NINES_CLI_OK;
+  *path = g_steal_pointer (&written);
+  return snap;
 }
 
 static void
@@ -98,7 +107,6 @@ pricing_show (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *format = NULL;   /* GOption does not free a default it replaces */
-  static const char * const formats[] = { "text", "json", NULL };
   GOptionEntry entries[] = {
     { "snapshot", 's', 0, G_OPTION_ARG_FILENAME, &path, N_("Read this snapshot instead of the bundled one"), "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
@@ -115,9 +123,7 @@ pricing_show (int    argc,
                           "each with its unit, tier, rateCode, source file and publication date."),
                         entries, &argc, &argv, 2))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, formats))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (path)
     {
@@ -154,14 +160,10 @@ pricing_show (int    argc,
       else
         {
           json_builder_begin_object (jb);
-          json_builder_set_member_name (jb, "service");
-          json_builder_add_string_value (jb, p.service);
-          json_builder_set_member_name (jb, "region");
-          json_builder_add_string_value (jb, p.region);
-          json_builder_set_member_name (jb, "usage");
-          json_builder_add_string_value (jb, p.usage);
-          json_builder_set_member_name (jb, "unit");
-          json_builder_add_string_value (jb, p.unit);
+          nines_cli_json_string (jb, "service", p.service);
+          nines_cli_json_string (jb, "region", p.region);
+          nines_cli_json_string (jb, "usage", p.usage);
+          nines_cli_json_string (jb, "unit", p.unit);
           json_builder_set_member_name (jb, "usd");
           json_builder_add_double_value (jb, p.usd);
           json_builder_set_member_name (jb, "tier_start");
@@ -171,14 +173,10 @@ pricing_show (int    argc,
             json_builder_add_null_value (jb);
           else
             json_builder_add_double_value (jb, p.tier_end);
-          json_builder_set_member_name (jb, "rate_code");
-          json_builder_add_string_value (jb, p.rate_code);
-          json_builder_set_member_name (jb, "label");
-          json_builder_add_string_value (jb, p.label);
-          json_builder_set_member_name (jb, "source");
-          json_builder_add_string_value (jb, p.source);
-          json_builder_set_member_name (jb, "date");
-          json_builder_add_string_value (jb, p.date);
+          nines_cli_json_string (jb, "rate_code", p.rate_code);
+          nines_cli_json_string (jb, "label", p.label);
+          nines_cli_json_string (jb, "source", p.source);
+          nines_cli_json_string (jb, "date", p.date);
           json_builder_end_object (jb);
         }
     }
@@ -417,8 +415,7 @@ add_total_json (JsonBuilder       *b,
   json_builder_add_double_value (b, t.discount_usd);
   json_builder_set_member_name (b, "total_usd");
   json_builder_add_double_value (b, t.total_usd);
-  json_builder_set_member_name (b, "complete");
-  json_builder_add_boolean_value (b, t.n_missing == 0);
+  nines_cli_json_bool (b, "complete", t.n_missing == 0);
   json_builder_set_member_name (b, "missing_prices");
   json_builder_add_int_value (b, t.n_missing);
   for (guint g = 0; g < 2; g++)
@@ -444,8 +441,7 @@ cost_to_json (NinesCostEstimate *est)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "currency");
-  json_builder_add_string_value (b, "USD");
+  nines_cli_json_string (b, "currency", "USD");
   json_builder_set_member_name (b, "hours_per_month");
   json_builder_add_double_value (b, NINES_HOURS_PER_MONTH);
   for (guint s = 0; s < NINES_COST_N_STATES; s++)
@@ -487,10 +483,8 @@ cost_to_json (NinesCostEstimate *est)
           STR ("rate_code", l->rate_code);
           STR ("source", l->source);
           STR ("publication_date", l->date);
-          json_builder_set_member_name (b, "override");
-          json_builder_add_boolean_value (b, l->override);
-          json_builder_set_member_name (b, "missing");
-          json_builder_add_boolean_value (b, l->missing);
+          nines_cli_json_bool (b, "override", l->override);
+          nines_cli_json_bool (b, "missing", l->missing);
           if (l->missing)
             {
               g_autofree char *msg = g_strdup_printf ("no price for %s in %s", l->usage, l->region);

@@ -4,14 +4,11 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "nines-cli.h"
 #include "nines-cli-recovery-private.h"
-
-static const char * const text_json[] = { "text", "json", NULL };
 
 gboolean
 nines_cli_parse_pattern (NinesDocument  *doc,
@@ -30,18 +27,6 @@ nines_cli_parse_pattern (NinesDocument  *doc,
   return FALSE;
 }
 
-static void
-add_seconds (JsonBuilder *b,
-             const char  *member,
-             double       seconds)
-{
-  json_builder_set_member_name (b, member);
-  if (seconds < 0)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, seconds);
-}
-
 void
 nines_cli_recovery_to_json (JsonBuilder   *b,
                             NinesRecovery *rec)
@@ -50,16 +35,14 @@ nines_cli_recovery_to_json (JsonBuilder   *b,
   const NinesStoreRpo *worst = nines_recovery_get_worst_store (rec);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "pattern");
-  json_builder_add_string_value (b, nines_dr_pattern_to_string (nines_deployment_get_pattern (nines_recovery_get_deployment (rec))));
-  add_seconds (b, "rto_s", nines_recovery_get_rto_s (rec));
-  add_seconds (b, "rpo_s", nines_recovery_get_rpo_s (rec));
-  json_builder_set_member_name (b, "rpo_store");
-  json_builder_add_string_value (b, worst ? worst->store_id : NULL);
-  json_builder_set_member_name (b, "automated");
-  json_builder_add_boolean_value (b, nines_recovery_is_automated (rec));
-  json_builder_set_member_name (b, "uses_failed_region_control_plane");
-  json_builder_add_boolean_value (b, nines_recovery_uses_failed_region (rec));
+  nines_cli_json_string (b, "pattern",
+                         nines_dr_pattern_to_string (nines_deployment_get_pattern (nines_recovery_get_deployment (rec))));
+  nines_cli_json_number (b, "rto_s", nines_recovery_get_rto_s (rec));
+  nines_cli_json_number (b, "rpo_s", nines_recovery_get_rpo_s (rec));
+  nines_cli_json_string (b, "rpo_store", worst ? worst->store_id : NULL);
+  nines_cli_json_bool (b, "automated", nines_recovery_is_automated (rec));
+  nines_cli_json_bool (b, "uses_failed_region_control_plane",
+                       nines_recovery_uses_failed_region (rec));
 
   json_builder_set_member_name (b, "steps");
   json_builder_begin_array (b);
@@ -68,30 +51,22 @@ nines_cli_recovery_to_json (JsonBuilder   *b,
       const NinesRecoveryStep *s = nines_recovery_get_step (rec, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, s->id);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, nines_step_kind_to_string (s->kind));
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, s->label);
-      json_builder_set_member_name (b, "item");
-      json_builder_add_string_value (b, s->item_id);
-      add_seconds (b, "start_s", s->start_s);
-      add_seconds (b, "duration_s", s->duration_s);
-      add_seconds (b, "end_s", s->end_s);
-      json_builder_set_member_name (b, "critical");
-      json_builder_add_boolean_value (b, s->critical);
+      nines_cli_json_string (b, "id", s->id);
+      nines_cli_json_string (b, "kind", nines_step_kind_to_string (s->kind));
+      nines_cli_json_string (b, "label", s->label);
+      nines_cli_json_string (b, "item", s->item_id);
+      nines_cli_json_number (b, "start_s", s->start_s);
+      nines_cli_json_number (b, "duration_s", s->duration_s);
+      nines_cli_json_number (b, "end_s", s->end_s);
+      nines_cli_json_bool (b, "critical", s->critical);
       json_builder_set_member_name (b, "after");
       json_builder_begin_array (b);
       for (guint d = 0; d < s->n_deps; d++)
         json_builder_add_string_value (b, nines_recovery_get_step (rec, s->deps[d])->id);
       json_builder_end_array (b);
-      json_builder_set_member_name (b, "control_plane");
-      json_builder_add_string_value (b, s->control_plane);
-      json_builder_set_member_name (b, "uses_failed_region");
-      json_builder_add_boolean_value (b, s->uses_failed_region);
-      json_builder_set_member_name (b, "source");
-      json_builder_add_string_value (b, s->source);
+      nines_cli_json_string (b, "control_plane", s->control_plane);
+      nines_cli_json_bool (b, "uses_failed_region", s->uses_failed_region);
+      nines_cli_json_string (b, "source", s->source);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -103,19 +78,14 @@ nines_cli_recovery_to_json (JsonBuilder   *b,
       const NinesStoreRpo *s = nines_recovery_get_store (rec, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, s->store_id);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, s->kind);
-      json_builder_set_member_name (b, "mechanism");
-      json_builder_add_string_value (b, s->mechanism);
-      add_seconds (b, "rpo_s", s->rpo_s);
+      nines_cli_json_string (b, "id", s->store_id);
+      nines_cli_json_string (b, "kind", s->kind);
+      nines_cli_json_string (b, "mechanism", s->mechanism);
+      nines_cli_json_number (b, "rpo_s", s->rpo_s);
       json_builder_set_member_name (b, "lost_gb");
       json_builder_add_double_value (b, s->lost_gb);
-      json_builder_set_member_name (b, "source");
-      json_builder_add_string_value (b, s->source);
-      json_builder_set_member_name (b, "note");
-      json_builder_add_string_value (b, s->note);
+      nines_cli_json_string (b, "source", s->source);
+      nines_cli_json_string (b, "note", s->note);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -132,8 +102,7 @@ nines_cli_recovery_to_json (JsonBuilder   *b,
   json_builder_add_double_value (b, a->region_availability);
   json_builder_set_member_name (b, "covered_fraction");
   json_builder_add_double_value (b, a->covered_fraction);
-  json_builder_set_member_name (b, "method");
-  json_builder_add_string_value (b, a->method);
+  nines_cli_json_string (b, "method", a->method);
   json_builder_set_member_name (b, "slas");
   json_builder_begin_array (b);
   for (guint i = 0; i < a->terms->len; i++)
@@ -141,12 +110,10 @@ nines_cli_recovery_to_json (JsonBuilder   *b,
       const NinesSlaTerm *t = g_ptr_array_index (a->terms, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "component");
-      json_builder_add_string_value (b, t->component_id);
+      nines_cli_json_string (b, "component", t->component_id);
       json_builder_set_member_name (b, "sla");
       json_builder_add_double_value (b, t->sla);
-      json_builder_set_member_name (b, "source");
-      json_builder_add_string_value (b, t->source);
+      nines_cli_json_string (b, "source", t->source);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -238,9 +205,7 @@ nines_cli_recovery (int    argc,
                           "RPO per data store and the availability with its method."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, text_json))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
     return NINES_CLI_BAD_INPUT;

@@ -4,14 +4,11 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "nines-cli.h"
 #include "nines-cli-recovery-private.h"
-
-static const char * const text_json[] = { "text", "json", NULL };
 
 /* Steady and failed-over monthly totals (after the document's discount) from the cost
  * engine; @complete is FALSE when some line has no price. */
@@ -28,18 +25,6 @@ cost_rates (NinesDeployment *dep,
   cost->steady_usd_month = steady.total_usd;
   cost->failover_usd_month = failover.total_usd;
   *complete = steady.n_missing == 0 && failover.n_missing == 0;
-}
-
-static void
-add_number_or_null (JsonBuilder *b,
-                    const char  *member,
-                    double       value)
-{
-  json_builder_set_member_name (b, member);
-  if (value < 0 || isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, value);
 }
 
 int
@@ -62,9 +47,7 @@ nines_cli_compare (int    argc,
                           "snapshot with the document's overrides and discount."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, text_json))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (!(doc = nines_cli_load (argv[2])))
     return NINES_CLI_BAD_INPUT;
@@ -93,21 +76,17 @@ nines_cli_compare (int    argc,
       if (json)
         {
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "pattern");
-          json_builder_add_string_value (b, nines_dr_pattern_to_string (p));
-          json_builder_set_member_name (b, "current");
-          json_builder_add_boolean_value (b, p == nines_document_get_dr_pattern (doc));
-          add_number_or_null (b, "steady_usd_month", cost.steady_usd_month);
-          add_number_or_null (b, "failover_usd_month", cost.failover_usd_month);
-          json_builder_set_member_name (b, "cost_complete");
-          json_builder_add_boolean_value (b, complete);
-          add_number_or_null (b, "rto_s", nines_recovery_get_rto_s (rec));
-          add_number_or_null (b, "rpo_s", nines_recovery_get_rpo_s (rec));
-          add_number_or_null (b, "availability", a->availability);
-          add_number_or_null (b, "nines", a->nines);
-          add_number_or_null (b, "downtime_min_per_year", a->downtime_min_per_year);
-          json_builder_set_member_name (b, "automated");
-          json_builder_add_boolean_value (b, nines_recovery_is_automated (rec));
+          nines_cli_json_string (b, "pattern", nines_dr_pattern_to_string (p));
+          nines_cli_json_bool (b, "current", p == nines_document_get_dr_pattern (doc));
+          nines_cli_json_number (b, "steady_usd_month", cost.steady_usd_month);
+          nines_cli_json_number (b, "failover_usd_month", cost.failover_usd_month);
+          nines_cli_json_bool (b, "cost_complete", complete);
+          nines_cli_json_number (b, "rto_s", nines_recovery_get_rto_s (rec));
+          nines_cli_json_number (b, "rpo_s", nines_recovery_get_rpo_s (rec));
+          nines_cli_json_number (b, "availability", a->availability);
+          nines_cli_json_number (b, "nines", a->nines);
+          nines_cli_json_number (b, "downtime_min_per_year", a->downtime_min_per_year);
+          nines_cli_json_bool (b, "automated", nines_recovery_is_automated (rec));
           json_builder_end_object (b);
         }
       else
@@ -169,9 +148,7 @@ nines_cli_simulate (int    argc,
                           "of capacity serving, requests failed, data lost and cost, until recovered."),
                         entries, &argc, &argv, 1))
     return NINES_CLI_USAGE;
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!nines_cli_check_format (format, text_json))
+  if (!nines_cli_pick_format (&format, nines_cli_text_json))
     return NINES_CLI_USAGE;
   if (target == NULL || at < 0)
     {
@@ -198,22 +175,17 @@ nines_cli_simulate (int    argc,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "pattern");
-      json_builder_add_string_value (b, nines_dr_pattern_to_string (pattern));
-      json_builder_set_member_name (b, "failed");
-      json_builder_add_string_value (b, target);
-      json_builder_set_member_name (b, "az");
-      json_builder_add_boolean_value (b, nines_simulation_is_az (sim));
+      nines_cli_json_string (b, "pattern", nines_dr_pattern_to_string (pattern));
+      nines_cli_json_string (b, "failed", target);
+      nines_cli_json_bool (b, "az", nines_simulation_is_az (sim));
       json_builder_set_member_name (b, "failure_minute");
       json_builder_add_int_value (b, nines_simulation_get_failure_minute (sim));
-      add_number_or_null (b, "downtime_minutes", nines_simulation_get_downtime_minutes (sim));
-      add_number_or_null (b, "requests_failed", nines_simulation_get_requests_failed (sim));
-      add_number_or_null (b, "data_lost_gb", nines_simulation_get_data_lost_gb (sim));
-      add_number_or_null (b, "outage_cost_usd", nines_simulation_get_outage_cost_usd (sim));
-      json_builder_set_member_name (b, "cost_complete");
-      json_builder_add_boolean_value (b, complete);
-      json_builder_set_member_name (b, "method");
-      json_builder_add_string_value (b, nines_simulation_get_method (sim));
+      nines_cli_json_number (b, "downtime_minutes", nines_simulation_get_downtime_minutes (sim));
+      nines_cli_json_number (b, "requests_failed", nines_simulation_get_requests_failed (sim));
+      nines_cli_json_number (b, "data_lost_gb", nines_simulation_get_data_lost_gb (sim));
+      nines_cli_json_number (b, "outage_cost_usd", nines_simulation_get_outage_cost_usd (sim));
+      nines_cli_json_bool (b, "cost_complete", complete);
+      nines_cli_json_string (b, "method", nines_simulation_get_method (sim));
       json_builder_set_member_name (b, "minutes");
       json_builder_begin_array (b);
       for (guint i = 0; i < nines_simulation_get_n_minutes (sim); i++)
@@ -223,13 +195,12 @@ nines_cli_simulate (int    argc,
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "minute");
           json_builder_add_int_value (b, m->minute);
-          json_builder_set_member_name (b, "phase");
-          json_builder_add_string_value (b, nines_sim_phase_to_string (m->phase));
-          add_number_or_null (b, "serving", m->serving);
-          add_number_or_null (b, "requests", m->requests);
-          add_number_or_null (b, "failed", m->failed);
-          add_number_or_null (b, "data_lost_gb", m->data_lost_gb);
-          add_number_or_null (b, "cost_usd", m->cost_usd);
+          nines_cli_json_string (b, "phase", nines_sim_phase_to_string (m->phase));
+          nines_cli_json_number (b, "serving", m->serving);
+          nines_cli_json_number (b, "requests", m->requests);
+          nines_cli_json_number (b, "failed", m->failed);
+          nines_cli_json_number (b, "data_lost_gb", m->data_lost_gb);
+          nines_cli_json_number (b, "cost_usd", m->cost_usd);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -12,6 +13,7 @@
 static const NinesCliCommand commands[] = {
   { "validate", "FILE", N_("Check a design and list every problem in it"), nines_cli_validate },
   { "report", "FILE", N_("Print a design: regions, components, links, cost and recovery"), nines_cli_report },
+  { "export", "WHAT FILE -o PATH", N_("Export CloudFormation, diagram, costs, report or runbook"), nines_cli_export },
   { "aws", "whoami [--profile P]", N_("Ask AWS who the configured credentials belong to"), nines_cli_aws },
   { "pricing", "import|show …", N_("Import AWS price files into a snapshot; list the snapshot's prices"), nines_cli_pricing },
   { "compare", "FILE", N_("The DR patterns side by side: cost, RTO, RPO, nines"), nines_cli_compare },
@@ -110,6 +112,47 @@ nines_cli_check_format (const char         *format,
   list = g_strjoinv ("|", (char **) allowed);
   nines_cli_error (_("--format must be %s (is \"%s\")"), list, format);
   return FALSE;
+}
+
+const char * const nines_cli_text_json[] = { "text", "json", NULL };
+
+gboolean
+nines_cli_pick_format (char               **format,
+                       const char * const  *allowed)
+{
+  if (*format == NULL)
+    *format = g_strdup (allowed[0]);
+  return nines_cli_check_format (*format, allowed);
+}
+
+void
+nines_cli_json_string (JsonBuilder *b,
+                       const char  *member,
+                       const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_string_value (b, value);
+}
+
+void
+nines_cli_json_bool (JsonBuilder *b,
+                     const char  *member,
+                     gboolean     value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_boolean_value (b, value);
+}
+
+void
+nines_cli_json_number (JsonBuilder *b,
+                       const char  *member,
+                       double       value)
+{
+  json_builder_set_member_name (b, member);
+  if (value < 0 || !isfinite (value))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, value);
 }
 
 void

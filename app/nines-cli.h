@@ -34,14 +34,37 @@ void     nines_cli_error        (const char   *format,
 /* "text" or "json" (and whatever else @allowed lists); FALSE with a message otherwise. */
 gboolean nines_cli_check_format (const char   *format,
                                  const char * const *allowed);
+/* The same for a --format option: NULL (not given) becomes the first of @allowed. */
+gboolean nines_cli_pick_format  (char        **format,
+                                 const char * const *allowed);
+/* The choice most commands offer: text, json. */
+extern const char * const nines_cli_text_json[];
+/* Adds "@member": @value to the object @b is building; a NULL @value gives null. */
+void     nines_cli_json_string  (JsonBuilder  *b,
+                                 const char   *member,
+                                 const char   *value);
+void     nines_cli_json_bool    (JsonBuilder  *b,
+                                 const char   *member,
+                                 gboolean      value);
+/* Adds "@member": @value; null when @value is negative or not finite (unknown, unbounded),
+ * which also keeps NaN and infinity, invalid in JSON, out of the output. */
+void     nines_cli_json_number  (JsonBuilder  *b,
+                                 const char   *member,
+                                 double        value);
 /* Prints a JSON node to stdout, pretty. */
 void     nines_cli_print_json   (JsonNode     *node);
 
 int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);
+int nines_cli_export   (int argc, char **argv);
 int nines_cli_aws      (int argc, char **argv);
 int nines_cli_pricing  (int argc, char **argv);
 int nines_cli_pricing_refresh (int argc, char **argv);
+/* Writes @builder's snapshot into @dir and reads it back (nines-cli-pricing.c); on failure
+ * prints why and returns NULL. @path: (out): the file written. */
+NinesPriceSnapshot *nines_cli_write_snapshot (NinesPriceBuilder  *builder,
+                                              const char         *dir,
+                                              char              **path);
 /* The cost section of report (nines-cli-pricing.c): prints it for "text" and "csv", adds
  * a "cost" member to @json_root for "json". */
 void nines_cli_report_cost (NinesDocument *doc, const char *format, JsonNode *json_root);

@@ -61,6 +61,23 @@ apply_max_attempts (NinesAwsClient *self)
     g_debug ("ignoring max_attempts \"%s\": not a number from 1 to 20", v);
 }
 
+/* The libcurl transport, trusting what the AWS CLI trusts: AWS_CA_BUNDLE, else the
+ * profile's ca_bundle (AWS CLI User Guide, "Configuration and credential file settings"),
+ * else the system's CAs. Verification stays on either way. */
+static NinesAwsTransport *
+default_transport (NinesAwsConfig *config)
+{
+  NinesAwsTransport *transport = nines_aws_curl_transport_new ();
+  const char *bundle = nines_aws_config_getenv (config, "AWS_CA_BUNDLE");
+
+  if (bundle == NULL || *bundle == '\0')
+    bundle = nines_aws_config_get_value (config, nines_aws_config_get_profile (config),
+                                         "ca_bundle");
+  if (bundle != NULL && *bundle != '\0')
+    nines_aws_curl_transport_set_ca_file (NINES_AWS_CURL_TRANSPORT (transport), bundle);
+  return transport;
+}
+
 NinesAwsClient *
 nines_aws_client_new (NinesAwsConfig    *config,
                       NinesAwsTransport *transport,
@@ -73,7 +90,7 @@ nines_aws_client_new (NinesAwsConfig    *config,
 
   self = g_object_new (NINES_TYPE_AWS_CLIENT, NULL);
   self->config = g_object_ref (config);
-  self->transport = transport ? g_object_ref (transport) : nines_aws_curl_transport_new ();
+  self->transport = transport ? g_object_ref (transport) : default_transport (config);
   self->retry = nines_aws_retry_new ();
   apply_max_attempts (self);
   self->provider = nines_aws_credentials_provider_new (config, self->transport, self->retry);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nines-aws.h"
+#include "nines-aws-json-private.h"
 #include "nines-aws-query.h"
 
 /* botocore's mandatory refresh window for refreshable credentials */
@@ -184,6 +185,9 @@ from_process (NinesAwsConfig *config,
   JsonObject *o;
   int status = 0;
   const char *key, *secret, *token, *expiration;
+  const char *members[] = { "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration" };
+  const char **values[] = { &key, &secret, &token, &expiration };
+  JsonNode *version;
   gint64 expires = 0;
 
   if (!g_shell_parse_argv (command, NULL, &argv, &local_error)
@@ -210,16 +214,23 @@ from_process (NinesAwsConfig *config,
       return NULL;
     }
   o = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_get_int_member_with_default (o, "Version", 0) != 1)
+  version = json_object_get_member (o, "Version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
+      || json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != 1)
     {
       g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG,
                    _("The credential_process of profile “%s” must print \"Version\": 1"), profile);
       return NULL;
     }
-  key = json_object_get_string_member_with_default (o, "AccessKeyId", NULL);
-  secret = json_object_get_string_member_with_default (o, "SecretAccessKey", NULL);
-  token = json_object_get_string_member_with_default (o, "SessionToken", NULL);
-  expiration = json_object_get_string_member_with_default (o, "Expiration", NULL);
+  /* Names only in the message: a value may be the secret. */
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (!_nines_aws_json_get_string (o, members[i], values[i]))
+      {
+        g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG,
+                     _("The credential_process of profile “%s” printed a %s that is not a string"),
+                     profile, members[i]);
+        return NULL;
+      }
   if (!nonempty (key) || !nonempty (secret))
     {
       g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG,
@@ -266,6 +277,7 @@ assume_role (NinesAwsCredentialsProvider *self,
   g_autoptr(NinesAwsCredentials) source = NULL;
   g_autofree char *generated_name = NULL, *endpoint = NULL;
   NinesAwsInvocation inv = { 0 };
+  guint64 duration_s = 0;
 
   if (nonempty (source_profile) && nonempty (credential_source))
     {
@@ -307,6 +319,16 @@ assume_role (NinesAwsCredentialsProvider *self,
     }
   if (source == NULL)
     return NULL;
+  /* STS takes 900 s up to the role's maximum session, at most 12 h (STS API Reference,
+   * AssumeRole, DurationSeconds); the AWS CLI refuses what is not a number. */
+  if (nonempty (duration)
+      && (!g_ascii_string_to_unsigned (duration, 10, 900, 43200, &duration_s, NULL)))
+    {
+      g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG,
+                   _("Profile “%s”: duration_seconds must be a whole number of seconds from 900 "
+                     "to 43200 (is “%s”)"), profile, duration);
+      return NULL;
+    }
   if (self->transport == NULL)
     {
       g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG,
@@ -328,7 +350,7 @@ assume_role (NinesAwsCredentialsProvider *self,
            nines_aws_credentials_get_access_key_id (source));
   return nines_aws_sts_assume_role (&inv, endpoint, role_arn, session_name,
                                     nines_aws_config_get_value (config, profile, "external_id"),
-                                    nonempty (duration) ? (guint) g_ascii_strtoull (duration, NULL, 10) : 0,
+                                    (guint) duration_s,
                                     cancellable, error);
 }
 

@@ -159,7 +159,8 @@ error_from_curl (CURLcode         code,
     case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
       return g_error_new (NINES_AWS_ERROR, NINES_AWS_ERROR_TLS,
                           _("The TLS certificate of %s could not be verified (%s); "
-                            "a proxy or a wrong endpoint URL may be in the way"), host, detail);
+                            "a proxy or a wrong endpoint URL may be in the way (AWS_CA_BUNDLE "
+                            "names a CA file to trust)"), host, detail);
     case CURLE_WRITE_ERROR:
       if (ex->too_large)
         return g_error_new (NINES_AWS_ERROR, NINES_AWS_ERROR_INVALID_RESPONSE,

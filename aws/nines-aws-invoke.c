@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nines-aws.h"
+#include "nines-aws-json-private.h"
 #include "nines-aws-xml.h"
 
 static char *
@@ -20,6 +21,34 @@ clean_json_code (const char *raw)
   const char *colon = strchr (start, ':');
 
   return colon ? g_strndup (start, colon - start) : g_strdup (start);
+}
+
+/* Some services explain a bad signature with the canonical request and string to sign
+ * they expected (API Gateway style: "The Canonical String for this request should have
+ * been ..."), whose signed headers include x-amz-security-token, the session token. Keep
+ * the explanation, drop what follows it. */
+static void
+redact_signing_details (char *message)
+{
+  static const char * const markers[] = {
+    "The Canonical String", "The String-to-Sign", "StringToSign", "CanonicalRequest",
+    "x-amz-security-token", "X-Amz-Security-Token", "Authorization:",
+  };
+  char *cut = NULL;
+
+  if (message == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      char *at = strstr (message, markers[i]);
+      if (at != NULL && (cut == NULL || at < cut))
+        cut = at;
+    }
+  if (cut != NULL)
+    {
+      *cut = '\0';
+      g_strchomp (message);
+    }
 }
 
 gboolean
@@ -62,14 +91,15 @@ nines_aws_parse_error_body (NinesAwsResponse  *response,
           && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           JsonObject *o = json_node_get_object (json_parser_get_root (parser));
-          const char *t = json_object_get_string_member_with_default (o, "__type", NULL);
+          const char *t = _nines_aws_json_string (o, "__type");
 
           if (t == NULL)
-            t = json_object_get_string_member_with_default (o, "code", NULL);
+            t = _nines_aws_json_string (o, "code");
           if (t != NULL)
             c = clean_json_code (t);
-          m = g_strdup (json_object_get_string_member_with_default (o, "message",
-                        json_object_get_string_member_with_default (o, "Message", NULL)));
+          m = g_strdup (_nines_aws_json_string (o, "message"));
+          if (m == NULL)
+            m = g_strdup (_nines_aws_json_string (o, "Message"));
         }
     }
   if (header_type != NULL && *header_type != '\0')
@@ -81,6 +111,7 @@ nines_aws_parse_error_body (NinesAwsResponse  *response,
     r = g_strdup (nines_aws_response_get_request_id (response));
   if (c == NULL || *c == '\0')
     return FALSE;
+  redact_signing_details (m);
   if (code)
     *code = g_steal_pointer (&c);
   if (message)
@@ -107,7 +138,9 @@ nines_aws_error_from_response (NinesAwsResponse *response,
     "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",
     "UnauthorizedAccess", NULL,
   };
-  static const char * const bad_signature[] = { "SignatureDoesNotMatch", "IncompleteSignature", NULL };
+  static const char * const bad_signature[] = {
+    "SignatureDoesNotMatch", "IncompleteSignature", "InvalidSignatureException", NULL,
+  };
   static const char * const unknown_key[] = {
     "InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId", "AuthFailure",
     "MissingAuthenticationToken", NULL,

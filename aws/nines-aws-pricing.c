@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nines-aws-client-private.h"
+#include "nines-aws-json-private.h"
 
 #define MAX_RESULTS 100   /* the API's maximum page size */
 #define PAGE_LIMIT  10000
@@ -140,7 +141,12 @@ nines_aws_pricing_get_products (NinesAwsClient          *client,
         }
       if (progress != NULL)
         progress (page, products->len, progress_data);
-      next = json_object_get_string_member_with_default (o, "NextToken", NULL);
+      if (!_nines_aws_json_get_string (o, "NextToken", &next))
+        {
+          g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_INVALID_RESPONSE,
+                       _("pricing:GetProducts page %u: NextToken is not a string"), page);
+          return NULL;
+        }
       if (next == NULL || *next == '\0')
         break;
       if (g_strcmp0 (next, token) == 0)

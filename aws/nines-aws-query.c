@@ -63,6 +63,7 @@ nines_aws_query_request_new (const char *endpoint,
 {
   NinesAwsRequest *request = nines_aws_request_new ("POST", endpoint, "/");
   GString *body = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *a = form_encode (action);
   g_autofree char *v = form_encode (version);
   gsize len;
@@ -76,7 +77,8 @@ nines_aws_query_request_new (const char *endpoint,
     }
   nines_aws_request_add_header (request, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
   len = body->len;
-  nines_aws_request_set_body (request, g_bytes_new_take (g_string_free (body, FALSE), len));
+  bytes = g_bytes_new_take (g_string_free (body, FALSE), len);
+  nines_aws_request_set_body (request, bytes);   /* takes its own reference */
   return request;
 }
 

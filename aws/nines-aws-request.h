@@ -63,6 +63,7 @@ void             nines_aws_request_get_header_at  (NinesAwsRequest *self,
                                                    const char     **name,
                                                    const char     **value);
 
+/* @body: (transfer none) (nullable): the request takes its own reference */
 void             nines_aws_request_set_body       (NinesAwsRequest *self,
                                                    GBytes          *body);
 /* (transfer none) never NULL: an empty body is a zero-length GBytes */

@@ -100,9 +100,10 @@ price_aurora (NinesCostCtx *ctx)
   NinesComponent *c = ctx->component;
   gboolean io_opt = num (c, "io_optimized") != 0;
   const char *engine = str (c, "engine", "aurora-postgresql");
-  /* A secondary cluster of a global database has no writer: only its readers run
-   * (none for a headless secondary). */
-  double instances = num (c, "readers") + (ctx->item && ctx->item->role == NINES_ROLE_REPLICA ? 0 : 1);
+  /* A writer plus the readers, as the CloudFormation export creates them; only a
+   * headless secondary (pilot light's global database) runs none until it is promoted. */
+  gboolean headless = ctx->item && ctx->item->headless && ctx->state == NINES_COST_STEADY;
+  double instances = headless ? 0 : num (c, "readers") + 1;
 
   ADD3 ("AmazonRDS", io_opt ? "aurora-instance-io-optimized" : "aurora-instance", engine,
         str (c, "instance_class", ""), "Hrs", N_("Aurora instance hours"), instances * H, NULL);
@@ -180,7 +181,8 @@ _nines_cost_edge_location (const char *region)
     { "eu-", "EU" }, { "il-", "EU" }, { "sa-", "South America" }, { "me-", "Middle East" },
     { "af-", "South Africa" }, { "ap-northeast-1", "Japan" }, { "ap-northeast-3", "Japan" },
     { "ap-south-", "India" }, { "ap-southeast-2", "Australia" }, { "ap-southeast-4", "Australia" },
-    { "ap-", "Asia Pacific" },
+    /* New Zealand is in CloudFront's "Australia & New Zealand" price region */
+    { "ap-southeast-6", "Australia" }, { "ap-", "Asia Pacific" },
   };
 
   for (guint i = 0; region && i < G_N_ELEMENTS (map); i++)

@@ -12,6 +12,7 @@
 # include "nines-document-io.h"
 # include "nines-command-stack.h"
 # include "nines-deployment.h"
+# include "nines-cfn-template.h"
 # include "nines-price-snapshot.h"
 # include "nines-price-builder.h"
 # include "nines-price-import.h"
@@ -20,4 +21,7 @@
 # include "nines-recovery.h"
 # include "nines-findings.h"
 # include "nines-simulation.h"
+# include "nines-runbook.h"
+# include "nines-cost-export.h"
+# include "nines-geometry.h"
 #undef NINES_MODEL_INSIDE

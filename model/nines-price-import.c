@@ -89,6 +89,7 @@ nines_price_import_file (NinesPriceBuilder      *builder,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autofree char *base = NULL;
+  GError *local_error = NULL;
   JsonObject *obj;
   JsonNode *root;
 
@@ -142,8 +143,14 @@ nines_price_import_file (NinesPriceBuilder      *builder,
     }
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_mapped_file (parser, path, error))
-    return FALSE;
+  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+    {
+      /* json-glib names the file in parse errors, not in encoding errors */
+      if (!g_str_has_prefix (local_error->message, path))
+        g_prefix_error (&local_error, "%s: ", path);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
   root = json_parser_get_root (parser);
   obj = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   if (obj == NULL)

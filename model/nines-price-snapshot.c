@@ -156,13 +156,16 @@ nines_price_snapshot_new_from_file (const char  *path,
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  NinesPriceSnapshot *self;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!(mapped = g_mapped_file_new (path, FALSE, error)))
     return NULL;
   bytes = g_mapped_file_get_bytes (mapped);
-  return nines_price_snapshot_new_from_bytes (bytes, FALSE, error);
+  if (!(self = nines_price_snapshot_new_from_bytes (bytes, FALSE, error)))
+    g_prefix_error (error, "%s: ", path);
+  return self;
 }
 
 NinesPriceSnapshot *

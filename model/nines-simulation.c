@@ -21,6 +21,7 @@
 #define NLB_NEW_CONN_PER_NLCU_S 800.0   /* NLB pricing, "NLCU details": 800 new TCP connections/s */
 #define SECONDS_PER_MONTH       (730.0 * 3600.0)
 #define MAX_MINUTES             (31 * 24 * 60)
+#define TAIL_MINUTES            5     /* minutes shown after recovery */
 
 typedef struct
 {
@@ -306,6 +307,24 @@ nines_simulation_new (NinesRecovery       *recovery,
       return NULL;
     }
 
+  duration_s = duration_minutes > 0 ? duration_minutes * 60.0
+             : nines_document_get_knob_double (doc, "region_outage_hours") * 3600.0;
+  /* The outage and a few minutes after it must fit the minutes simulated; NaN and
+   * infinity would reach the horizon's conversion to an integer. */
+  if (isnan (duration_minutes))
+    {
+      g_set_error_literal (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                           _("The outage length is not a number of minutes"));
+      return NULL;
+    }
+  if (!(at_minute + duration_s / 60.0 + TAIL_MINUTES <= MAX_MINUTES))
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                   _("An outage from minute %u lasting %g min does not fit the %u minutes (31 days) "
+                     "a simulation covers"), at_minute, duration_s / 60.0, (guint) MAX_MINUTES);
+      return NULL;
+    }
+
   self = g_new0 (NinesSimulation, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->recovery = nines_recovery_ref (recovery);
@@ -316,8 +335,6 @@ nines_simulation_new (NinesRecovery       *recovery,
   self->curves = g_array_new (FALSE, FALSE, sizeof (Curve));
   self->share_kept = 1.0;
 
-  duration_s = duration_minutes > 0 ? duration_minutes * 60.0
-             : nines_document_get_knob_double (doc, "region_outage_hours") * 3600.0;
   primary_failed = !az && g_str_equal (target, nines_deployment_get_primary_region (dep));
   if (az)
     model_az (self, duration_s);
@@ -331,8 +348,9 @@ nines_simulation_new (NinesRecovery       *recovery,
   rate_after = cost && primary_failed && nines_deployment_get_recovery_region (dep) != NULL
                ? cost->failover_usd_month / (730.0 * 60.0) : rate_before;
 
-  horizon = at_minute + (guint) ceil (self->recovered_s / 60.0) + 5;
-  horizon = MIN (horizon, (guint) MAX_MINUTES);
+  /* In doubles: a recovery that takes longer than the horizon stops at it. */
+  horizon = (guint) MIN ((double) at_minute + ceil (self->recovered_s / 60.0) + TAIL_MINUTES,
+                         MAX_MINUTES);
   for (guint m = 0; m < horizon; m++)
     {
       NinesSimMinute row = { 0 };

@@ -50,7 +50,9 @@ GType                 nines_simulation_get_type        (void) G_GNUC_CONST;
 
 /* Fails @target (a region code or an AZ ID of the document) at minute @at_minute, for
  * @duration_minutes (<= 0: the knob region_outage_hours). @cost: (nullable). Returns NULL
- * with NINES_MODEL_ERROR_INVALID when @target is not a region or AZ the deployment uses. */
+ * with NINES_MODEL_ERROR_INVALID when @target is not a region or AZ the deployment uses,
+ * when @duration_minutes is NaN, or when the outage does not end within the 31 days
+ * simulated. */
 NinesSimulation      *nines_simulation_new             (NinesRecovery      *recovery,
                                                         const char         *target,
                                                         guint               at_minute,

@@ -4,20 +4,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "nines-window.h"
-
-struct _NinesWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template children */
-  AdwWindowTitle       *title;
-  GtkLabel             *summary;
-
-  /* owned */
-  NinesDocument        *document;
-  char                 *path;
-};
+#include "nines-ui.h"
+#include "nines-window-private.h"
 
 G_DEFINE_FINAL_TYPE (NinesWindow, nines_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -26,34 +14,240 @@ nines_window_dispose (GObject *object)
 {
   NinesWindow *self = (NinesWindow *)object;
 
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->stack)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  g_clear_object (&self->stack);
   g_clear_object (&self->document);
-  g_clear_pointer (&self->path, g_free);
+  g_clear_object (&self->analysis);
   gtk_widget_dispose_template (GTK_WIDGET (self), NINES_TYPE_WINDOW);
   G_OBJECT_CLASS (nines_window_parent_class)->dispose (object);
 }
 
-GResource *nines_ui_get_resource (void);
+static void
+nines_window_finalize (GObject *object)
+{
+  NinesWindow *self = (NinesWindow *)object;
+
+  g_free (self->path);
+  g_free (self->autosave_path);
+  g_ptr_array_unref (self->welcome_rows);
+  G_OBJECT_CLASS (nines_window_parent_class)->finalize (object);
+}
+
+void
+_nines_window_update_title (NinesWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *display = NULL;
+  gboolean dirty;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->title, _("Nines"));
+      adw_window_title_set_subtitle (self->title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Nines"));
+      return;
+    }
+
+  dirty = nines_command_stack_is_dirty (self->stack) || self->path == NULL;
+  /* A leading bullet marks unsaved changes (as GNOME Text Editor does). */
+  title = dirty ? g_strdup_printf ("• %s", nines_document_get_name (self->document))
+                : g_strdup (nines_document_get_name (self->document));
+  if (self->path)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (self->path);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      display = parent ? g_file_get_parse_name (parent) : g_strdup (self->path);
+    }
+  else
+    display = g_strdup (_("Not saved"));
+  adw_window_title_set_title (self->title, title);
+  adw_window_title_set_subtitle (self->title, display);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+sync_pattern_controls (NinesWindow *self)
+{
+  NinesCatalog *catalog = nines_catalog_get_default ();
+  const char *recovery;
+
+  if (self->document == NULL)
+    return;
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->pattern_dropdown, nines_document_get_dr_pattern (self->document));
+  recovery = nines_document_get_recovery_region (self->document);
+  gtk_drop_down_set_selected (self->recovery_dropdown, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; recovery && i < nines_catalog_get_n_regions (catalog); i++)
+    if (g_strcmp0 (nines_catalog_get_region (catalog, i)->code, recovery) == 0)
+      gtk_drop_down_set_selected (self->recovery_dropdown, i);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recovery_dropdown),
+                            nines_document_get_dr_pattern (self->document) != NINES_DR_PATTERN_NONE);
+  self->syncing = FALSE;
+}
+
+static void
+on_document_changed (NinesWindow *self)
+{
+  _nines_window_update_title (self);
+  _nines_window_update_actions (self);
+  sync_pattern_controls (self);
+  _nines_window_autosave_schedule (self);
+}
+
+static void
+on_stack_notify (NinesWindow *self)
+{
+  _nines_window_update_title (self);
+  _nines_window_update_actions (self);
+}
+
+static void
+on_pattern_selected (NinesWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->pattern_dropdown);
+
+  if (self->syncing || self->document == NULL || i >= NINES_N_DR_PATTERNS)
+    return;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "pattern",
+                                  g_variant_new_string (nines_dr_pattern_to_string (i)));
+}
+
+static void
+on_recovery_selected (NinesWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->recovery_dropdown);
+  NinesCatalog *catalog = nines_catalog_get_default ();
+
+  if (self->syncing || self->document == NULL || i >= nines_catalog_get_n_regions (catalog))
+    return;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "recovery-region",
+                                  g_variant_new_string (nines_catalog_get_region (catalog, i)->code));
+}
+
+static void
+on_canvas_message (NinesWindow *self,
+                   const char  *message)
+{
+  nines_window_add_toast (self, message);
+}
+
+static void
+on_finding_activated (NinesWindow *self,
+                      const char  *id)
+{
+  nines_canvas_select (self->canvas, id, FALSE);
+  nines_canvas_reveal (self->canvas, id);
+}
+
+static void
+on_outage_changed (NinesWindow *self,
+                   const char  *region,
+                   const char  *zone)
+{
+  nines_canvas_set_outage (self->canvas, region, zone);
+}
+
+static gboolean
+nines_window_close_request (GtkWindow *window)
+{
+  NinesWindow *self = NINES_WINDOW (window);
+
+  if (self->close_confirmed || self->document == NULL || !nines_command_stack_is_dirty (self->stack))
+    {
+      _nines_window_autosave_remove (self);
+      return GTK_WINDOW_CLASS (nines_window_parent_class)->close_request (window);
+    }
+  _nines_window_confirm_discard (self, G_CALLBACK (gtk_window_destroy), NULL);
+  return TRUE;
+}
 
 static void
 nines_window_class_init (NinesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = nines_window_dispose;
+  object_class->finalize = nines_window_finalize;
+  window_class->close_request = nines_window_close_request;
 
-  /* Named so the linker keeps the UI resources out of the static library. */
-  g_resources_register (nines_ui_get_resource ());
+  nines_ui_ensure_resources ();
+  g_type_ensure (NINES_TYPE_CANVAS);
+  g_type_ensure (NINES_TYPE_PALETTE);
+  g_type_ensure (NINES_TYPE_INSPECTOR);
+  g_type_ensure (NINES_TYPE_SUMMARY_BAR);
+  g_type_ensure (NINES_TYPE_COST_PANEL);
+  g_type_ensure (NINES_TYPE_RECOVERY_PANEL);
+  g_type_ensure (NINES_TYPE_FINDINGS_PANEL);
+  g_type_ensure (NINES_TYPE_COMPARE_PANEL);
+  g_type_ensure (NINES_TYPE_SIMULATION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ninesdr/Nines/ui/nines-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, header);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, edit_buttons);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, pattern_box);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, pattern_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, recovery_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, welcome);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, restore_group);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, editor_box);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, panels);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, cost_panel);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, recovery_panel);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, compare_panel);
+  gtk_widget_class_bind_template_child (widget_class, NinesWindow, simulation_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_message);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_outage_changed);
 }
 
 static void
 nines_window_init (NinesWindow *self)
 {
+  NinesCatalog *catalog = nines_catalog_get_default ();
+  g_autoptr(GtkStringList) patterns = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+
+  self->welcome_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < NINES_N_DR_PATTERNS; i++)
+    gtk_string_list_append (patterns, nines_dr_pattern_get_label (i));
+  gtk_drop_down_set_model (self->pattern_dropdown, G_LIST_MODEL (patterns));
+  for (guint i = 0; i < nines_catalog_get_n_regions (catalog); i++)
+    {
+      const NinesRegionInfo *info = nines_catalog_get_region (catalog, i);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", info->code, info->name);
+      gtk_string_list_append (regions, label);
+    }
+  gtk_drop_down_set_model (self->recovery_dropdown, G_LIST_MODEL (regions));
+  g_signal_connect_swapped (self->pattern_dropdown, "notify::selected", G_CALLBACK (on_pattern_selected), self);
+  g_signal_connect_swapped (self->recovery_dropdown, "notify::selected", G_CALLBACK (on_recovery_selected), self);
+
+  nines_inspector_set_canvas (self->inspector, self->canvas);
+  self->analysis = nines_analysis_new ();
+  nines_summary_bar_set_analysis (self->summary, self->analysis);
+  nines_cost_panel_set_analysis (self->cost_panel, self->analysis);
+  nines_recovery_panel_set_analysis (self->recovery_panel, self->analysis);
+  nines_findings_panel_set_analysis (self->findings_panel, self->analysis);
+  nines_compare_panel_set_analysis (self->compare_panel, self->analysis);
+  nines_simulation_panel_set_analysis (self->simulation_panel, self->analysis);
+  _nines_window_init_actions (self);
+  nines_window_show_welcome (self);
 }
 
 NinesWindow *
@@ -69,25 +263,186 @@ nines_window_get_document (NinesWindow *self)
   return self->document;
 }
 
+NinesCommandStack *
+nines_window_get_command_stack (NinesWindow *self)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return self->stack;
+}
+
+NinesCanvas *
+nines_window_get_canvas (NinesWindow *self)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return self->canvas;
+}
+
+NinesAnalysis *
+nines_window_get_analysis (NinesWindow *self)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return self->analysis;
+}
+
+NinesSummaryBar *
+nines_window_get_summary (NinesWindow *self)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return self->summary;
+}
+
+GtkWidget *
+nines_window_get_panel (NinesWindow *self,
+                        const char  *name)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->panels, name);
+}
+
+NinesInspector *
+nines_window_get_inspector (NinesWindow *self)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return self->inspector;
+}
+
+const char *
+nines_window_get_path (NinesWindow *self)
+{
+  g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
+  return self->path;
+}
+
+void
+nines_window_add_toast (NinesWindow *self,
+                        const char  *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (NINES_IS_WINDOW (self));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+set_header_mode (NinesWindow *self,
+                 gboolean     editing)
+{
+  gtk_widget_set_visible (self->edit_buttons, editing);
+  gtk_widget_set_visible (self->pattern_box, editing);
+}
+
+void
+nines_window_show_welcome (NinesWindow *self)
+{
+  g_return_if_fail (NINES_IS_WINDOW (self));
+
+  _nines_window_autosave_remove (self);
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->stack)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  nines_canvas_set_command_stack (self->canvas, NULL);
+  nines_cost_panel_set_command_stack (self->cost_panel, NULL);
+  nines_analysis_set_document (self->analysis, NULL);
+  g_clear_object (&self->stack);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->path, g_free);
+
+  _nines_window_fill_welcome (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  set_header_mode (self, FALSE);
+  _nines_window_update_title (self);
+  _nines_window_update_actions (self);
+}
+
 void
 nines_window_set_document (NinesWindow   *self,
                            NinesDocument *document,
                            const char    *path)
 {
-  g_autofree char *text = NULL;
-
   g_return_if_fail (NINES_IS_WINDOW (self));
   g_return_if_fail (NINES_IS_DOCUMENT (document));
 
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->stack)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  _nines_window_autosave_remove (self);
+
   g_set_object (&self->document, document);
+  g_clear_object (&self->stack);
+  self->stack = nines_command_stack_new (document);
+  nines_command_stack_mark_saved (self->stack);
   g_free (self->path);
   self->path = g_strdup (path);
 
-  adw_window_title_set_title (self->title, nines_document_get_name (document));
-  adw_window_title_set_subtitle (self->title, path ? path : "");
-  gtk_window_set_title (GTK_WINDOW (self), nines_document_get_name (document));
-  text = g_strdup_printf (_("%u components in %u regions"),
-                          nines_document_get_n_components (document),
-                          g_list_model_get_n_items (nines_document_get_regions (document)));
-  gtk_label_set_label (self->summary, text);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
+  g_signal_connect_swapped (self->stack, "notify::can-undo", G_CALLBACK (on_stack_notify), self);
+  g_signal_connect_swapped (self->stack, "notify::can-redo", G_CALLBACK (on_stack_notify), self);
+  g_signal_connect_swapped (self->stack, "notify::dirty", G_CALLBACK (on_stack_notify), self);
+
+  nines_canvas_set_command_stack (self->canvas, self->stack);
+  nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
+  nines_analysis_set_document (self->analysis, document);
+  gtk_stack_set_visible_child_name (self->main_stack, "editor");
+  set_header_mode (self, TRUE);
+  sync_pattern_controls (self);
+  _nines_window_update_title (self);
+  _nines_window_update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_file_get_uri (file);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
+}
+
+gboolean
+nines_window_load_file (NinesWindow  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  g_autoptr(NinesDocument) document = NULL;
+
+  g_return_val_if_fail (NINES_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  document = nines_document_load_from_file (path, error);
+  if (document == NULL)
+    return FALSE;
+  nines_window_set_document (self, document, path);
+  return TRUE;
+}
+
+gboolean
+nines_window_save_to_file (NinesWindow  *self,
+                           const char   *path,
+                           GError      **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (NINES_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
+  if (!nines_document_save_to_file (self->document, path, error))
+    return FALSE;
+  if (g_strcmp0 (self->path, path) != 0)
+    {
+      g_free (self->path);
+      self->path = g_strdup (path);
+    }
+  nines_command_stack_mark_saved (self->stack);
+  _nines_window_autosave_remove (self);
+  _nines_window_update_title (self);
+
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  return TRUE;
 }

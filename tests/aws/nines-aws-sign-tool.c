@@ -39,6 +39,7 @@ sign_one (JsonObject  *in,
   NinesAwsSigv4Trace trace = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
+  g_autoptr(GBytes) body = NULL;
   guint presign = json_object_get_int_member_with_default (in, "presign", 0);
   gboolean ok;
 
@@ -54,7 +55,8 @@ sign_one (JsonObject  *in,
       nines_aws_request_add_header (req, json_array_get_string_element (kv, 0),
                                     json_array_get_string_element (kv, 1));
     }
-  nines_aws_request_set_body (req, hex_to_bytes (json_object_get_string_member (in, "body_hex")));
+  body = hex_to_bytes (json_object_get_string_member (in, "body_hex"));
+  nines_aws_request_set_body (req, body);
   if (json_object_get_boolean_member_with_default (in, "s3", FALSE))
     flags |= NINES_AWS_SIGV4_S3_PATH | NINES_AWS_SIGV4_CONTENT_SHA256_HEADER;
   if (json_object_get_boolean_member_with_default (in, "unsigned", FALSE))

@@ -473,6 +473,61 @@ test_error_codes (void)
   g_assert_cmpstr (rid, ==, "S3RID");
 }
 
+/* Some services answer a bad signature with the canonical request they expected, signed
+ * headers and all: x-amz-security-token carries the session token, a secret that must not
+ * reach the message shown to the user. */
+static void
+test_signature_error_redacted (void)
+{
+  g_autoptr(NinesAwsResponse) r = nines_aws_response_new (403);
+  g_autoptr(GError) error = NULL;
+  const char *json =
+    "{\"__type\":\"InvalidSignatureException\",\"message\":\"The request signature we calculated does not "
+    "match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the "
+    "service documentation for details.\\n\\nThe Canonical String for this request should have been\\n'POST\\n/\\n\\n"
+    "host:cloudformation.us-east-1.amazonaws.com\\nx-amz-date:20261126T120000Z\\n"
+    "x-amz-security-token:SESSIONtokenSESSIONtoken\\n\\nhost;x-amz-date;x-amz-security-token\\n"
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'\\n\\nThe String-to-Sign should have "
+    "been\\n'AWS4-HMAC-SHA256\\n20261126T120000Z\\n20261126/us-east-1/cloudformation/aws4_request\\n"
+    "35fe4abf9ff06a5f2e5f0d561278f8eccadabc94467790235da765a3082afa3b'\\n\"}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+
+  nines_aws_response_set_body (r, bytes);
+  error = nines_aws_error_from_response (r, "cloudformation:DescribeStacks", "default", 1);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_AUTH);
+  g_assert_null (strstr (error->message, "SESSIONtoken"));
+  g_assert_null (strstr (error->message, "Canonical String"));
+  g_assert_nonnull (strstr (error->message, "does not match the signature you provided"));
+}
+
+/* JSON from a server (or whatever answers in its place) with members of unexpected types:
+ * read what is usable, never a json-glib critical. */
+static void
+test_json_wrong_types (void)
+{
+  g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+  g_autoptr(NinesAwsClient) client = new_client (t, "us-east-1");
+  g_autoptr(NinesAwsResponse) r = nines_aws_response_new (400);
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL, *message = NULL, *rid = NULL;
+  const char *json = "{\"__type\": {\"a\": 1}, \"code\": \"Throttling\", \"message\": [1], \"Message\": \"slow down\"}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+
+  nines_aws_response_set_body (r, bytes);
+  nines_aws_parse_error_body (r, &code, &message, &rid);
+  g_assert_cmpstr (code, ==, "Throttling");
+  g_assert_cmpstr (message, ==, "slow down");
+
+  /* a NextToken that is not a string ends nowhere sensible: the page is refused */
+  nines_test_transport_push (t, 200, "{\"FormatVersion\":\"aws_v1\",\"PriceList\":[],\"NextToken\":{}}", NULL);
+  products = nines_aws_pricing_get_products (client, "AmazonEC2", NULL, 0, NULL, NULL, NULL, &error);
+  g_assert_null (products);
+  g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "NextToken"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,5 +547,7 @@ main (int   argc,
   g_test_add_func ("/nines/aws/client/async", test_async_in_thread);
   g_test_add_func ("/nines/aws/client/pricing/async-progress", test_get_products_async_progress);
   g_test_add_func ("/nines/aws/client/error-codes", test_error_codes);
+  g_test_add_func ("/nines/aws/client/json-wrong-types", test_json_wrong_types);
+  g_test_add_func ("/nines/aws/client/signature-error-redacted", test_signature_error_redacted);
   return g_test_run ();
 }

@@ -396,6 +396,39 @@ test_credential_process (Fixture *f, gconstpointer data)
   g_assert_cmpstr (nines_aws_credentials_get_access_key_id (c), ==, "AKIDBOTH");
 }
 
+/* Members of the wrong JSON type are a plain error, never a json-glib critical (which
+ * aborts under G_DEBUG=fatal-warnings and shows on the terminal otherwise). */
+static void
+test_credential_process_types (Fixture *f, gconstpointer data)
+{
+  const char *outputs[] = {
+    "{\"Version\": 1, \"AccessKeyId\": {\"a\": 1}, \"SecretAccessKey\": \"" SECRET_PROC "\"}",
+    "{\"Version\": 1, \"AccessKeyId\": \"AKID\", \"SecretAccessKey\": [\"" SECRET_PROC "\"]}",
+    "{\"Version\": {}, \"AccessKeyId\": \"AKID\", \"SecretAccessKey\": \"" SECRET_PROC "\"}",
+    "{\"Version\": \"1\", \"AccessKeyId\": \"AKID\", \"SecretAccessKey\": \"" SECRET_PROC "\"}",
+    "{\"Version\": 1, \"AccessKeyId\": \"AKID\", \"SecretAccessKey\": \"" SECRET_PROC "\", \"SessionToken\": []}",
+    "{\"Version\": 1, \"AccessKeyId\": \"AKID\", \"SecretAccessKey\": \"" SECRET_PROC "\", \"Expiration\": 5}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("types%u.sh", i);
+      g_autofree char *body = g_strdup_printf ("echo '%s'", outputs[i]);
+      g_autofree char *script = write_process_script (f, name, body);
+      g_autofree char *config_text = g_strdup_printf ("[profile p]\ncredential_process = %s\n", script);
+      g_autoptr(NinesAwsCredentials) c = NULL;
+      g_autoptr(GError) error = NULL;
+
+      write_aws (f, "config", config_text);
+      c = resolve (f, "p", NULL, &error);
+      g_test_message ("%s", outputs[i]);
+      g_assert_null (c);
+      g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG);
+      g_assert_nonnull (strstr (error->message, "“p”"));
+      g_assert_null (strstr (error->message, SECRET_PROC));
+    }
+}
+
 #define ASSUME_ROLE_RESPONSE(key, exp) \
   "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>" \
   "<AssumedRoleUser><AssumedRoleId>AROA:s</AssumedRoleId><Arn>arn:aws:sts::123456789012:assumed-role/r/s</Arn></AssumedRoleUser>" \
@@ -457,6 +490,35 @@ test_assume_role (Fixture *f, gconstpointer data)
   c = nines_aws_credentials_provider_get (provider, NULL, NULL);
   g_assert_cmpstr (nines_aws_credentials_get_access_key_id (c), ==, "ASIAROLE2");
   g_assert_cmpuint (nines_test_transport_get_n_requests (t), ==, 2);
+}
+
+/* duration_seconds that is not a whole number of seconds STS accepts (900 to 43200) is a
+ * configuration error naming the profile, as in the AWS CLI, not silently the default. */
+static void
+test_assume_role_bad_duration (Fixture *f, gconstpointer data)
+{
+  const char *values[] = { "1h", "-900", "12.5", "99999999999", "60", "0x384" };
+
+  write_aws (f, "credentials", CREDENTIALS_FILE);
+  setenv_f (f, "AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9/");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(NinesTestTransport) t = nines_test_transport_new ();
+      g_autoptr(NinesAwsCredentials) c = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *config = g_strdup_printf ("[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/deploy\n"
+                                                 "source_profile = dev\nduration_seconds = %s\n", values[i]);
+
+      write_aws (f, "config", config);
+      nines_test_transport_push (t, 200, ASSUME_ROLE_RESPONSE ("ASIAROLE1", "2027-01-15T08:00:00Z"), "req-1");
+      c = resolve (f, "deploy", t, &error);
+      g_test_message ("duration_seconds = %s", values[i]);
+      g_assert_null (c);
+      g_assert_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG);
+      g_assert_nonnull (strstr (error->message, "deploy"));
+      g_assert_nonnull (strstr (error->message, "duration_seconds"));
+      g_assert_cmpuint (nines_test_transport_get_n_requests (t), ==, 0);
+    }
 }
 
 static void
@@ -569,6 +631,8 @@ main (int   argc,
   ADD ("endpoints", test_endpoints);
   ADD ("malformed", test_malformed);
   ADD ("credential-process", test_credential_process);
+  ADD ("credential-process-types", test_credential_process_types);
+  ADD ("assume-role-bad-duration", test_assume_role_bad_duration);
   ADD ("assume-role", test_assume_role);
   ADD ("assume-role-chains", test_assume_role_chains);
   ADD ("zz-secrets-not-logged", test_secrets_not_logged);

@@ -384,6 +384,37 @@ test_tls_verification (void)
   set_script_with (nines_aws_client_get_transport (client), tls->url, "[" OK_STEP "]");
   id = whoami (client, &error);
   g_assert_no_error (error);
+  g_clear_pointer (&id, nines_aws_caller_identity_free);
+
+  /* as the AWS CLI does: AWS_CA_BUNDLE, else the profile's ca_bundle, is the CA file of
+   * the client's own transport (a corporate proxy or a local endpoint with its own CA) */
+  for (guint how = 0; how < 2; how++)
+    {
+      g_auto(GStrv) env = NULL;
+      g_autofree char *config_file = g_build_filename (dir, "config", NULL);
+      g_autofree char *config_text = g_strdup_printf ("[default]\nca_bundle = %s\n", how == 1 ? cert : "/nonexistent.pem");
+      g_autoptr(NinesAwsConfig) config = NULL;
+      g_autoptr(NinesAwsClient) bundled = NULL;
+
+      g_assert_true (g_file_set_contents (config_file, config_text, -1, NULL));
+      env = g_environ_setenv (env, "HOME", "/nonexistent", TRUE);
+      env = g_environ_setenv (env, "AWS_CONFIG_FILE", config_file, TRUE);
+      env = g_environ_setenv (env, "AWS_SHARED_CREDENTIALS_FILE", "/dev/null", TRUE);
+      env = g_environ_setenv (env, "AWS_ACCESS_KEY_ID", "AKIDFAULT", TRUE);
+      env = g_environ_setenv (env, "AWS_SECRET_ACCESS_KEY", "faultSECRETfaultSECRET", TRUE);
+      env = g_environ_setenv (env, "AWS_REGION", "us-east-1", TRUE);
+      env = g_environ_setenv (env, "AWS_ENDPOINT_URL", tls->url, TRUE);
+      if (how == 0)
+        env = g_environ_setenv (env, "AWS_CA_BUNDLE", cert, TRUE);
+      config = nines_aws_config_new ((const char * const *) env, NULL, &error);
+      g_assert_no_error (error);
+      bundled = nines_aws_client_new (config, NULL, NULL);
+      set_script_with (nines_aws_client_get_transport (client), tls->url, "[" OK_STEP "]");
+      id = whoami (bundled, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&id, nines_aws_caller_identity_free);
+      g_remove (config_file);
+    }
   responder_stop (tls);
   g_remove (cert);
   g_remove (key);

@@ -232,10 +232,12 @@ test_tampered_signature (void)
   g_autoptr(GError) refused = NULL;
   const char *body = "Action=GetCallerIdentity&Version=2011-06-15";
   const char *tampered = "Action=GetCallerIdentity&Version=2011-06-16";
+  g_autoptr(GBytes) good_body = g_bytes_new_static (body, strlen (body));
+  g_autoptr(GBytes) bad_body = g_bytes_new_static (tampered, strlen (tampered));
   g_autofree char *code = NULL;
 
   nines_aws_request_add_header (request, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-  nines_aws_request_set_body (request, g_bytes_new_static (body, strlen (body)));
+  nines_aws_request_set_body (request, good_body);
   g_assert_true (nines_aws_sigv4_sign (request, creds, "us-east-1", "sts", g_get_real_time () / G_USEC_PER_SEC,
                                        0, NULL, &error));
   good = nines_aws_transport_send (nines_aws_client_get_transport (client), request, NULL, &error);
@@ -243,7 +245,7 @@ test_tampered_signature (void)
   g_assert_cmpuint (nines_aws_response_get_status (good), ==, 200);
 
   /* the same signed request with its body changed after signing */
-  nines_aws_request_set_body (request, g_bytes_new_static (tampered, strlen (tampered)));
+  nines_aws_request_set_body (request, bad_body);
   bad = nines_aws_transport_send (nines_aws_client_get_transport (client), request, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (nines_aws_response_get_status (bad), ==, 403);

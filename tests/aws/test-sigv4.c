@@ -127,7 +127,10 @@ parse_req (const char *text,
   for (guint i = 0; i < names->len; i++)
     nines_aws_request_add_header (req, names->pdata[i], values->pdata[i]);
   if (*p != '\0')
-    nines_aws_request_set_body (req, g_bytes_new (p, strlen (p)));
+    {
+      g_autoptr(GBytes) body = g_bytes_new (p, strlen (p));
+      nines_aws_request_set_body (req, body);
+    }
   return g_steal_pointer (&req);
 }
 
@@ -341,9 +344,10 @@ test_unsigned_payload_and_blacklist (void)
 {
   g_autoptr(NinesAwsRequest) req = nines_aws_request_new ("PUT", "http://127.0.0.1:5000", "/b/k");
   g_autoptr(NinesAwsCredentials) creds = nines_aws_credentials_new (S3_KEY_ID, S3_SECRET, "tok", 0, "test");
+  g_autoptr(GBytes) body = g_bytes_new_static ("data", 4);
   NinesAwsSigv4Trace trace = { 0 };
 
-  nines_aws_request_set_body (req, g_bytes_new_static ("data", 4));
+  nines_aws_request_set_body (req, body);
   nines_aws_request_add_header (req, "User-Agent", "nines");
   nines_aws_request_add_header (req, "Expect", "100-continue");
   g_assert_true (nines_aws_sigv4_sign (req, creds, "us-east-1", "s3", S3_TIME,

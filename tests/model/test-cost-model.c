@@ -273,6 +273,69 @@ test_every_kind (void)
   check_every_kind ("ca-central-1", TRUE);
 }
 
+/* An Aurora Global Database secondary under each pattern, priced like the CloudFormation
+ * export builds it: no instance while headless (pilot light), one (warm standby) or the
+ * primary's writer + readers (multi-site); after failover the promoted cluster runs a
+ * writer and the readers, as the primary did. */
+static void
+test_aurora_secondary (void)
+{
+  struct { NinesDrPattern pattern; double steady, failover; } want[] = {
+    { NINES_DR_PATTERN_PILOT_LIGHT, 0, 3 },
+    { NINES_DR_PATTERN_WARM_STANDBY, 1, 3 },
+    { NINES_DR_PATTERN_MULTI_SITE, 3, 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      g_autoptr(NinesDocument) doc = nines_test_cost_document ("us-east-1", "us-west-2");
+      g_autoptr(NinesDeployment) dep = NULL;
+      g_autoptr(NinesCostEstimate) est = NULL;
+      const char *usage = "aurora-instance:aurora-postgresql:db.r6g.large";
+
+      nines_test_cost_component (doc, "db", "aurora", "us-east-1", 2, "engine", S ("aurora-postgresql"),
+                                 "instance_class", S ("db.r6g.large"), "readers", I (2), NULL);
+      nines_document_set_dr (doc, want[i].pattern, "us-west-2");
+      dep = nines_deployment_new (doc, want[i].pattern);
+      est = nines_cost_model_estimate (dep, NULL);
+
+      g_assert_cmpfloat_with_epsilon (nines_test_cost_sum (est, NINES_COST_STEADY, "db", usage), 3 * 730 * 0.26, 1e-6);
+      g_test_message ("%s", nines_dr_pattern_to_string (want[i].pattern));
+      g_assert_cmpfloat_with_epsilon (nines_test_cost_sum (est, NINES_COST_STEADY, "db@us-west-2", usage),
+                                      want[i].steady * 730 * 0.26, 1e-6);
+      g_assert_cmpfloat_with_epsilon (nines_test_cost_sum (est, NINES_COST_FAILOVER, "db@us-west-2", usage),
+                                      want[i].failover * 730 * 0.26, 1e-6);
+    }
+}
+
+/* CloudFront bills by the edge location's price region; viewers are taken to be near the
+ * primary region. New Zealand shares Australia's ("Australia & New Zealand" on the
+ * CloudFront pricing page; AU in the usage report). */
+static void
+test_cloudfront_edge_region (void)
+{
+  struct { const char *primary, *edge; } want[] = {
+    { "us-east-1", "United States" }, { "ca-central-1", "Canada" }, { "il-central-1", "EU" },
+    { "ap-southeast-2", "Australia" }, { "ap-southeast-6", "Australia" },
+    { "ap-south-1", "India" }, { "ap-northeast-1", "Japan" }, { "ap-southeast-1", "Asia Pacific" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      g_autoptr(NinesDocument) doc = nines_test_cost_document (want[i].primary, NULL);
+      g_autoptr(NinesDeployment) dep = NULL;
+      g_autoptr(NinesCostEstimate) est = NULL;
+      g_autofree char *usage = g_strdup_printf ("transfer-out:%s", want[i].edge);
+
+      nines_test_cost_component (doc, "cdn", "cloudfront", NULL, 0, NULL);
+      nines_document_set_dr (doc, NINES_DR_PATTERN_NONE, NULL);
+      dep = nines_deployment_new (doc, NINES_DR_PATTERN_NONE);
+      est = nines_cost_model_estimate (dep, NULL);
+      g_test_message ("%s", want[i].primary);
+      g_assert_nonnull (nines_test_cost_find (est, NINES_COST_STEADY, "cdn", usage, 0));
+    }
+}
+
 /* Each example under each pattern: priced, finite, and missing only what the sources lack. */
 static void
 test_examples (void)
@@ -331,8 +394,9 @@ test_kind_quantities (void)
     /* writer + 2 readers; I/O in millions */
     { "aurora", "aurora-instance:aurora-postgresql:db.r6g.large", 0, 3 * 730, "Hrs" },
     { "aurora", "aurora-io", 0, 100e6, "IOs" },
-    /* a global-database secondary runs its readers only (1 here), and no I/O while idle */
-    { "aurora@ca-central-1", "aurora-instance:aurora-postgresql:db.r6g.large", 0, 730, "Hrs" },
+    /* a global-database secondary that is not headless runs a writer-to-be and its
+     * readers (1 here), and no I/O while idle */
+    { "aurora@ca-central-1", "aurora-instance:aurora-postgresql:db.r6g.large", 0, 2 * 730, "Hrs" },
     /* provisioned capacity: units × hours */
     { "ddb", "provisioned-rcu", 0, 100 * 730, "ReadCapacityUnit-Hrs" },
     { "ddb", "provisioned-wcu", 0, 50 * 730, "WriteCapacityUnit-Hrs" },
@@ -398,6 +462,8 @@ main (int argc, char **argv)
   g_test_add_func ("/nines/model/cost/override-discount-missing", test_override_discount_missing);
   g_test_add_func ("/nines/model/cost/states-and-replication", test_states_and_replication);
   g_test_add_func ("/nines/model/cost/every-kind", test_every_kind);
+  g_test_add_func ("/nines/model/cost/aurora-secondary", test_aurora_secondary);
+  g_test_add_func ("/nines/model/cost/cloudfront-edge-region", test_cloudfront_edge_region);
   g_test_add_func ("/nines/model/cost/kind-quantities", test_kind_quantities);
   g_test_add_func ("/nines/model/cost/examples", test_examples);
   return g_test_run ();

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <nines-model.h>
 
 static char *
@@ -406,6 +407,33 @@ test_import_deterministic (void)
   g_bytes_unref (out[1]);
 }
 
+/* Files that are not JSON at all: every message names the file, also the one json-glib
+ * gives for bytes that are not UTF-8 (its parse errors carry the name already). */
+static void
+test_bad_files_named (void)
+{
+  const char *contents[] = { "\xff\xfe{}", "{\"a\":", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NinesPriceBuilder) b = nines_price_builder_new ();
+      g_autofree char *dir = g_dir_make_tmp ("nines-import-XXXXXX", &error);
+      g_autofree char *path = g_build_filename (dir, "prices.json", NULL);
+      g_autofree char *twice = g_strdup_printf ("%s: %s:", path, path);
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (path, contents[i], -1, &error));
+      g_assert_false (nines_price_import_file (b, path, NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_assert_null (strstr (error->message, twice));
+      g_remove (path);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -419,5 +447,6 @@ main (int argc, char **argv)
   g_test_add_func ("/nines/model/price/import/terracost-sql", test_terracost_sql);
   g_test_add_func ("/nines/model/price/import/cited", test_cited);
   g_test_add_func ("/nines/model/price/import/deterministic", test_import_deterministic);
+  g_test_add_func ("/nines/model/price/import/bad-files-named", test_bad_files_named);
   return g_test_run ();
 }

@@ -192,6 +192,25 @@ test_write_files (void)
   g_rmdir (dir);
 }
 
+/* A damaged file: the message names it (a user may pass several snapshots around). */
+static void
+test_corrupt_file_named (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nines-prices-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "damaged.gvariant", NULL);
+  g_autoptr(NinesPriceSnapshot) s = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "not a snapshot at all", -1, &error));
+  s = nines_price_snapshot_new_from_file (path, &error);
+  g_assert_null (s);
+  g_assert_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, path));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Refreshing: start from a snapshot, overlay newer prices. */
 static void
 test_refresh (void)
@@ -285,6 +304,7 @@ main (int argc, char **argv)
   g_test_add_func ("/nines/model/price/snapshot/deterministic", test_deterministic);
   g_test_add_func ("/nines/model/price/snapshot/preference", test_preference);
   g_test_add_func ("/nines/model/price/snapshot/corrupt", test_corrupt);
+  g_test_add_func ("/nines/model/price/snapshot/corrupt-file-named", test_corrupt_file_named);
   g_test_add_func ("/nines/model/price/snapshot/write-files", test_write_files);
   g_test_add_func ("/nines/model/price/snapshot/refresh", test_refresh);
   g_test_add_func ("/nines/model/price/snapshot/default", test_default);

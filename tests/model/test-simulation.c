@@ -227,6 +227,43 @@ test_other_targets (void)
   g_assert_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID);
 }
 
+/* A failure time or outage length that cannot be simulated is refused; an outage as long
+ * as the horizon allows gives totals that are the sums of its minutes. */
+static void
+test_bounds (void)
+{
+  g_autoptr(NinesDocument) doc = nines_test_load_example_named ("storefront");
+  g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, NINES_DR_PATTERN_NONE);
+  g_autoptr(NinesRecovery) rec = nines_recovery_new (dep);
+  g_autoptr(NinesSimulation) longest = NULL;
+  const double bad_durations[] = { NAN, INFINITY, 1e12, 31 * 24 * 60 };
+  const guint bad_at[] = { 31 * 24 * 60, G_MAXINT, G_MAXUINT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_durations); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      NinesSimulation *sim = nines_simulation_new (rec, "us-east-1", AT, bad_durations[i], NULL, &error);
+
+      g_test_message ("duration %g", bad_durations[i]);
+      g_assert_null (sim);
+      g_assert_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_at); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      NinesSimulation *sim = nines_simulation_new (rec, "us-east-1", bad_at[i], 0, NULL, &error);
+
+      g_test_message ("at %u", bad_at[i]);
+      g_assert_null (sim);
+      g_assert_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID);
+    }
+
+  longest = nines_simulation_new (rec, "us-east-1", AT, 31 * 24 * 60 - AT - 6, NULL, NULL);
+  g_assert_nonnull (longest);
+  check_consistent (longest);
+  g_assert_cmpfloat (nines_simulation_get_downtime_minutes (longest), ==, 31 * 24 * 60 - AT - 6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -237,5 +274,6 @@ main (int    argc,
   g_test_add_func ("/nines/model/simulation/cost", test_cost);
   g_test_add_func ("/nines/model/simulation/az", test_az);
   g_test_add_func ("/nines/model/simulation/other-targets", test_other_targets);
+  g_test_add_func ("/nines/model/simulation/bounds", test_bounds);
   return g_test_run ();
 }

@@ -1,0 +1,298 @@
+/* nines-chart.c: charts drawn with cairo (see nines-chart.h) */
+#define G_LOG_DOMAIN "nines-chart"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "nines-chart.h"
+
+#define LABEL_SHARE 0.36
+#define AXIS_HEIGHT 26.0
+
+static void
+fg (cairo_t  *cr,
+    gboolean  dark,
+    double    alpha)
+{
+  if (dark)
+    cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+  else
+    cairo_set_source_rgba (cr, 0, 0, 0.05, alpha);
+}
+
+/* Draws @text with its left (or right, @align_right) edge at @x, vertically centred on @y. */
+static double
+text (cairo_t    *cr,
+      const char *str,
+      const char *font,
+      double      x,
+      double      y,
+      double      max_width,
+      gboolean    align_right)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  int w, h;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, str, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, align_right ? x - w : x, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  return w;
+}
+
+double
+nines_chart_timeline_height (NinesRecovery *recovery)
+{
+  g_return_val_if_fail (recovery != NULL, 0);
+  return nines_recovery_get_n_steps (recovery) * NINES_CHART_ROW_HEIGHT + AXIS_HEIGHT + 8;
+}
+
+int
+nines_chart_timeline_step_at (NinesRecovery *recovery,
+                              double         y)
+{
+  int i;
+
+  g_return_val_if_fail (recovery != NULL, -1);
+  if (y < 4)
+    return -1;
+  i = (int) ((y - 4) / NINES_CHART_ROW_HEIGHT);
+  return i < (int) nines_recovery_get_n_steps (recovery) ? i : -1;
+}
+
+/* A round tick step (in seconds) giving about @n ticks over @span. */
+static double
+tick_step (double span,
+           int    n)
+{
+  static const double steps[] = { 1, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
+                                  4 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (span / steps[i] <= n)
+      return steps[i];
+  return steps[G_N_ELEMENTS (steps) - 1];
+}
+
+void
+nines_chart_draw_timeline (cairo_t       *cr,
+                           NinesRecovery *recovery,
+                           double         width,
+                           gboolean       dark,
+                           double         now_s)
+{
+  guint n;
+  double end = 0, x0, plot_w, step, axis_y;
+
+  g_return_if_fail (cr != NULL && recovery != NULL);
+
+  n = nines_recovery_get_n_steps (recovery);
+  for (guint i = 0; i < n; i++)
+    end = MAX (end, nines_recovery_get_step (recovery, i)->end_s);
+  if (end <= 0)
+    end = 1;
+  x0 = width * LABEL_SHARE;
+  plot_w = MAX (width - x0 - 90, 40);
+  axis_y = 4 + n * NINES_CHART_ROW_HEIGHT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const NinesRecoveryStep *s = nines_recovery_get_step (recovery, i);
+      double y = 4 + i * NINES_CHART_ROW_HEIGHT;
+      double bx = x0 + s->start_s / end * plot_w;
+      double bw = MAX ((s->end_s - s->start_s) / end * plot_w, 2);
+      gboolean pending = now_s >= 0 && now_s < s->start_s;
+      g_autofree char *dur = nines_format_duration (s->duration_s);
+
+      if (i % 2 == 0)
+        {
+          fg (cr, dark, 0.03);
+          cairo_rectangle (cr, 0, y, width, NINES_CHART_ROW_HEIGHT);
+          cairo_fill (cr);
+        }
+      fg (cr, dark, pending ? 0.35 : 0.85);
+      text (cr, s->label, s->critical ? "Sans Bold 9" : "Sans 9", 6, y + NINES_CHART_ROW_HEIGHT / 2, x0 - 12, FALSE);
+
+      cairo_rectangle (cr, bx, y + 5, bw, NINES_CHART_ROW_HEIGHT - 10);
+      if (s->uses_failed_region)
+        cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, pending ? 0.3 : 0.9);    /* red: depends on the failed region */
+      else if (s->critical)
+        cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, pending ? 0.3 : 0.95);    /* orange: critical path */
+      else
+        cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, pending ? 0.25 : 0.7);   /* blue */
+      cairo_fill (cr);
+      if (now_s >= 0 && now_s > s->start_s && now_s < s->end_s)
+        {
+          /* The part done so far. */
+          cairo_rectangle (cr, bx, y + 5, (now_s - s->start_s) / end * plot_w, NINES_CHART_ROW_HEIGHT - 10);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
+          cairo_fill (cr);
+        }
+      fg (cr, dark, pending ? 0.35 : 0.7);
+      text (cr, dur, "Sans 8.5", bx + bw + 6, y + NINES_CHART_ROW_HEIGHT / 2, 84, FALSE);
+    }
+
+  /* Axis with round ticks. */
+  fg (cr, dark, 0.4);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, x0, axis_y + 0.5);
+  cairo_line_to (cr, x0 + plot_w, axis_y + 0.5);
+  cairo_stroke (cr);
+  step = tick_step (end, 6);
+  for (double t = 0; t <= end + 1e-6; t += step)
+    {
+      double x = x0 + t / end * plot_w;
+      g_autofree char *label = nines_format_duration (t);
+
+      cairo_move_to (cr, floor (x) + 0.5, axis_y);
+      cairo_line_to (cr, floor (x) + 0.5, axis_y + 4);
+      cairo_stroke (cr);
+      text (cr, t == 0 ? _("failure") : label, "Sans 8", x - 4, axis_y + 14, 0, FALSE);
+    }
+
+  if (now_s >= 0)
+    {
+      double x = x0 + MIN (now_s, end) / end * plot_w;
+      cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, x, 0);
+      cairo_line_to (cr, x, axis_y);
+      cairo_stroke (cr);
+    }
+}
+
+void
+nines_chart_draw_compare (cairo_t               *cr,
+                          const NinesChartPoint *points,
+                          guint                  n_points,
+                          double                 width,
+                          double                 height,
+                          gboolean               dark)
+{
+  const double left = 70, right = 20, top = 16, bottom = 36;
+  double min_rto = G_MAXDOUBLE, max_rto = 0, max_usd = 0;
+  double pw = width - left - right, ph = height - top - bottom;
+
+  g_return_if_fail (cr != NULL);
+  if (n_points == 0 || pw <= 10 || ph <= 10)
+    return;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      min_rto = MIN (min_rto, MAX (points[i].rto_s, 1));
+      max_rto = MAX (max_rto, MAX (points[i].rto_s, 1));
+      max_usd = MAX (max_usd, points[i].usd);
+    }
+  /* Log scale over whole decades of seconds. */
+  min_rto = pow (10, floor (log10 (min_rto)));
+  max_rto = pow (10, ceil (log10 (max_rto * 1.01)));
+  max_usd = max_usd > 0 ? max_usd * 1.15 : 1;
+
+  fg (cr, dark, 0.4);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, left + 0.5, top);
+  cairo_line_to (cr, left + 0.5, top + ph + 0.5);
+  cairo_line_to (cr, left + pw, top + ph + 0.5);
+  cairo_stroke (cr);
+  for (double d = min_rto; d <= max_rto * 1.001; d *= 10)
+    {
+      double x = left + log10 (d / min_rto) / log10 (max_rto / min_rto) * pw;
+      g_autofree char *label = nines_format_duration (d);
+      fg (cr, dark, 0.5);
+      text (cr, label, "Sans 8", x - 8, top + ph + 12, 0, FALSE);
+    }
+  for (int k = 0; k <= 4; k++)
+    {
+      double usd = max_usd * k / 4, y = top + ph - ph * k / 4;
+      g_autofree char *label = g_strdup_printf ("$%.0f", usd);
+      fg (cr, dark, 0.08);
+      cairo_move_to (cr, left, floor (y) + 0.5);
+      cairo_line_to (cr, left + pw, floor (y) + 0.5);
+      cairo_stroke (cr);
+      fg (cr, dark, 0.5);
+      text (cr, label, "Sans 8", left - 6, y, 0, TRUE);
+    }
+  fg (cr, dark, 0.6);
+  text (cr, _("recovery time (RTO) →"), "Sans 8", left + pw / 2 - 50, height - 8, 0, FALSE);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      double x = left + log10 (MAX (points[i].rto_s, 1) / min_rto) / log10 (max_rto / min_rto) * pw;
+      double y = top + ph - points[i].usd / max_usd * ph;
+
+      cairo_arc (cr, x, y, points[i].current ? 7 : 5, 0, 2 * G_PI);
+      if (points[i].current)
+        cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      else
+        fg (cr, dark, 0.55);
+      cairo_fill (cr);
+      fg (cr, dark, 0.85);
+      /* Labels of points on the right half go to their left, so they stay inside. */
+      if (x > left + pw * 0.55)
+        text (cr, points[i].label, points[i].current ? "Sans Bold 8.5" : "Sans 8.5",
+              x - 9, y - 8, 0, TRUE);
+      else
+        text (cr, points[i].label, points[i].current ? "Sans Bold 8.5" : "Sans 8.5",
+              x + 9, y - 8, 0, FALSE);
+    }
+}
+
+void
+nines_chart_draw_simulation (cairo_t         *cr,
+                             NinesSimulation *simulation,
+                             guint            upto_minute,
+                             double           width,
+                             double           height,
+                             gboolean         dark)
+{
+  const double left = 44, right = 12, top = 10, bottom = 24;
+  double pw = width - left - right, ph = height - top - bottom;
+  guint n, fail;
+
+  g_return_if_fail (cr != NULL && simulation != NULL);
+  n = nines_simulation_get_n_minutes (simulation);
+  if (n < 2 || pw <= 10 || ph <= 10)
+    return;
+  fail = nines_simulation_get_failure_minute (simulation);
+
+  fg (cr, dark, 0.4);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, left + 0.5, top);
+  cairo_line_to (cr, left + 0.5, top + ph + 0.5);
+  cairo_line_to (cr, left + pw, top + ph + 0.5);
+  cairo_stroke (cr);
+  fg (cr, dark, 0.5);
+  text (cr, "100 %", "Sans 8", left - 4, top, 0, TRUE);
+  text (cr, "0 %", "Sans 8", left - 4, top + ph, 0, TRUE);
+  text (cr, _("minutes →"), "Sans 8", left + pw - 60, height - 8, 0, FALSE);
+
+  /* The failure. */
+  cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.8);
+  cairo_move_to (cr, left + fail * pw / (n - 1), top);
+  cairo_line_to (cr, left + fail * pw / (n - 1), top + ph);
+  cairo_stroke (cr);
+
+  /* Serving share, filled. */
+  cairo_move_to (cr, left, top + ph);
+  for (guint i = 0; i < n && i <= upto_minute; i++)
+    cairo_line_to (cr, left + i * pw / (n - 1),
+                   top + ph - nines_simulation_get_minute (simulation, i)->serving * ph);
+  cairo_line_to (cr, left + MIN (upto_minute, n - 1) * pw / (n - 1), top + ph);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, 0.15, 0.64, 0.41, 0.35);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.15, 0.64, 0.41, 0.95);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}

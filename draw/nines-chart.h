@@ -1,0 +1,49 @@
+/* nines-chart.h: the charts of the app and of reports, drawn with cairo (no GTK): the RTO
+ * timeline, cost against RTO for the patterns, and an outage simulation's serving share. */
+#pragma once
+
+#include <cairo.h>
+#include <nines-model.h>
+
+G_BEGIN_DECLS
+
+#define NINES_CHART_ROW_HEIGHT 24.0
+
+/* Height the timeline of @recovery needs (one row per step plus the axis). */
+double nines_chart_timeline_height  (NinesRecovery *recovery);
+/* Gantt chart of the recovery steps (critical path highlighted, durations written).
+ * @now_s >= 0 draws the playback cursor and fades the steps not yet started. */
+void   nines_chart_draw_timeline    (cairo_t       *cr,
+                                     NinesRecovery *recovery,
+                                     double         width,
+                                     gboolean       dark,
+                                     double         now_s);
+/* The step whose row is at @y, or -1. */
+int    nines_chart_timeline_step_at (NinesRecovery *recovery,
+                                     double         y);
+
+typedef struct
+{
+  const char *label;
+  double      rto_s;
+  double      usd;        /* monthly, steady */
+  gboolean    current;    /* the design's pattern */
+  gboolean    complete;   /* every price found */
+} NinesChartPoint;
+
+/* Steady monthly cost (y) against RTO (x, logarithmic). */
+void   nines_chart_draw_compare     (cairo_t               *cr,
+                                     const NinesChartPoint *points,
+                                     guint                  n_points,
+                                     double                 width,
+                                     double                 height,
+                                     gboolean               dark);
+/* Share of capacity serving, minute by minute, up to @upto_minute. */
+void   nines_chart_draw_simulation  (cairo_t         *cr,
+                                     NinesSimulation *simulation,
+                                     guint            upto_minute,
+                                     double           width,
+                                     double           height,
+                                     gboolean         dark);
+
+G_END_DECLS

@@ -1,0 +1,289 @@
+/* test-panels.c: the summary strip, cost breakdown, compare view, findings and simulation
+ * show exactly what the model computes, and follow edits */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "nines-window.h"
+#include "nines-compare-panel.h"
+#include "nines-cost-panel.h"
+#include "nines-findings-panel.h"
+#include "nines-service-tile.h"
+#include "nines-simulation-panel.h"
+#include "nines-ui-test-utils.h"
+
+static NinesWindow *
+open_example (const char *name)
+{
+  NinesWindow *win = nines_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (win));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-example", g_variant_new_string (name));
+  NINES_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (nines_window_get_canvas (win))) > 100, 3000);
+  nines_ui_spin (50);
+  return win;
+}
+
+static char *
+usd_text (double usd,
+          gboolean complete)
+{
+  g_autofree char *s = nines_analysis_format_usd (usd);
+  return complete ? g_steal_pointer (&s) : g_strdup_printf ("%s +?", s);
+}
+
+/* Computes the document's numbers straight from the model, as nines-cli compare does, and
+ * checks the strip shows them. */
+static void
+assert_summary_matches_model (NinesWindow *win)
+{
+  NinesDocument *doc = nines_window_get_document (win);
+  NinesSummaryBar *bar = nines_window_get_summary (win);
+  g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, nines_document_get_dr_pattern (doc));
+  g_autoptr(NinesCostEstimate) est = nines_cost_model_estimate (dep, NULL);
+  g_autoptr(NinesRecovery) rec = nines_recovery_new (dep);
+  NinesCostTotal steady, failover;
+  gboolean complete;
+  g_autofree char *s = NULL, *f = NULL, *rto = NULL, *rpo = NULL, *nines = NULL;
+
+  nines_cost_estimate_get_total (est, NINES_COST_STEADY, &steady);
+  nines_cost_estimate_get_total (est, NINES_COST_FAILOVER, &failover);
+  complete = steady.n_missing == 0 && failover.n_missing == 0;
+  s = usd_text (steady.total_usd, complete);
+  f = usd_text (failover.total_usd, complete);
+  rto = nines_format_duration (nines_recovery_get_rto_s (rec));
+  rpo = nines_format_duration (nines_recovery_get_rpo_s (rec));
+  nines = g_strdup_printf ("%.2f nines", nines_recovery_get_availability (rec)->nines);
+
+  /* The strip updates from a high-priority idle: let the main loop reach it. */
+  NINES_UI_WAIT_FOR (g_strcmp0 (nines_summary_bar_get_text (bar, NINES_SUMMARY_RTO), rto) == 0 &&
+                     g_strcmp0 (nines_summary_bar_get_text (bar, NINES_SUMMARY_STEADY), s) == 0, 3000);
+
+  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_STEADY), ==, s);
+  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_FAILOVER), ==, f);
+  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_RTO), ==, rto);
+  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_RPO), ==, rpo);
+  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_NINES), ==, nines);
+}
+
+static void
+test_summary_follows_edits (void)
+{
+  NinesWindow *win = open_example ("storefront");
+  NinesCommandStack *stack = nines_window_get_command_stack (win);
+  g_autofree char *before = NULL;
+
+  assert_summary_matches_model (win);
+  before = g_strdup (nines_summary_bar_get_text (nines_window_get_summary (win), NINES_SUMMARY_STEADY));
+
+  /* An edit: the strip follows within the same main-loop turn as the frame. */
+  g_assert_true (nines_command_stack_set_param (stack, "web", "desired", g_variant_new_int64 (6), NULL));
+  g_assert_true (nines_command_stack_set_param (stack, "web", "max", g_variant_new_int64 (12), NULL));
+  nines_ui_spin (20);
+  assert_summary_matches_model (win);
+  g_assert_cmpstr (nines_summary_bar_get_text (nines_window_get_summary (win), NINES_SUMMARY_STEADY), !=, before);
+
+  /* Every pattern, and back through undo. */
+  for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (win), "pattern",
+                                      g_variant_new_string (nines_dr_pattern_to_string (p)));
+      nines_ui_spin (10);
+      assert_summary_matches_model (win);
+    }
+  while (nines_command_stack_can_undo (stack))
+    nines_command_stack_undo (stack);
+  nines_ui_spin (10);
+  assert_summary_matches_model (win);
+  g_assert_cmpstr (nines_summary_bar_get_text (nines_window_get_summary (win), NINES_SUMMARY_STEADY), ==, before);
+  nines_ui_save_png (GTK_WIDGET (win), "window-summary.png");
+
+  nines_window_show_welcome (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_cost_breakdown (void)
+{
+  NinesWindow *win = open_example ("storefront");
+  NinesCostPanel *panel = NINES_COST_PANEL (nines_window_get_panel (win, "costs"));
+  GListModel *rows = nines_cost_panel_get_model (panel);
+  NinesCostEstimate *est = nines_analysis_get_estimate (nines_window_get_analysis (win));
+  NinesCostTotal total;
+  guint steady = 0, missing_before;
+  NinesCostRow *missing = NULL;
+  double sum = 0;
+
+  for (guint i = 0; i < nines_cost_estimate_get_n_lines (est); i++)
+    steady += nines_cost_estimate_get_line (est, i)->state == NINES_COST_STEADY;
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, steady);
+
+  /* Grouped by region then service. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(NinesCostRow) row = g_list_model_get_item (rows, i);
+      const NinesCostLine *line = nines_cost_row_get_line (row);
+
+      sum += line->monthly_usd;
+      if (i > 0)
+        {
+          g_autoptr(NinesCostRow) prev = g_list_model_get_item (rows, i - 1);
+          const NinesCostLine *pl = nines_cost_row_get_line (prev);
+          int c = g_strcmp0 (pl->region, line->region);
+          g_assert_cmpint (c, <=, 0);
+          if (c == 0)
+            g_assert_cmpint (g_strcmp0 (pl->service, line->service), <=, 0);
+        }
+      if (line->missing && missing == NULL)
+        missing = g_object_ref (row);
+    }
+  nines_cost_estimate_get_total (est, NINES_COST_STEADY, &total);
+  g_assert_cmpfloat_with_epsilon (sum, total.list_usd, 1e-6);
+
+  /* Entering a missing price: an undoable override, the total follows. */
+  if (missing != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      missing_before = total.n_missing;
+      g_assert_true (nines_cost_panel_enter_price (panel, missing, 0.05, &error));
+      g_assert_no_error (error);
+      nines_ui_spin (10);
+      est = nines_analysis_get_estimate (nines_window_get_analysis (win));
+      nines_cost_estimate_get_total (est, NINES_COST_STEADY, &total);
+      g_assert_cmpuint (total.n_missing, <, missing_before);
+      assert_summary_matches_model (win);
+      g_assert_true (nines_command_stack_undo (nines_window_get_command_stack (win)));
+      g_object_unref (missing);
+    }
+  else
+    g_test_message ("no missing price in the storefront example: the entry path is not exercised");
+
+  nines_window_show_welcome (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_compare_and_apply (void)
+{
+  NinesWindow *win = open_example ("storefront");
+  NinesComparePanel *panel = NINES_COMPARE_PANEL (nines_window_get_panel (win, "compare"));
+  NinesSummaryBar *bar = nines_window_get_summary (win);
+  NinesDocument *doc = nines_window_get_document (win);
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "compare", NULL);
+  NINES_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (panel)), 2000);
+  nines_ui_spin (50);
+  /* The current pattern's row says what the strip says. */
+  g_assert_cmpstr (nines_compare_panel_get_cell (panel, nines_document_get_dr_pattern (doc), 0), ==,
+                   nines_summary_bar_get_text (bar, NINES_SUMMARY_STEADY));
+  g_assert_cmpstr (nines_compare_panel_get_cell (panel, nines_document_get_dr_pattern (doc), 2), ==,
+                   nines_summary_bar_get_text (bar, NINES_SUMMARY_RTO));
+
+  /* Choosing one applies it. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "pattern", g_variant_new_string ("pilot-light"));
+  g_assert_cmpint (nines_document_get_dr_pattern (doc), ==, NINES_DR_PATTERN_PILOT_LIGHT);
+  assert_summary_matches_model (win);
+
+  g_assert_cmpstr (nines_compare_panel_get_cell (panel, NINES_DR_PATTERN_PILOT_LIGHT, 2), ==,
+                   nines_summary_bar_get_text (bar, NINES_SUMMARY_RTO));
+  nines_ui_save_png (GTK_WIDGET (win), "window-compare.png");
+
+  nines_window_show_welcome (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_findings_select (void)
+{
+  NinesWindow *win = open_example ("storefront");
+  NinesFindingsPanel *panel = NINES_FINDINGS_PANEL (nines_window_get_panel (win, "findings"));
+  GtkListBox *list = nines_findings_panel_get_list (panel);
+  NinesFindings *findings = nines_analysis_get_findings (nines_window_get_analysis (win));
+  GtkListBoxRow *row = NULL;
+  const char *id = NULL;
+  guint n = 0;
+
+  /* The rows are built when the page is shown. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-panel", g_variant_new_string ("findings"));
+  NINES_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (panel)), 2000);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_BOX_ROW (c))
+      {
+        n++;
+        if (row == NULL && (id = g_object_get_data (G_OBJECT (c), "component")))
+          row = GTK_LIST_BOX_ROW (c);
+      }
+  g_assert_cmpuint (n, ==, nines_findings_get_n_items (findings));
+  if (row == NULL)
+    {
+      g_test_skip ("no finding about a component in the storefront example");
+      nines_window_show_welcome (win);
+      gtk_window_destroy (GTK_WINDOW (win));
+      return;
+    }
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_cmpuint (nines_canvas_get_n_selected (nines_window_get_canvas (win)), ==, 1);
+  g_assert_cmpstr (nines_canvas_get_selection (nines_window_get_canvas (win))[0], ==, id);
+
+  nines_window_show_welcome (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_simulation (void)
+{
+  NinesWindow *win = open_example ("storefront");
+  NinesSimulationPanel *panel = NINES_SIMULATION_PANEL (nines_window_get_panel (win, "simulate"));
+  NinesCanvas *canvas = nines_window_get_canvas (win);
+  NinesSimulation *sim;
+  guint fail;
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "simulate", NULL);
+  NINES_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (panel)), 2000);
+  g_assert_true (nines_simulation_panel_set_target (panel, "us-east-1"));
+  sim = nines_simulation_panel_get_simulation (panel);
+  g_assert_nonnull (sim);
+  fail = nines_simulation_get_failure_minute (sim);
+
+  /* Before the failure nothing is grey; after it, what lived in us-east-1 is. */
+  nines_simulation_panel_seek (panel, 0);
+  g_assert_false (nines_service_tile_get_flags (NINES_SERVICE_TILE (nines_canvas_get_tile (canvas, "web")))
+                  & NINES_DIAGRAM_CARD_FAILED);
+  nines_simulation_panel_seek (panel, fail + 1);
+  g_assert_true (nines_service_tile_get_flags (NINES_SERVICE_TILE (nines_canvas_get_tile (canvas, "web")))
+                 & NINES_DIAGRAM_CARD_FAILED);
+  g_assert_cmpstr (nines_simulation_panel_get_summary (panel), ==, "");
+
+  /* Played to the end: the summary stays, with the model's figures. */
+  nines_simulation_panel_play (panel);
+  NINES_UI_WAIT_FOR (*nines_simulation_panel_get_summary (panel) != '\0', 20000);
+  g_assert_true (strstr (nines_simulation_panel_get_summary (panel), "us-east-1") != NULL);
+  nines_ui_save_png (GTK_WIDGET (win), "window-simulation.png");
+
+  /* Leaving the page brings the canvas back. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-panel", g_variant_new_string ("costs"));
+  nines_ui_spin (50);
+  g_assert_false (nines_service_tile_get_flags (NINES_SERVICE_TILE (nines_canvas_get_tile (canvas, "web")))
+                  & NINES_DIAGRAM_CARD_FAILED);
+
+  nines_window_show_welcome (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *tmp = g_dir_make_tmp ("nines-panels-XXXXXX", NULL);
+
+  g_setenv ("XDG_STATE_HOME", tmp, TRUE);
+  if (!nines_ui_test_init (&argc, &argv))
+    return 0;
+  g_test_add_func ("/nines/ui/panels/summary-follows-edits", test_summary_follows_edits);
+  g_test_add_func ("/nines/ui/panels/cost-breakdown", test_cost_breakdown);
+  g_test_add_func ("/nines/ui/panels/compare-and-apply", test_compare_and_apply);
+  g_test_add_func ("/nines/ui/panels/findings-select", test_findings_select);
+  g_test_add_func ("/nines/ui/panels/simulation", test_simulation);
+  return g_test_run ();
+}

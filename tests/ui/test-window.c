@@ -1,0 +1,189 @@
+/* test-window.c: the main window: welcome page, examples, actions, dirty title, save,
+ * autosave and crash recovery */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "nines-window.h"
+#include "nines-ui-test-utils.h"
+
+static char *tmpdir;
+
+static NinesWindow *
+new_window (void)
+{
+  NinesWindow *win = nines_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (win));
+  NINES_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (win)) > 0, 3000);
+  return win;
+}
+
+static const char *
+title_of (NinesWindow *win)
+{
+  return gtk_window_get_title (GTK_WINDOW (win));
+}
+
+static void
+activate (NinesWindow *win,
+          const char  *name,
+          GVariant    *param)
+{
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), name));
+  g_action_group_activate_action (G_ACTION_GROUP (win), name, param);
+}
+
+static void
+test_welcome_and_example (void)
+{
+  NinesWindow *win = new_window ();
+  NinesDocument *doc;
+
+  g_assert_null (nines_window_get_document (win));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "save"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "undo"));
+  nines_ui_save_png (GTK_WIDGET (win), "window-welcome.png");
+
+  activate (win, "open-example", g_variant_new_string ("storefront"));
+  doc = nines_window_get_document (win);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (nines_document_get_name (doc), ==, "Storefront");
+  /* Never saved: marked unsaved. */
+  g_assert_cmpstr (title_of (win), ==, "• Storefront");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "save"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "undo"));
+
+  nines_ui_spin (100);
+  nines_ui_save_png (GTK_WIDGET (win), "window-storefront.png");
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_actions_and_save (void)
+{
+  NinesWindow *win = new_window ();
+  g_autofree char *path = g_build_filename (tmpdir, "shop.nines", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NinesDocument) reloaded = NULL;
+  NinesDocument *doc;
+  NinesCanvas *canvas;
+  guint n;
+
+  activate (win, "open-example", g_variant_new_string ("storefront"));
+  doc = nines_window_get_document (win);
+  canvas = nines_window_get_canvas (win);
+  n = nines_document_get_n_components (doc);
+
+  g_assert_true (nines_window_save_to_file (win, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (title_of (win), ==, "Storefront");
+  g_assert_cmpstr (nines_window_get_path (win), ==, path);
+
+  /* Add a service as the palette does (win.add-component), then undo/redo. */
+  activate (win, "add-component", g_variant_new_string ("lambda"));
+  g_assert_cmpuint (nines_document_get_n_components (doc), ==, n + 1);
+  g_assert_cmpstr (title_of (win), ==, "• Storefront");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "delete"));
+  activate (win, "undo", NULL);
+  g_assert_cmpuint (nines_document_get_n_components (doc), ==, n);
+  g_assert_cmpstr (title_of (win), ==, "Storefront");
+  activate (win, "redo", NULL);
+  g_assert_cmpuint (nines_document_get_n_components (doc), ==, n + 1);
+
+  /* Pattern through its stateful action (the header bar dropdown does the same). */
+  activate (win, "pattern", g_variant_new_string ("pilot-light"));
+  g_assert_cmpint (nines_document_get_dr_pattern (doc), ==, NINES_DR_PATTERN_PILOT_LIGHT);
+  g_assert_cmpstr (g_variant_get_string (g_action_group_get_action_state (G_ACTION_GROUP (win), "pattern"), NULL),
+                   ==, "pilot-light");
+  activate (win, "pattern", g_variant_new_string ("none"));
+  g_assert_cmpint (nines_document_get_dr_pattern (doc), ==, NINES_DR_PATTERN_NONE);
+  activate (win, "pattern", g_variant_new_string ("warm-standby"));
+  g_assert_nonnull (nines_document_get_recovery_region (doc));
+
+  /* Zoom goes to the canvas. */
+  {
+    double z = nines_canvas_viewport_get_zoom (nines_canvas_get_viewport (canvas));
+    activate (win, "zoom-in", NULL);
+    g_assert_cmpfloat (nines_canvas_viewport_get_zoom (nines_canvas_get_viewport (canvas)), >, z);
+  }
+
+  /* Save, reopen: the same document. */
+  activate (win, "save", NULL);
+  g_assert_cmpstr (title_of (win), ==, "Storefront");
+  reloaded = nines_document_load_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nines_document_get_n_components (reloaded), ==, n + 1);
+  g_assert_cmpint (nines_document_get_dr_pattern (reloaded), ==, NINES_DR_PATTERN_WARM_STANDBY);
+  g_assert_true (nines_window_load_file (win, path, &error));
+  g_assert_cmpuint (nines_document_get_n_components (nines_window_get_document (win)), ==, n + 1);
+
+  /* Close the design: back to the welcome page, with this file among the recent ones. */
+  activate (win, "close-design", NULL);
+  g_assert_null (nines_window_get_document (win));
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_unlink (path);
+}
+
+static void
+test_autosave_and_restore (void)
+{
+  NinesWindow *win = new_window ();
+  g_autofree char *dir = nines_window_get_autosave_dir ();
+  g_autofree char *autosave = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *uuid = NULL;
+  NinesWindow *second;
+  NinesDocument *doc;
+
+  g_assert_true (g_str_has_prefix (dir, tmpdir));
+  activate (win, "open-example", g_variant_new_string ("newsroom"));
+  doc = nines_window_get_document (win);
+  uuid = g_strdup (nines_document_get_uuid (doc));
+  autosave = g_strdup_printf ("%s/%s.nines", dir, uuid);
+  origin = g_strdup_printf ("%s/%s.origin", dir, uuid);
+
+  /* An edit, then idle: autosaved within a few seconds. */
+  activate (win, "add-component", g_variant_new_string ("sqs"));
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  NINES_UI_WAIT_FOR (g_file_test (autosave, G_FILE_TEST_EXISTS), 6000);
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* Pretend the process died: the origin names a process that does not exist. */
+  g_assert_true (g_file_set_contents (origin, "2147483646\n\n", -1, NULL));
+  second = new_window ();
+  activate (second, "restore-autosave", g_variant_new_string (autosave));
+  g_assert_nonnull (nines_window_get_document (second));
+  g_assert_cmpuint (nines_document_get_n_components (nines_window_get_document (second)), ==,
+                    nines_document_get_n_components (doc));
+  g_assert_cmpstr (title_of (second), ==, "• Newsroom");
+
+  /* Closing the design without saving (discarded) removes the autosave. */
+  nines_window_show_welcome (second);
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (second));
+  nines_window_show_welcome (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+int
+main (int argc, char *argv[])
+{
+  int ret;
+
+  /* Before GLib caches the user directories. */
+  tmpdir = g_dir_make_tmp ("nines-ui-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  if (!nines_ui_test_init (&argc, &argv))
+    return 0;
+  g_test_add_func ("/nines/ui/window/welcome-and-example", test_welcome_and_example);
+  g_test_add_func ("/nines/ui/window/actions-and-save", test_actions_and_save);
+  g_test_add_func ("/nines/ui/window/autosave-and-restore", test_autosave_and_restore);
+  ret = g_test_run ();
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    (void) system (cmd);
+  }
+  return ret;
+}

@@ -1,0 +1,236 @@
+#define G_LOG_DOMAIN "nines-analysis"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nines-analysis.h"
+
+struct _NinesAnalysis
+{
+  GObject             parent_instance;
+  NinesDocument      *document;
+  gboolean            stale;
+  gboolean            compare_stale;
+  guint               idle;
+  NinesDeployment    *deployment;
+  NinesCostEstimate  *estimate;
+  NinesRecovery      *recovery;
+  NinesFindings      *findings;
+  NinesPatternSummary compare[NINES_N_DR_PATTERNS];
+};
+
+G_DEFINE_FINAL_TYPE (NinesAnalysis, nines_analysis, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+clear_results (NinesAnalysis *self)
+{
+  g_clear_pointer (&self->findings, nines_findings_unref);
+  g_clear_pointer (&self->recovery, nines_recovery_unref);
+  g_clear_pointer (&self->estimate, nines_cost_estimate_unref);
+  g_clear_pointer (&self->deployment, nines_deployment_unref);
+}
+
+static void
+ensure (NinesAnalysis *self)
+{
+  if (!self->stale)
+    return;
+  /* A pending idle still runs: it tells the listeners, even when a getter computed first. */
+  self->stale = FALSE;
+  clear_results (self);
+  if (self->document == NULL)
+    return;
+  self->deployment = nines_deployment_new (self->document, nines_document_get_dr_pattern (self->document));
+  self->estimate = nines_cost_model_estimate (self->deployment, NULL);
+  self->recovery = nines_recovery_new (self->deployment);
+  self->findings = nines_findings_new (self->recovery, NULL);
+}
+
+static gboolean
+recompute_idle (gpointer data)
+{
+  NinesAnalysis *self = data;
+
+  self->idle = 0;
+  ensure (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_document_changed (NinesAnalysis *self)
+{
+  self->stale = TRUE;
+  self->compare_stale = TRUE;
+  /* Before GTK's layout and paint (HIGH_IDLE + 10/+20): the summary follows the edit
+   * within the frame, and a burst of edits is computed once. */
+  if (self->idle == 0)
+    self->idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, recompute_idle, self, NULL);
+}
+
+static void
+nines_analysis_dispose (GObject *object)
+{
+  NinesAnalysis *self = (NinesAnalysis *)object;
+
+  g_clear_handle_id (&self->idle, g_source_remove);
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  clear_results (self);
+  G_OBJECT_CLASS (nines_analysis_parent_class)->dispose (object);
+}
+
+static void
+nines_analysis_class_init (NinesAnalysisClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = nines_analysis_dispose;
+
+  /**
+   * NinesAnalysis::changed:
+   *
+   * The results follow a new document or an edit.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+nines_analysis_init (NinesAnalysis *self)
+{
+}
+
+NinesAnalysis *
+nines_analysis_new (void)
+{
+  return g_object_new (NINES_TYPE_ANALYSIS, NULL);
+}
+
+void
+nines_analysis_set_document (NinesAnalysis *self,
+                             NinesDocument *document)
+{
+  g_return_if_fail (NINES_IS_ANALYSIS (self));
+  g_return_if_fail (!document || NINES_IS_DOCUMENT (document));
+
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document)
+    g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
+  self->stale = TRUE;
+  self->compare_stale = TRUE;
+  ensure (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+NinesDocument *
+nines_analysis_get_document (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), NULL);
+  return self->document;
+}
+
+NinesDeployment *
+nines_analysis_get_deployment (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), NULL);
+  ensure (self);
+  return self->deployment;
+}
+
+NinesCostEstimate *
+nines_analysis_get_estimate (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), NULL);
+  ensure (self);
+  return self->estimate;
+}
+
+NinesRecovery *
+nines_analysis_get_recovery (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), NULL);
+  ensure (self);
+  return self->recovery;
+}
+
+NinesFindings *
+nines_analysis_get_findings (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), NULL);
+  ensure (self);
+  return self->findings;
+}
+
+static void
+summarise (NinesPatternSummary *s,
+           NinesDeployment     *dep,
+           NinesCostEstimate   *estimate,
+           NinesRecovery       *recovery)
+{
+  NinesCostTotal steady, failover;
+  const NinesAvailability *a = nines_recovery_get_availability (recovery);
+
+  nines_cost_estimate_get_total (estimate, NINES_COST_STEADY, &steady);
+  nines_cost_estimate_get_total (estimate, NINES_COST_FAILOVER, &failover);
+  s->pattern = nines_deployment_get_pattern (dep);
+  s->steady_usd = steady.total_usd;
+  s->failover_usd = failover.total_usd;
+  s->complete = steady.n_missing == 0 && failover.n_missing == 0;
+  s->rto_s = nines_recovery_get_rto_s (recovery);
+  s->rpo_s = nines_recovery_get_rpo_s (recovery);
+  s->nines = a->nines;
+  s->downtime_min_per_year = a->downtime_min_per_year;
+  s->n_added = 0;
+  for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
+    if (nines_deployment_get_item (dep, i)->added)
+      s->n_added++;
+}
+
+gboolean
+nines_analysis_get_summary (NinesAnalysis       *self,
+                            NinesPatternSummary *summary)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  ensure (self);
+  if (self->deployment == NULL)
+    return FALSE;
+  summarise (summary, self->deployment, self->estimate, self->recovery);
+  return TRUE;
+}
+
+const NinesPatternSummary *
+nines_analysis_compare (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  if (self->compare_stale)
+    {
+      for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
+        {
+          g_autoptr(NinesDeployment) dep = nines_deployment_new (self->document, p);
+          g_autoptr(NinesCostEstimate) estimate = nines_cost_model_estimate (dep, NULL);
+          g_autoptr(NinesRecovery) recovery = nines_recovery_new (dep);
+
+          summarise (&self->compare[p], dep, estimate, recovery);
+        }
+      self->compare_stale = FALSE;
+    }
+  return self->compare;
+}
+
+char *
+nines_analysis_format_usd (double usd)
+{
+  /* US dollars as the Price List publishes them, grouped as the locale groups. */
+  return g_strdup_printf (_("$%'.2f"), usd);
+}

@@ -1,0 +1,891 @@
+#define G_LOG_DOMAIN "nines-inspector"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "nines-inspector.h"
+#include "nines-ui.h"
+
+typedef enum
+{
+  TARGET_PARAM,     /* a parameter of the selected component */
+  TARGET_KNOB,      /* a DR knob of the document */
+  TARGET_NAME,      /* the selected component's name */
+  TARGET_DOC_NAME,  /* the design's name */
+} Target;
+
+typedef struct
+{
+  NinesInspector       *self;
+  Target                target;
+  char                 *component_id;
+  const NinesParamSpec *spec;        /* catalog-owned; NULL for names */
+  char                 *subtitle;    /* shown when the value is valid */
+  GtkWidget            *row;
+  GtkWidget            *editor;      /* GtkEntry, GtkSwitch, or the AdwComboRow */
+  gboolean              updating;
+  guint                 apply_source; /* a valid entry applies after a pause in typing */
+} ParamRow;
+
+/* A valid value typed into an entry is applied after this long without typing (or at once
+ * on Enter or when focus leaves). Invalid values never are. */
+#define APPLY_DELAY_MS 700
+
+struct _NinesInspector
+{
+  GtkWidget     parent_instance;
+
+  GtkBox       *content;
+
+  NinesCanvas  *canvas;
+  NinesDocument *document;
+  GPtrArray    *rows;      /* of ParamRow */
+  GPtrArray    *groups;    /* widgets in content, rebuilt on selection change */
+  char         *shape;     /* what the rows show: rebuilt only when this changes */
+  AdwPreferencesGroup *component_group;  /* titled with the component's name */
+  char         *component_id;
+  gboolean      rebuilding;
+};
+
+G_DEFINE_FINAL_TYPE (NinesInspector, nines_inspector, GTK_TYPE_WIDGET)
+
+static void
+param_row_free (ParamRow *pr)
+{
+  g_clear_handle_id (&pr->apply_source, g_source_remove);
+  g_free (pr->component_id);
+  g_free (pr->subtitle);
+  g_free (pr);
+}
+
+static NinesCommandStack *
+get_stack (NinesInspector *self)
+{
+  return self->canvas ? nines_canvas_get_command_stack (self->canvas) : NULL;
+}
+
+/* The current value of what @pr edits. (transfer full) (nullable) */
+static GVariant *
+current_value (ParamRow *pr)
+{
+  NinesDocument *doc = pr->self->document;
+  NinesComponent *c;
+
+  switch (pr->target)
+    {
+    case TARGET_PARAM:
+      c = nines_document_lookup_component (doc, pr->component_id);
+      return c ? g_variant_ref (nines_component_get_param (c, pr->spec->name)) : NULL;
+    case TARGET_KNOB:
+      return g_variant_ref (nines_document_get_knob (doc, pr->spec->name));
+    case TARGET_NAME:
+      c = nines_document_lookup_component (doc, pr->component_id);
+      return c ? g_variant_ref_sink (g_variant_new_string (nines_component_get_name (c) ? nines_component_get_name (c) : "")) : NULL;
+    case TARGET_DOC_NAME:
+      return g_variant_ref_sink (g_variant_new_string (nines_document_get_name (doc)));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+show_problem (ParamRow   *pr,
+              const char *problem)
+{
+  if (problem != NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (pr->row), problem);
+      gtk_widget_add_css_class (pr->editor, "error");
+      gtk_widget_add_css_class (pr->row, "nines-invalid");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (pr->editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (pr->editor), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (pr->row), pr->subtitle ? pr->subtitle : "");
+      gtk_widget_remove_css_class (pr->editor, "error");
+      gtk_widget_remove_css_class (pr->row, "nines-invalid");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (pr->editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (pr->editor), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_FALSE, -1);
+    }
+}
+
+/* Parses the entry's text for @pr; NULL with @problem set when it is not a valid value. */
+static GVariant *
+parse_text (ParamRow    *pr,
+            const char  *text,
+            char       **problem)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (pr->spec == NULL)
+    return g_variant_ref_sink (g_variant_new_string (stripped));
+
+  switch (pr->spec->type)
+    {
+    case NINES_PARAM_INT:
+      {
+        gint64 v;
+        if (!g_ascii_string_to_signed (stripped, 10, G_MININT64, G_MAXINT64, &v, &error))
+          {
+            *problem = g_strdup (_("must be a whole number"));
+            return NULL;
+          }
+        value = g_variant_ref_sink (g_variant_new_int64 (v));
+      }
+      break;
+    case NINES_PARAM_NUMBER:
+      {
+        char *end = NULL;
+        double v = g_ascii_strtod (stripped, &end);
+        if (*stripped == '\0' || end == NULL || *end != '\0' || !isfinite (v))
+          {
+            *problem = g_strdup (_("must be a number"));
+            return NULL;
+          }
+        value = g_variant_ref_sink (g_variant_new_double (v));
+      }
+      break;
+    case NINES_PARAM_STRING:
+    case NINES_PARAM_ENUM:
+      value = g_variant_ref_sink (g_variant_new_string (stripped));
+      break;
+    case NINES_PARAM_BOOL:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!nines_param_spec_check (pr->spec, value, problem))
+    return NULL;
+  return g_steal_pointer (&value);
+}
+
+static char *
+value_to_text (ParamRow *pr,
+               GVariant *value)
+{
+  if (value == NULL)
+    return g_strdup ("");
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", g_variant_get_double (value)));
+    }
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_dup_string (value, NULL);
+  return g_variant_print (value, FALSE);
+}
+
+/* Applies @value through the command stack; a refusal is shown on the row. */
+static gboolean
+apply_value (ParamRow *pr,
+             GVariant *value)
+{
+  NinesCommandStack *stack = get_stack (pr->self);
+  g_autoptr(GVariant) old = current_value (pr);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (stack == NULL)
+    return FALSE;
+  if (old != NULL && g_variant_equal (old, value))
+    {
+      show_problem (pr, NULL);
+      return TRUE;
+    }
+
+  switch (pr->target)
+    {
+    case TARGET_PARAM:
+      ok = nines_command_stack_set_param (stack, pr->component_id, pr->spec->name, value, &error);
+      break;
+    case TARGET_KNOB:
+      ok = nines_command_stack_set_knob (stack, pr->spec->name, value, &error);
+      break;
+    case TARGET_NAME:
+      ok = nines_command_stack_set_component_name (stack, pr->component_id,
+                                                   g_variant_get_string (value, NULL), &error);
+      break;
+    case TARGET_DOC_NAME:
+      ok = nines_command_stack_set_name (stack, g_variant_get_string (value, NULL), &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  show_problem (pr, ok ? NULL : error->message);
+  return ok;
+}
+
+static void entry_apply (ParamRow *pr);
+
+static gboolean
+apply_timeout (gpointer data)
+{
+  ParamRow *pr = data;
+
+  pr->apply_source = 0;
+  entry_apply (pr);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+entry_changed_cb (GtkEditable *editable,
+                  ParamRow    *pr)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autofree char *problem = NULL;
+
+  if (pr->updating)
+    return;
+  /* Validate as the user types; apply after a pause, on Enter, or when focus leaves. */
+  g_clear_handle_id (&pr->apply_source, g_source_remove);
+  value = parse_text (pr, gtk_editable_get_text (editable), &problem);
+  show_problem (pr, problem);
+  if (value != NULL)
+    pr->apply_source = g_timeout_add (APPLY_DELAY_MS, apply_timeout, pr);
+}
+
+static void
+entry_apply (ParamRow *pr)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autofree char *problem = NULL;
+
+  /* Focus leaves rows as they are torn down: not an edit. */
+  g_clear_handle_id (&pr->apply_source, g_source_remove);
+  if (pr->updating || pr->self->rebuilding)
+    return;
+  value = parse_text (pr, gtk_editable_get_text (GTK_EDITABLE (pr->editor)), &problem);
+  if (value == NULL)
+    {
+      show_problem (pr, problem);
+      gtk_widget_error_bell (pr->editor);
+      return;
+    }
+  apply_value (pr, value);
+}
+
+static void
+entry_activate_cb (GtkEntry *entry,
+                   ParamRow *pr)
+{
+  entry_apply (pr);
+}
+
+static void
+entry_focus_leave_cb (GtkEventControllerFocus *controller,
+                      ParamRow                *pr)
+{
+  entry_apply (pr);
+}
+
+static void
+switch_active_cb (GtkSwitch  *sw,
+                  GParamSpec *pspec,
+                  ParamRow   *pr)
+{
+  if (!pr->updating)
+    apply_value (pr, g_variant_new_boolean (gtk_switch_get_active (sw)));
+}
+
+static void
+combo_selected_cb (AdwComboRow *row,
+                   GParamSpec  *pspec,
+                   ParamRow    *pr)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  if (!pr->updating && i != GTK_INVALID_LIST_POSITION && pr->spec->choices[i] != NULL)
+    apply_value (pr, g_variant_new_string (pr->spec->choices[i]));
+}
+
+/* Shows the model's current value unless the user is editing this row. */
+static void
+param_row_sync (ParamRow *pr)
+{
+  g_autoptr(GVariant) value = current_value (pr);
+
+  if (value == NULL)
+    return;
+  pr->updating = TRUE;
+  if (GTK_IS_SWITCH (pr->editor))
+    gtk_switch_set_active (GTK_SWITCH (pr->editor), g_variant_get_boolean (value));
+  else if (ADW_IS_COMBO_ROW (pr->editor))
+    {
+      const char *s = g_variant_get_string (value, NULL);
+      for (guint i = 0; pr->spec->choices[i]; i++)
+        if (g_str_equal (pr->spec->choices[i], s))
+          adw_combo_row_set_selected (ADW_COMBO_ROW (pr->editor), i);
+    }
+  else if (!gtk_widget_has_focus (pr->editor) &&
+           !gtk_widget_has_css_class (pr->row, "nines-invalid"))
+    {
+      g_autofree char *text = value_to_text (pr, value);
+      gtk_editable_set_text (GTK_EDITABLE (pr->editor), text);
+    }
+  pr->updating = FALSE;
+}
+
+static ParamRow *
+add_row (NinesInspector       *self,
+         AdwPreferencesGroup  *group,
+         Target                target,
+         const char           *component_id,
+         const NinesParamSpec *spec,
+         const char           *title)
+{
+  ParamRow *pr = g_new0 (ParamRow, 1);
+  g_autofree char *unit_title = NULL;
+
+  pr->self = self;
+  pr->target = target;
+  pr->component_id = g_strdup (component_id);
+  pr->spec = spec;
+
+  if (spec != NULL)
+    {
+      g_autofree char *def = nines_param_spec_format_value (spec, spec->default_value);
+      if (spec->source != NULL)
+        pr->subtitle = g_strdup_printf (_("Default %s · %s"), def, spec->source);
+      else
+        pr->subtitle = g_strdup_printf (_("Default %s"), def);
+      title = spec->label;
+    }
+
+  if (spec != NULL && spec->type == NINES_PARAM_ENUM)
+    {
+      GtkStringList *choices = gtk_string_list_new ((const char * const *) spec->choices);
+      pr->row = adw_combo_row_new ();
+      adw_combo_row_set_model (ADW_COMBO_ROW (pr->row), G_LIST_MODEL (choices));
+      g_object_unref (choices);
+      pr->editor = pr->row;
+      g_signal_connect (pr->row, "notify::selected", G_CALLBACK (combo_selected_cb), pr);
+    }
+  else if (spec != NULL && spec->type == NINES_PARAM_BOOL)
+    {
+      pr->row = adw_action_row_new ();
+      pr->editor = gtk_switch_new ();
+      gtk_widget_set_valign (pr->editor, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (pr->row), pr->editor);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (pr->row), pr->editor);
+      g_signal_connect (pr->editor, "notify::active", G_CALLBACK (switch_active_cb), pr);
+    }
+  else
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      pr->row = adw_action_row_new ();
+      pr->editor = gtk_entry_new ();
+      gtk_widget_set_valign (pr->editor, GTK_ALIGN_CENTER);
+      gtk_editable_set_width_chars (GTK_EDITABLE (pr->editor), spec && spec->type != NINES_PARAM_STRING ? 7 : 12);
+      if (spec && spec->type != NINES_PARAM_STRING)
+        gtk_editable_set_alignment (GTK_EDITABLE (pr->editor), 1.0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (pr->row), pr->editor);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (pr->row), pr->editor);
+      g_signal_connect (pr->editor, "changed", G_CALLBACK (entry_changed_cb), pr);
+      g_signal_connect (pr->editor, "activate", G_CALLBACK (entry_activate_cb), pr);
+      g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_leave_cb), pr);
+      gtk_widget_add_controller (pr->editor, focus);
+    }
+
+  if (spec != NULL && spec->unit != NULL && spec->type != NINES_PARAM_ENUM)
+    title = unit_title = g_strdup_printf ("%s (%s)", spec->label, spec->unit);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (pr->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pr->row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (pr->row), pr->subtitle ? pr->subtitle : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (pr->row), 2);
+  if (spec != NULL && spec->source != NULL)
+    gtk_widget_set_tooltip_text (pr->row, spec->source);
+  gtk_widget_set_name (pr->row, spec ? spec->name : (target == TARGET_NAME ? "name" : "design-name"));
+  /* The row's title labels its editor: AdwActionRow relates the activatable widget to it
+   * (a label property as well would read the name twice). */
+
+  adw_preferences_group_add (group, pr->row);
+  g_ptr_array_add (self->rows, pr);
+  param_row_sync (pr);
+  return pr;
+}
+
+static AdwPreferencesGroup *
+add_group (NinesInspector *self,
+           const char     *title,
+           const char     *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *description_markup = description ? g_markup_escape_text (description, -1) : NULL;
+
+  /* Group titles are markup: names and labels ("Backup & restore") are not. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title_markup);
+  if (description)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description_markup);
+  gtk_box_append (self->content, group);
+  g_ptr_array_add (self->groups, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+/* ---- Placement: region and AZs of a component, AZs of a region ---- */
+
+static void
+region_selected_cb (AdwComboRow    *row,
+                    GParamSpec     *pspec,
+                    NinesInspector *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "component");
+  NinesComponent *c = nines_document_lookup_component (self->document, id);
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+  g_autoptr(GError) error = NULL;
+  NinesRegion *region;
+  g_autoptr(GPtrArray) azs = g_ptr_array_new ();
+  const char * const *region_azs;
+  guint want;
+
+  if (c == NULL || item == NULL || g_object_get_data (G_OBJECT (row), "updating"))
+    return;
+  if (g_strcmp0 (gtk_string_object_get_string (item), nines_component_get_region (c)) == 0)
+    return;
+  region = nines_document_lookup_region (self->document, gtk_string_object_get_string (item));
+  region_azs = nines_region_get_azs (region);
+  /* Keep as many AZs as before, in the new region. */
+  want = nines_component_get_n_azs (c);
+  for (guint i = 0; i < want && region_azs[i] != NULL; i++)
+    g_ptr_array_add (azs, (gpointer) region_azs[i]);
+  g_ptr_array_add (azs, NULL);
+  if (!nines_command_stack_set_placement (get_stack (self), id, nines_region_get_code (region),
+                                          (const char * const *) azs->pdata, &error))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+}
+
+static void
+az_toggled_cb (GtkCheckButton *check,
+               NinesInspector *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "component");
+  const char *region = g_object_get_data (G_OBJECT (check), "region");
+  const char *az = g_object_get_data (G_OBJECT (check), "az");
+  GtkWidget *row = g_object_get_data (G_OBJECT (check), "row");
+  g_autoptr(GPtrArray) azs = g_ptr_array_new_with_free_func (g_free);
+  const char * const *current;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_object_get_data (G_OBJECT (check), "updating"))
+    return;
+  if (id != NULL)
+    {
+      NinesComponent *c = nines_document_lookup_component (self->document, id);
+      current = nines_component_get_azs (c);
+    }
+  else
+    current = nines_region_get_azs (nines_document_lookup_region (self->document, region));
+
+  for (guint i = 0; current[i]; i++)
+    if (!g_str_equal (current[i], az))
+      g_ptr_array_add (azs, g_strdup (current[i]));
+  if (gtk_check_button_get_active (check))
+    g_ptr_array_add (azs, g_strdup (az));
+  g_ptr_array_add (azs, NULL);
+
+  if (id != NULL)
+    ok = nines_command_stack_set_placement (get_stack (self), id, region,
+                                            (const char * const *) azs->pdata, &error);
+  else
+    ok = nines_command_stack_set_region_azs (get_stack (self), region,
+                                             (const char * const *) azs->pdata, &error);
+  if (!ok)
+    {
+      /* Refused (e.g. a load balancer needs two AZs): show why, put the box back. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_widget_add_css_class (row, "error");
+      g_object_set_data (G_OBJECT (check), "updating", GINT_TO_POINTER (1));
+      gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+      g_object_set_data (G_OBJECT (check), "updating", NULL);
+    }
+}
+
+static void
+add_az_rows (NinesInspector      *self,
+             AdwPreferencesGroup *group,
+             const char          *component_id,
+             const char          *region_code,
+             const char * const  *chosen,
+             gboolean             all_catalog_azs)
+{
+  const NinesRegionInfo *info = nines_catalog_lookup_region (nines_catalog_get_default (), region_code);
+  NinesRegion *region = nines_document_lookup_region (self->document, region_code);
+  const char * const *azs;
+
+  if (all_catalog_azs)
+    azs = info ? (const char * const *) info->azs : NULL;
+  else
+    azs = region ? nines_region_get_azs (region) : NULL;
+  for (guint i = 0; azs && azs[i]; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *label = g_strdup_printf (_("Availability zone %s"), azs[i]);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), azs[i]);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_strv_contains ((const char * const *) chosen, azs[i]));
+      g_object_set_data_full (G_OBJECT (check), "component", g_strdup (component_id), g_free);
+      g_object_set_data_full (G_OBJECT (check), "region", g_strdup (region_code), g_free);
+      g_object_set_data_full (G_OBJECT (check), "az", g_strdup (azs[i]), g_free);
+      g_object_set_data (G_OBJECT (check), "row", row);
+      g_signal_connect (check, "toggled", G_CALLBACK (az_toggled_cb), self);
+      adw_preferences_group_add (group, row);
+    }
+}
+
+static void
+remove_region_cb (GtkButton      *button,
+                  NinesInspector *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (button), "region");
+  g_autoptr(GError) error = NULL;
+
+  if (!nines_command_stack_remove_region (get_stack (self), code, &error))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (button), error->message);
+}
+
+/* ---- Building and refreshing ---- */
+
+static char *
+compute_shape (NinesInspector *self)
+{
+  const char * const *ids;
+  GString *shape = g_string_new (NULL);
+
+  if (self->canvas == NULL || self->document == NULL)
+    return g_string_free (shape, FALSE);
+  ids = nines_canvas_get_selection (self->canvas);
+  for (guint i = 0; ids[i]; i++)
+    {
+      NinesComponent *c = nines_document_lookup_component (self->document, ids[i]);
+      g_autofree char *azs = c ? g_strjoinv (",", (char **) nines_component_get_azs (c)) : NULL;
+      g_string_append_printf (shape, "c:%s@%s[%s];", ids[i], c ? nines_component_get_region (c) : "", azs ? azs : "");
+    }
+  if (nines_canvas_get_selected_region (self->canvas))
+    {
+      NinesRegion *r = nines_document_lookup_region (self->document, nines_canvas_get_selected_region (self->canvas));
+      g_autofree char *azs = r ? g_strjoinv (",", (char **) nines_region_get_azs (r)) : NULL;
+      g_string_append_printf (shape, "r:%s[%s];", nines_canvas_get_selected_region (self->canvas), azs ? azs : "");
+    }
+  g_string_append_printf (shape, "p:%d;regions:%u", nines_document_get_dr_pattern (self->document),
+                          g_list_model_get_n_items (nines_document_get_regions (self->document)));
+  return g_string_free (shape, FALSE);
+}
+
+static void
+build_component (NinesInspector *self,
+                 NinesComponent *c)
+{
+  const NinesKindInfo *info = nines_component_get_kind_info (c);
+  const char *id = nines_component_get_id (c);
+  g_autofree char *description = g_strdup_printf ("%s · %s", info ? info->label : nines_component_get_kind (c),
+                                                  info ? info->service : "");
+  AdwPreferencesGroup *group = add_group (self, nines_component_get_display_name (c), description);
+
+  self->component_group = group;
+  g_free (self->component_id);
+  self->component_id = g_strdup (id);
+  add_row (self, group, TARGET_NAME, id, NULL, _("Name"));
+
+  if (nines_component_get_region (c) != NULL)
+    {
+      GListModel *regions = nines_document_get_regions (self->document);
+      GtkStringList *codes = gtk_string_list_new (NULL);
+      GtkWidget *row = adw_combo_row_new ();
+      guint selected = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+        {
+          g_autoptr(NinesRegion) r = g_list_model_get_item (regions, i);
+          gtk_string_list_append (codes, nines_region_get_code (r));
+          if (g_strcmp0 (nines_region_get_code (r), nines_component_get_region (c)) == 0)
+            selected = i;
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Region"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (codes));
+      g_object_unref (codes);
+      g_object_set_data (G_OBJECT (row), "updating", GINT_TO_POINTER (1));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+      g_object_set_data (G_OBJECT (row), "updating", NULL);
+      g_object_set_data_full (G_OBJECT (row), "component", g_strdup (id), g_free);
+      gtk_widget_set_name (row, "region");
+      g_signal_connect (row, "notify::selected", G_CALLBACK (region_selected_cb), self);
+      adw_preferences_group_add (group, row);
+    }
+
+  if (info && info->placement == NINES_PLACEMENT_ZONAL)
+    {
+      AdwPreferencesGroup *zones = add_group (self, _("Availability Zones"),
+                                              info->min_azs > 1 ? _("This service needs at least two.") : NULL);
+      add_az_rows (self, zones, id, nines_component_get_region (c), nines_component_get_azs (c), FALSE);
+    }
+
+  if (info && info->params->len > 0)
+    {
+      AdwPreferencesGroup *params = add_group (self, _("Parameters"), NULL);
+      for (guint i = 0; i < info->params->len; i++)
+        add_row (self, params, TARGET_PARAM, id, g_ptr_array_index (info->params, i), NULL);
+    }
+}
+
+static void
+build_region (NinesInspector *self,
+              const char     *code)
+{
+  NinesRegion *region = nines_document_lookup_region (self->document, code);
+  const NinesRegionInfo *info = nines_catalog_lookup_region (nines_catalog_get_default (), code);
+  g_autofree char *title = g_strdup_printf (_("Region %s"), code);
+  AdwPreferencesGroup *group;
+  GtkWidget *button;
+
+  if (region == NULL)
+    {
+      add_group (self, title, _("Added by the recovery pattern: choose it in the header bar."));
+      return;
+    }
+  group = add_group (self, title, info ? info->location : NULL);
+  add_az_rows (self, group, NULL, code, nines_region_get_azs (region), TRUE);
+  button = gtk_button_new_with_label (_("Remove Region"));
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 12);
+  g_object_set_data_full (G_OBJECT (button), "region", g_strdup (code), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_region_cb), self);
+  adw_preferences_group_add (group, button);
+}
+
+static void
+rebuild (NinesInspector *self)
+{
+  const char * const *ids;
+  NinesCatalog *catalog = nines_catalog_get_default ();
+
+  self->rebuilding = TRUE;
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (self->content, g_ptr_array_index (self->groups, i));
+  self->rebuilding = FALSE;
+  g_ptr_array_set_size (self->groups, 0);
+  g_ptr_array_set_size (self->rows, 0);
+  self->component_group = NULL;
+
+  if (self->canvas == NULL || self->document == NULL)
+    return;
+
+  ids = nines_canvas_get_selection (self->canvas);
+  if (ids[0] != NULL && ids[1] == NULL)
+    build_component (self, nines_document_lookup_component (self->document, ids[0]));
+  else if (ids[0] != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u service selected", "%u services selected",
+                                                          g_strv_length ((char **) ids)),
+                                                g_strv_length ((char **) ids));
+      add_group (self, title, _("Drag to move them together, press Delete to remove them, "
+                                "or Ctrl+L to connect the first to the second."));
+    }
+  else if (nines_canvas_get_selected_region (self->canvas))
+    build_region (self, nines_canvas_get_selected_region (self->canvas));
+  else
+    {
+      AdwPreferencesGroup *group = add_group (self, _("Design"),
+                                              _("Select a service or a region to edit it."));
+      add_row (self, group, TARGET_DOC_NAME, NULL, NULL, _("Name"));
+    }
+
+  /* The pattern's knobs, with their defaults and the sources of those defaults. */
+  if (nines_document_get_dr_pattern (self->document) != NINES_DR_PATTERN_NONE)
+    {
+      g_autofree char *title = g_strdup_printf (_("%s Settings"),
+                                                nines_dr_pattern_get_label (nines_document_get_dr_pattern (self->document)));
+      AdwPreferencesGroup *group = add_group (self, title, NULL);
+      for (guint i = 0; i < nines_catalog_get_n_knobs (catalog); i++)
+        add_row (self, group, TARGET_KNOB, NULL, nines_catalog_get_knob (catalog, i), NULL);
+    }
+  else
+    add_group (self, _("Disaster Recovery"),
+               _("No recovery pattern: choose one in the header bar to see what it adds, costs and recovers."));
+}
+
+static void
+refresh (NinesInspector *self)
+{
+  g_autofree char *shape = compute_shape (self);
+
+  if (g_strcmp0 (shape, self->shape) != 0)
+    {
+      g_free (self->shape);
+      self->shape = g_steal_pointer (&shape);
+      rebuild (self);
+      return;
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    param_row_sync (g_ptr_array_index (self->rows, i));
+  if (self->component_group != NULL)
+    {
+      /* A rename retitles the group without rebuilding (the entry keeps focus). */
+      NinesComponent *c = nines_document_lookup_component (self->document, self->component_id);
+      if (c != NULL)
+        {
+          g_autofree char *title = g_markup_escape_text (nines_component_get_display_name (c), -1);
+          adw_preferences_group_set_title (self->component_group, title);
+        }
+    }
+}
+
+static void
+on_selection_changed (NinesInspector *self)
+{
+  refresh (self);
+}
+
+static void
+nines_inspector_dispose (GObject *object)
+{
+  NinesInspector *self = (NinesInspector *)object;
+
+  if (self->canvas)
+    g_signal_handlers_disconnect_by_data (self->canvas, self);
+  g_clear_object (&self->canvas);
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_ptr_array_set_size (self->rows, 0);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), NINES_TYPE_INSPECTOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (nines_inspector_parent_class)->dispose (object);
+}
+
+static void
+nines_inspector_finalize (GObject *object)
+{
+  NinesInspector *self = (NinesInspector *)object;
+
+  g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->groups);
+  g_free (self->shape);
+  g_free (self->component_id);
+  G_OBJECT_CLASS (nines_inspector_parent_class)->finalize (object);
+}
+
+static void
+nines_inspector_class_init (NinesInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nines_inspector_dispose;
+  object_class->finalize = nines_inspector_finalize;
+  nines_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ninesdr/Nines/ui/nines-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, NinesInspector, content);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+nines_inspector_init (NinesInspector *self)
+{
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) param_row_free);
+  self->groups = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+nines_inspector_new (void)
+{
+  return g_object_new (NINES_TYPE_INSPECTOR, NULL);
+}
+
+static void
+on_stack_changed (NinesInspector *self)
+{
+  NinesCommandStack *stack = get_stack (self);
+
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  if (stack)
+    {
+      self->document = g_object_ref (nines_command_stack_get_document (stack));
+      g_signal_connect_swapped (self->document, "changed", G_CALLBACK (refresh), self);
+    }
+  g_clear_pointer (&self->shape, g_free);
+  refresh (self);
+}
+
+void
+nines_inspector_set_canvas (NinesInspector *self,
+                            NinesCanvas    *canvas)
+{
+  g_return_if_fail (NINES_IS_INSPECTOR (self));
+  g_return_if_fail (!canvas || NINES_IS_CANVAS (canvas));
+
+  if (self->canvas)
+    g_signal_handlers_disconnect_by_data (self->canvas, self);
+  g_set_object (&self->canvas, canvas);
+  if (canvas)
+    {
+      g_signal_connect_swapped (canvas, "selection-changed", G_CALLBACK (on_selection_changed), self);
+      g_signal_connect_swapped (canvas, "notify::command-stack", G_CALLBACK (on_stack_changed), self);
+    }
+  on_stack_changed (self);
+}
+
+static ParamRow *
+find_row (NinesInspector *self,
+          const char     *name,
+          gboolean        knob)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      ParamRow *pr = g_ptr_array_index (self->rows, i);
+      const char *row_name = pr->spec ? pr->spec->name : (pr->target == TARGET_NAME ? "name" : "design-name");
+
+      if ((pr->target == TARGET_KNOB) == knob && g_strcmp0 (row_name, name) == 0)
+        return pr;
+    }
+  return NULL;
+}
+
+GtkWidget *
+nines_inspector_get_row (NinesInspector *self,
+                         const char     *name,
+                         gboolean        knob)
+{
+  ParamRow *pr;
+
+  g_return_val_if_fail (NINES_IS_INSPECTOR (self), NULL);
+  pr = find_row (self, name, knob);
+  return pr ? pr->row : NULL;
+}
+
+GtkWidget *
+nines_inspector_get_editor (NinesInspector *self,
+                            const char     *name,
+                            gboolean        knob)
+{
+  ParamRow *pr;
+
+  g_return_val_if_fail (NINES_IS_INSPECTOR (self), NULL);
+  pr = find_row (self, name, knob);
+  return pr ? pr->editor : NULL;
+}
