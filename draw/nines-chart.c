@@ -239,12 +239,13 @@ nines_chart_draw_compare (cairo_t               *cr,
       cairo_fill (cr);
       fg (cr, dark, 0.85);
       /* Labels of points on the right half go to their left, so they stay inside. */
+      /* Alternate above and below so neighbouring points' labels do not collide. */
       if (x > left + pw * 0.55)
         text (cr, points[i].label, points[i].current ? "Sans Bold 8.5" : "Sans 8.5",
-              x - 9, y - 8, 0, TRUE);
+              x - 9, y + (i % 2 ? 10 : -8), 0, TRUE);
       else
         text (cr, points[i].label, points[i].current ? "Sans Bold 8.5" : "Sans 8.5",
-              x + 9, y - 8, 0, FALSE);
+              x + 9, y + (i % 2 ? 10 : -8), 0, FALSE);
     }
 }
 

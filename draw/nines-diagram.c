@@ -51,23 +51,40 @@ round_rect (cairo_t         *cr,
   cairo_close_path (cr);
 }
 
+static const cairo_user_data_key_t context_key;
+
+/* One Pango context per cairo context (kept as its user data): creating a context per
+ * text costs more than shaping the text. */
+static PangoContext *
+get_context (cairo_t *cr)
+{
+  PangoContext *context = cairo_get_user_data (cr, &context_key);
+
+  if (context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      context = pango_cairo_create_context (cr);
+      /* No hinting: the text must scale smoothly with the zoom, like the shapes. */
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+      cairo_set_user_data (cr, &context_key, context, g_object_unref);
+    }
+  else
+    pango_cairo_update_context (cr, context);
+  return context;
+}
+
 static PangoLayout *
 make_layout (cairo_t    *cr,
              const char *text,
              const char *font,
              double      width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = pango_layout_new (get_context (cr));
   PangoFontDescription *desc = pango_font_description_from_string (font);
-  PangoContext *context = pango_layout_get_context (layout);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* No hinting: the text must scale smoothly with the zoom, like the shapes. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_layout_context_changed (layout);
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);

@@ -336,7 +336,7 @@ param_row_sync (ParamRow *pr)
 
 static ParamRow *
 add_row (NinesInspector       *self,
-         AdwPreferencesGroup  *group,
+         GtkWidget            *parent,   /* an AdwPreferencesGroup or an AdwExpanderRow */
          Target                target,
          const char           *component_id,
          const NinesParamSpec *spec,
@@ -408,7 +408,10 @@ add_row (NinesInspector       *self,
   /* The row's title labels its editor: AdwActionRow relates the activatable widget to it
    * (a label property as well would read the name twice). */
 
-  adw_preferences_group_add (group, pr->row);
+  if (ADW_IS_EXPANDER_ROW (parent))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), pr->row);
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (parent), pr->row);
   g_ptr_array_add (self->rows, pr);
   param_row_sync (pr);
   return pr;
@@ -602,7 +605,7 @@ build_component (NinesInspector *self,
   self->component_group = group;
   g_free (self->component_id);
   self->component_id = g_strdup (id);
-  add_row (self, group, TARGET_NAME, id, NULL, _("Name"));
+  add_row (self, GTK_WIDGET (group), TARGET_NAME, id, NULL, _("Name"));
 
   if (nines_component_get_region (c) != NULL)
     {
@@ -641,7 +644,7 @@ build_component (NinesInspector *self,
     {
       AdwPreferencesGroup *params = add_group (self, _("Parameters"), NULL);
       for (guint i = 0; i < info->params->len; i++)
-        add_row (self, params, TARGET_PARAM, id, g_ptr_array_index (info->params, i), NULL);
+        add_row (self, GTK_WIDGET (params), TARGET_PARAM, id, g_ptr_array_index (info->params, i), NULL);
     }
 }
 
@@ -705,7 +708,7 @@ rebuild (NinesInspector *self)
     {
       AdwPreferencesGroup *group = add_group (self, _("Design"),
                                               _("Select a service or a region to edit it."));
-      add_row (self, group, TARGET_DOC_NAME, NULL, NULL, _("Name"));
+      add_row (self, GTK_WIDGET (group), TARGET_DOC_NAME, NULL, NULL, _("Name"));
     }
 
   /* The pattern's knobs, with their defaults and the sources of those defaults. */
@@ -714,8 +717,16 @@ rebuild (NinesInspector *self)
       g_autofree char *title = g_strdup_printf (_("%s Settings"),
                                                 nines_dr_pattern_get_label (nines_document_get_dr_pattern (self->document)));
       AdwPreferencesGroup *group = add_group (self, title, NULL);
+      GtkWidget *expander = adw_expander_row_new ();
+
+      /* Collapsed: the knobs and their sources are there when wanted, and cost nothing to
+       * lay out until then. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Assumptions and Their Sources"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                     _("Detection, decision, standby size, backup timing…"));
+      adw_preferences_group_add (group, expander);
       for (guint i = 0; i < nines_catalog_get_n_knobs (catalog); i++)
-        add_row (self, group, TARGET_KNOB, NULL, nines_catalog_get_knob (catalog, i), NULL);
+        add_row (self, expander, TARGET_KNOB, NULL, nines_catalog_get_knob (catalog, i), NULL);
     }
   else
     add_group (self, _("Disaster Recovery"),

@@ -332,6 +332,7 @@ nines_simulation_panel_dispose (GObject *object)
   g_clear_pointer (&self->simulation, nines_simulation_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_object (&self->targets);
   G_OBJECT_CLASS (nines_simulation_panel_parent_class)->dispose (object);
 }
 

@@ -305,7 +305,10 @@ new_design_after_confirm (NinesWindow *self)
   for (guint i = 0; info->azs[i] && i < 3; i++)
     g_ptr_array_add (azs, info->azs[i]);
   g_ptr_array_add (azs, NULL);
-  nines_document_add_region (document, nines_region_new (info->code, (const char * const *) azs->pdata));
+  {
+    g_autoptr(NinesRegion) region = nines_region_new (info->code, (const char * const *) azs->pdata);
+    nines_document_add_region (document, region);
+  }
   nines_window_set_document (self, document, NULL);
 }
 

@@ -239,6 +239,9 @@ nines_window_init (NinesWindow *self)
   g_signal_connect_swapped (self->recovery_dropdown, "notify::selected", G_CALLBACK (on_recovery_selected), self);
 
   nines_inspector_set_canvas (self->inspector, self->canvas);
+  /* The patterns side by side first: the lightest page to lay out, and the question most
+   * designs start from. */
+  adw_view_stack_set_visible_child_name (self->panels, "compare");
   self->analysis = nines_analysis_new ();
   nines_summary_bar_set_analysis (self->summary, self->analysis);
   nines_cost_panel_set_analysis (self->cost_panel, self->analysis);

@@ -151,11 +151,15 @@ test_auto_layout (void)
   g_autoptr(NinesGeometry) geo = NULL;
   NinesPoint spot;
 
-  nines_document_add_region (doc, nines_region_new ("us-east-1", azs));
+  {
+    g_autoptr(NinesRegion) region = nines_region_new ("us-east-1", azs);
+    nines_document_add_region (doc, region);
+  }
   for (guint i = 0; i < 50; i++)
     {
       g_autofree char *id = g_strdup_printf ("q%u", i);
-      nines_document_add_component (doc, nines_component_new (id, "sqs", "us-east-1"));
+      g_autoptr(NinesComponent) c = nines_component_new (id, "sqs", "us-east-1");
+      nines_document_add_component (doc, c);
     }
   geo = nines_geometry_new (doc, NULL);
   g_assert_cmpuint (nines_geometry_get_n_cards (geo), ==, 50);

@@ -321,11 +321,15 @@ pan_frame_ms (guint  n,
   FrameTiming timing = { 0 };
   NinesRect bounds;
 
-  nines_document_add_region (doc, nines_region_new ("us-east-1", azs));
+  {
+    g_autoptr(NinesRegion) region = nines_region_new ("us-east-1", azs);
+    nines_document_add_region (doc, region);
+  }
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *id = g_strdup_printf ("q%u", i);
-      nines_document_add_component (doc, nines_component_new (id, "sqs", "us-east-1"));
+      g_autoptr(NinesComponent) c = nines_component_new (id, "sqs", "us-east-1");
+      nines_document_add_component (doc, c);
     }
   stack = nines_command_stack_new (doc);
   gtk_window_set_default_size (window, 1000, 700);
