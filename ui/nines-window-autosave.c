@@ -183,8 +183,9 @@ compare_recent (gconstpointer a,
                 gconstpointer b)
 {
   GtkRecentInfo *ia = *(GtkRecentInfo **) a, *ib = *(GtkRecentInfo **) b;
-  g_autoptr(GDateTime) ma = gtk_recent_info_get_modified (ia);
-  g_autoptr(GDateTime) mb = gtk_recent_info_get_modified (ib);
+  /* transfer none: the dates belong to the infos */
+  GDateTime *ma = gtk_recent_info_get_modified (ia);
+  GDateTime *mb = gtk_recent_info_get_modified (ib);
 
   return -g_date_time_compare (ma, mb);
 }
