@@ -13,8 +13,9 @@
 static const NinesCliCommand commands[] = {
   { "validate", "FILE", N_("Check a design and list every problem in it"), nines_cli_validate },
   { "report", "FILE", N_("Print a design: regions, components, links, cost and recovery"), nines_cli_report },
-  { "export", "WHAT FILE -o PATH", N_("Export CloudFormation, diagram, costs, report or runbook"), nines_cli_export },
   { "aws", "whoami [--profile P]", N_("Ask AWS who the configured credentials belong to"), nines_cli_aws },
+  { "export", "WHAT FILE -o PATH", N_("Export CloudFormation, diagram, costs, report or runbook"), nines_cli_export },
+  { "provision", "plan|apply|status|destroy|policy FILE", N_("Create the deployment in AWS with CloudFormation: plan, apply, status, destroy"), nines_cli_provision },
   { "pricing", "import|show …", N_("Import AWS price files into a snapshot; list the snapshot's prices"), nines_cli_pricing },
   { "compare", "FILE", N_("The DR patterns side by side: cost, RTO, RPO, nines"), nines_cli_compare },
   { "recovery", "FILE", N_("Recovery timeline with sources: RTO, RPO per store, availability"), nines_cli_recovery },

@@ -56,8 +56,9 @@ void     nines_cli_print_json   (JsonNode     *node);
 
 int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);
-int nines_cli_export   (int argc, char **argv);
 int nines_cli_aws      (int argc, char **argv);
+int nines_cli_export   (int argc, char **argv);
+int nines_cli_provision (int argc, char **argv);
 int nines_cli_pricing  (int argc, char **argv);
 int nines_cli_pricing_refresh (int argc, char **argv);
 /* Writes @builder's snapshot into @dir and reads it back (nines-cli-pricing.c); on failure
