@@ -69,6 +69,7 @@ static const struct
   { "win.export-costs", { "<Control><Shift>c", NULL } },
   { "win.export-runbook", { "<Control><Shift>b", NULL } },
   { "win.export-cloudformation", { "<Control><Shift>t", NULL } },
+  { "win.provision", { "<Control><Shift>p", NULL } },
   { "win.pattern::none", { "<Alt>0", NULL } },
   { "win.pattern::backup-restore", { "<Alt>1", NULL } },
   { "win.pattern::pilot-light", { "<Alt>2", NULL } },

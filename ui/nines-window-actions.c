@@ -26,7 +26,7 @@ _nines_window_update_actions (NinesWindow *self)
     "save", "save-as", "close-design", "add-component", "add-region", "zoom-in", "zoom-out",
     "zoom-fit", "zoom-reset", "select-all", "pattern", "recovery-region", "compare", "simulate",
     "show-panel", "export-cloudformation", "export-diagram", "export-costs", "export-report",
-    "export-runbook", "export-to",
+    "export-runbook", "export-to", "provision",
   };
   guint n = editing ? nines_canvas_get_n_selected (self->canvas) : 0;
 

@@ -1,4 +1,4 @@
-/* nines-window-export.c: the Export menu (win.export-*): a file chooser, then the same
+/* nines-window-export.c: the Export menu (win.export-*) and win.provision: a file chooser, then the same
  * library functions nines-cli export uses (report/nines-export.h), run in a worker thread
  * on a copy of the document so drawing a large diagram or report never stalls the window. */
 #define G_LOG_DOMAIN "nines-window"
@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nines-export.h"
+#include "nines-provision-dialog.h"
 #include "nines-window-private.h"
 
 typedef enum
@@ -336,7 +337,19 @@ export_to_action (GSimpleAction *action,
   start_export (self, kind, format, path);
 }
 
+static void
+provision_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  NinesWindow *self = data;
+
+  if (self->document != NULL)
+    nines_provision_dialog_present (GTK_WINDOW (self), self->document);
+}
+
 static const GActionEntry export_entries[] = {
+  { "provision", provision_action },
   { "export-cloudformation", export_action },
   { "export-diagram", export_action },
   { "export-costs", export_action },

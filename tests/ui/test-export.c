@@ -71,7 +71,7 @@ static void
 test_actions_enabled (void)
 {
   const char *names[] = { "export-cloudformation", "export-diagram", "export-costs",
-                          "export-report", "export-runbook", "export-to" };
+                          "export-report", "export-runbook", "export-to", "provision" };
   NinesWindow *win = nines_window_new (NULL);
 
   /* No design: nothing to export. */
