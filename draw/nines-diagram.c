@@ -130,6 +130,36 @@ nines_diagram_card_is_failed (const NinesGeometryCard *card,
   return FALSE;
 }
 
+/* Global services' band: neutral (they belong to no region and survive a region's outage),
+ * solid outline, titled like a region. */
+static void
+draw_global_band (cairo_t                 *cr,
+                  NinesGeometry           *geometry,
+                  const NinesDiagramStyle *style,
+                  const NinesRect         *clip)
+{
+  NinesRect band;
+
+  if (!nines_geometry_get_global_band (geometry, &band) ||
+      (clip && !nines_rect_intersects (&band, clip)))
+    return;
+  round_rect (cr, &band, 16);
+  set_fg (cr, style, style->dark ? 0.06 : 0.035);
+  cairo_fill_preserve (cr);
+  set_fg (cr, style, 0.35);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  if (style->scale >= 0.08)
+    {
+      g_autofree char *font = g_strdup_printf ("Sans Bold %.1f", CLAMP (9 / style->scale, 12, 44));
+
+      set_fg (cr, style, 0.85);
+      /* Translators: the band of the diagram holding Route 53, CloudFront and other
+       * services that belong to no region */
+      show_text (cr, _("Global / edge"), font, band.x + 14, band.y + 4, band.width - 28);
+    }
+}
+
 void
 nines_diagram_draw_regions (cairo_t                 *cr,
                             NinesGeometry           *geometry,
@@ -138,6 +168,7 @@ nines_diagram_draw_regions (cairo_t                 *cr,
 {
   g_return_if_fail (cr != NULL && geometry != NULL && style != NULL);
 
+  draw_global_band (cr, geometry, style, clip);
   for (guint i = 0; i < nines_geometry_get_n_regions (geometry); i++)
     {
       const NinesGeometryRegion *r = nines_geometry_get_region (geometry, i);
