@@ -272,7 +272,10 @@ nines_canvas_size_allocate (GtkWidget *widget,
       self->fit_height = height;
       nines_geometry_get_bounds (self->geometry, &bounds);
       g_signal_handlers_block_by_func (self->viewport, on_viewport_changed, self);
-      nines_canvas_viewport_fit (self->viewport, &bounds, width, height, 32);
+      /* A design opened: readable cards first (the whole of a tall design is a scroll
+       * away, or Ctrl+0). */
+      nines_canvas_viewport_fit_readable (self->viewport, &bounds, width, height, 32,
+                                          NINES_CANVAS_READABLE_ZOOM);
       g_signal_handlers_unblock_by_func (self->viewport, on_viewport_changed, self);
     }
 
