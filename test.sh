@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build Nines and run every test suite: unit, CLI, data and GUI (GUI under Xvfb with a
-# private session bus when there is no display), then the model, AWS and CLI suites
-# again in an ASan+UBSan build. NINES_SKIP_SANITIZERS=1 leaves that pass out.
+# private session bus when there is no display), then the model, AWS, CLI and fuzz suites
+# again in an ASan+UBSan build, the CLI tests and fuzz replays under valgrind, and each
+# libFuzzer target briefly over its corpus (clang).
+# NINES_SKIP_SANITIZERS=1, NINES_SKIP_VALGRIND=1, NINES_SKIP_FUZZ=1 leave a pass out.
 # The last line is "N passed, N failed[, N skipped]", even when a build fails.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,14 +36,23 @@ run_suites () {
   if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null; then
     wrap+=(dbus-run-session --)
   fi
+  # with --setup NAME meson names the log LOGBASE-NAME
+  case " $* " in *" --setup "*) log=$log-$(sed -E 's/.* --setup ([^ ]+) .*/\1/' <<<" $* ");; esac
   rm -f "$dir/meson-logs/$log.json"
-  "${wrap[@]}" meson test -C "$dir" --print-errorlogs --num-processes 2 --logbase "$log" "$@" \
-    || status=1
+  "${wrap[@]}" meson test -C "$dir" --print-errorlogs --num-processes 2 \
+    --logbase "${log%-*}" "$@" || status=1
   logs+=("$dir/meson-logs/$log.json")
 }
 
 if build build; then
   run_suites build testlog --no-suite valgrind
+
+  # Every nines-cli the CLI tests start, and the fuzz replays, under valgrind
+  # (tests/valgrind/meson.build).
+  if [ "${NINES_SKIP_VALGRIND:-0}" != 1 ]; then
+    rm -rf build/meson-logs/valgrind && mkdir -p build/meson-logs/valgrind
+    run_suites build testlog --setup valgrind --suite cli --suite valgrind
+  fi
 fi
 
 if [ "${NINES_SKIP_SANITIZERS:-0}" != 1 ]; then
@@ -49,7 +60,20 @@ if [ "${NINES_SKIP_SANITIZERS:-0}" != 1 ]; then
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       run_suites build-asan testlog --no-suite slow --no-suite valgrind \
-        --suite model --suite aws --suite cli
+        --suite model --suite aws --suite cli --suite fuzz
+  fi
+fi
+
+# libFuzzer targets, each for 10 s over its seed corpus and past crashes
+# (tests/fuzz/README.md). Needs Debian's clang and libclang-rt (deps/debian-packages.txt).
+if [ "${NINES_SKIP_FUZZ:-0}" != 1 ]; then
+  if { [ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzzing=true -Dgui=false >/dev/null; } &&
+     { ninja -C build-fuzz fuzz-targets >/dev/null || ninja -C build-fuzz fuzz-targets; }; then
+    run_suites build-fuzz testlog --no-rebuild --suite fuzz
+  else
+    echo "test.sh: the fuzz build in build-fuzz failed" >&2
+    failures+=("--failed=build-fuzz: build")
+    status=1
   fi
 fi
 

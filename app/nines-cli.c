@@ -172,6 +172,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  nines_cli_exec_wrapper (argv);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

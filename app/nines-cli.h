@@ -53,6 +53,9 @@ void     nines_cli_json_number  (JsonBuilder  *b,
                                  double        value);
 /* Prints a JSON node to stdout, pretty. */
 void     nines_cli_print_json   (JsonNode     *node);
+/* Test hook: when NINES_CLI_WRAPPER is set (e.g. "valgrind --error-exitcode=99 …"),
+ * re-executes this nines-cli under that command; returns only when it is unset. */
+void     nines_cli_exec_wrapper (char        **argv);
 
 int nines_cli_validate (int argc, char **argv);
 int nines_cli_report   (int argc, char **argv);

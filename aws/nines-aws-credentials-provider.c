@@ -178,7 +178,6 @@ from_process (NinesAwsConfig *config,
               GError        **error)
 {
   g_auto(GStrv) argv = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *out = NULL, *err = NULL, *source = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();

@@ -652,6 +652,20 @@ nines_aws_provisioner_destroy (NinesAwsProvisioner  *self,
           g_ptr_array_add (left, leftover_new (region, name, &r, why));
         }
 
+      {
+        g_autofree char *body = _nines_aws_provisioner_template (self, region, NULL);
+
+        if (body != NULL && strlen (body) > NINES_AWS_CFN_INLINE_TEMPLATE_LIMIT && self->account != NULL)
+          {
+            NinesAwsStackResource b = { (char *) "", NULL, (char *) "AWS::S3::Bucket", NULL, NULL, 0 };
+            g_autofree char *bucket = g_strdup_printf ("nines-templates-%s-%s", self->account, region);
+
+            b.physical_id = bucket;
+            g_ptr_array_add (left, leftover_new (region, name, &b,
+                                                 _("made by Nines to hand CloudFormation templates over the "
+                                                   "51,200-byte inline limit; no stack owns it")));
+          }
+      }
       if (g_str_equal (done->status, "DELETE_COMPLETE"))
         _nines_aws_provisioner_record (self, region, name, NULL);
       else

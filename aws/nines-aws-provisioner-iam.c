@@ -128,6 +128,7 @@ nines_aws_provisioner_dup_policy (NinesDeployment  *deployment,
   JsonArray *arr;
   g_autofree char *stack_prefix = NULL;
   g_autoptr(JsonGenerator) gen = json_generator_new ();
+  gboolean large_templates = FALSE;
 
   g_return_val_if_fail (deployment != NULL, NULL);
 
@@ -144,6 +145,13 @@ nines_aws_provisioner_dup_policy (NinesDeployment  *deployment,
           json_array_unref (statements);
           return NULL;
         }
+      {
+        g_autofree char *text = nines_cfn_template_to_string (tmpl);
+
+        /* over the inline limit, the template goes through a bucket of the account */
+        if (strlen (text) > NINES_AWS_CFN_INLINE_TEMPLATE_LIMIT)
+          large_templates = TRUE;
+      }
       resources = json_object_get_object_member (json_node_get_object (tmpl), "Resources");
       keys = json_object_get_members (resources);
       for (GList *l = keys; l != NULL; l = l->next)
@@ -229,6 +237,23 @@ nines_aws_provisioner_dup_policy (NinesDeployment  *deployment,
     json_object_set_object_member (st, "Condition", cond);
   }
   json_array_add_object_element (statements, st);
+
+  if (large_templates)
+    {
+      st = json_object_new ();
+      json_object_set_string_member (st, "Sid", "NinesTemplateBucket");
+      json_object_set_string_member (st, "Effect", "Allow");
+      arr = json_array_new ();
+      json_array_add_string_element (arr, "s3:CreateBucket");
+      json_array_add_string_element (arr, "s3:PutObject");
+      json_array_add_string_element (arr, "s3:GetObject");
+      json_object_set_array_member (st, "Action", arr);
+      arr = json_array_new ();
+      json_array_add_string_element (arr, "arn:aws:s3:::nines-templates-*");
+      json_array_add_string_element (arr, "arn:aws:s3:::nines-templates-*/*");
+      json_object_set_array_member (st, "Resource", arr);
+      json_array_add_object_element (statements, st);
+    }
 
   json_object_set_array_member (policy, "Statement", statements);
   json_node_take_object (root, policy);

@@ -1,5 +1,6 @@
 /* nines-aws-provisioner-private.h: what the provisioner's files share (private to
  * libnines-aws). nines-aws-provisioner.c: object, parameters, state, plan;
+ * nines-aws-provisioner-state.c: the provisioning section, whoami, live stacks;
  * nines-aws-provisioner-apply.c: apply, watch, status, destroy;
  * nines-aws-provisioner-iam.c: the policy and denied-action explanations;
  * nines-aws-provisioner-text.c: the plan as text. */
@@ -32,6 +33,8 @@ struct _NinesAwsProvisioner
   char                  *arn;
 };
 
+/* nines-aws-provisioner-state.c: the parameters the document remembers */
+void            _nines_aws_provisioner_load_parameters (NinesAwsProvisioner *self);
 NinesAwsClient *_nines_aws_provisioner_client   (NinesAwsProvisioner *self,
                                                  const char          *region);
 void            _nines_aws_provisioner_emit     (NinesAwsProvisioner *self,

@@ -36,6 +36,11 @@ typedef struct
   double          max;
   GStrv           choices;        /* enum only */
   GRegex         *regex;          /* compiled pattern */
+  /* The default decoded once at load: a recompute reads defaults tens of thousands of
+   * times, and each GVariant read costs hundreds of instructions. */
+  gint64          default_int;    /* int and bool */
+  double          default_number; /* int and number */
+  const char     *default_string; /* enum and string: points into default_value */
 } NinesParamSpec;
 
 typedef struct

@@ -7,20 +7,106 @@
 
 #include "nines-model-private.h"
 
+/* The explicit parameter values, shared between a component and its copies until one of
+ * them changes a value (copy on write): a deployment copies thousands of components and
+ * changes a few values of some. Names are interned, so a copy needs no string copies. */
+typedef struct
+{
+  const char      *name;    /* interned */
+  GVariant        *value;
+  NinesParamValue  decoded; /* @value read once, when set */
+} Param;
+
+typedef struct
+{
+  gatomicrefcount ref_count;
+  guint           n;
+  guint           alloc;
+  Param           p[];
+} ParamSet;
+
 struct _NinesComponent
 {
   GObject              parent_instance;
 
-  char                *id;
-  char                *kind;
-  char                *name;
-  char                *region;
-  GStrv                azs;
-  GHashTable          *params;     /* name -> GVariant, explicit values only */
+  char                *id;         /* GRefString: shared with copies */
+  const char          *kind;       /* interned */
+  char                *name;       /* GRefString; NULL when unnamed */
+  const char          *region;     /* interned; NULL for global kinds */
+  const char         **azs;        /* NULL-terminated, of interned strings; NULL when empty */
+  guint                n_azs;
+  ParamSet            *params;     /* NULL when none is set */
   JsonObject          *extra;      /* unknown members, kept on save */
 
   const NinesKindInfo *kind_info;  /* from the catalog; NULL for unknown kinds */
 };
+
+static const char *no_azs[] = { NULL };
+
+static void
+param_set_unref (ParamSet *set)
+{
+  if (set == NULL || !g_atomic_ref_count_dec (&set->ref_count))
+    return;
+  for (guint i = 0; i < set->n; i++)
+    g_variant_unref (set->p[i].value);
+  g_free (set);
+}
+
+/* A private copy of @set with room for @extra more values. */
+static ParamSet *
+param_set_clone (const ParamSet *set,
+                 guint           extra)
+{
+  guint n = set ? set->n : 0;
+  ParamSet *copy = g_malloc (sizeof (ParamSet) + (n + extra) * sizeof (Param));
+
+  g_atomic_ref_count_init (&copy->ref_count);
+  copy->n = n;
+  copy->alloc = n + extra;
+  for (guint i = 0; i < n; i++)
+    {
+      copy->p[i] = set->p[i];
+      g_variant_ref (copy->p[i].value);
+    }
+  return copy;
+}
+
+static void
+decode (GVariant        *value,
+        NinesParamValue *out)
+{
+  memset (out, 0, sizeof *out);
+  out->cls = g_variant_classify (value);
+  switch (out->cls)
+    {
+    case G_VARIANT_CLASS_INT64:
+      out->i = g_variant_get_int64 (value);
+      out->number = (double) out->i;
+      break;
+    case G_VARIANT_CLASS_DOUBLE:
+      out->number = g_variant_get_double (value);
+      break;
+    case G_VARIANT_CLASS_BOOLEAN:
+      out->i = g_variant_get_boolean (value);
+      break;
+    case G_VARIANT_CLASS_STRING:
+      out->string = g_variant_get_string (value, NULL);   /* lives as long as @value */
+      break;
+    default:
+      break;
+    }
+}
+
+static Param *
+param_set_find (const ParamSet *set,
+                const char     *name)
+{
+  for (guint i = 0; set != NULL && i < set->n; i++)
+    if (set->p[i].name == name || strcmp (set->p[i].name, name) == 0)
+      return (Param *) &set->p[i];
+  return NULL;
+}
 
 G_DEFINE_FINAL_TYPE (NinesComponent, nines_component, G_TYPE_OBJECT)
 
@@ -36,12 +122,10 @@ nines_component_finalize (GObject *object)
 {
   NinesComponent *self = (NinesComponent *)object;
 
-  g_free (self->id);
-  g_free (self->kind);
-  g_free (self->name);
-  g_free (self->region);
-  g_strfreev (self->azs);
-  g_hash_table_unref (self->params);
+  g_clear_pointer (&self->id, g_ref_string_release);
+  g_clear_pointer (&self->name, g_ref_string_release);
+  g_free (self->azs);
+  param_set_unref (self->params);
   g_clear_pointer (&self->extra, json_object_unref);
   G_OBJECT_CLASS (nines_component_parent_class)->finalize (object);
 }
@@ -63,9 +147,25 @@ nines_component_class_init (NinesComponentClass *klass)
 static void
 nines_component_init (NinesComponent *self)
 {
-  self->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) g_variant_unref);
-  self->azs = g_new0 (char *, 1);
+}
+
+/* Interned copies of @azs in one block (NULL when empty). */
+static void
+take_azs (NinesComponent     *self,
+          const char * const *azs,
+          gboolean            interned)
+{
+  guint n = azs ? g_strv_length ((char **) azs) : 0;
+
+  g_free (self->azs);
+  self->azs = NULL;
+  self->n_azs = n;
+  if (n == 0)
+    return;
+  self->azs = g_new (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    self->azs[i] = interned ? azs[i] : g_intern_string (azs[i]);
+  self->azs[n] = NULL;
 }
 
 NinesComponent *
@@ -79,28 +179,32 @@ nines_component_new (const char *id,
   g_return_val_if_fail (kind != NULL, NULL);
 
   self = g_object_new (NINES_TYPE_COMPONENT, NULL);
-  self->id = g_strdup (id);
-  self->kind = g_strdup (kind);
-  self->region = g_strdup (region);
+  self->id = g_ref_string_new (id);
+  self->kind = g_intern_string (kind);
+  self->region = g_intern_string (region);
   self->kind_info = nines_catalog_lookup_kind (nines_catalog_get_default (), kind);
   return self;
 }
 
-NinesComponent *
-nines_component_copy (NinesComponent *self)
+/* The copy, with @azs (interned) instead of @self's when @set_azs. */
+static NinesComponent *
+copy_with (NinesComponent     *self,
+           const char * const *azs,
+           gboolean            set_azs)
 {
-  NinesComponent *copy;
-  GHashTableIter iter;
-  gpointer key, value;
+  NinesComponent *copy = g_object_new (NINES_TYPE_COMPONENT, NULL);
 
-  g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
-
-  copy = nines_component_new (self->id, self->kind, self->region);
-  copy->name = g_strdup (self->name);
-  nines_component_set_azs (copy, (const char * const *)self->azs);
-  g_hash_table_iter_init (&iter, self->params);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy->params, g_strdup (key), g_variant_ref (value));
+  copy->id = g_ref_string_acquire (self->id);
+  copy->kind = self->kind;
+  copy->kind_info = self->kind_info;
+  copy->region = self->region;
+  copy->name = self->name ? g_ref_string_acquire (self->name) : NULL;
+  take_azs (copy, set_azs ? azs : (const char * const *) self->azs, TRUE);
+  if (self->params != NULL)
+    {
+      g_atomic_ref_count_inc (&self->params->ref_count);
+      copy->params = self->params;
+    }
   if (self->extra != NULL)
     {
       g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), self->extra);
@@ -108,6 +212,15 @@ nines_component_copy (NinesComponent *self)
       copy->extra = json_node_dup_object (dup);
     }
   return copy;
+}
+
+/* Copies share the strings (reference counted or interned) and the parameter values
+ * (copy on write): copying is a few pointer copies, not a string or table per value. */
+NinesComponent *
+nines_component_copy (NinesComponent *self)
+{
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
+  return copy_with (self, NULL, FALSE);
 }
 
 const char *
@@ -158,22 +271,26 @@ const char * const *
 nines_component_get_azs (NinesComponent *self)
 {
   g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
-  return (const char * const *)self->azs;
+  return self->azs ? self->azs : no_azs;
 }
 
 guint
 nines_component_get_n_azs (NinesComponent *self)
 {
   g_return_val_if_fail (NINES_IS_COMPONENT (self), 0);
-  return g_strv_length (self->azs);
+  return self->n_azs;
 }
 
 GVariant *
 nines_component_get_explicit_param (NinesComponent *self,
                                     const char     *name)
 {
+  Param *p;
+
   g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
-  return g_hash_table_lookup (self->params, name);
+  g_return_val_if_fail (name != NULL, NULL);
+  p = param_set_find (self->params, name);
+  return p ? p->value : NULL;
 }
 
 GVariant *
@@ -181,15 +298,45 @@ nines_component_get_param (NinesComponent *self,
                            const char     *name)
 {
   const NinesParamSpec *spec;
-  GVariant *v;
+  Param *p;
 
   g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
 
-  if ((v = g_hash_table_lookup (self->params, name)))
-    return v;
+  if (name != NULL && (p = param_set_find (self->params, name)))
+    return p->value;
   if (self->kind_info && (spec = nines_kind_info_lookup_param (self->kind_info, name)))
     return spec->default_value;
   return NULL;
+}
+
+gboolean
+_nines_component_read_param (NinesComponent  *self,
+                             const char      *name,
+                             NinesParamValue *value)
+{
+  const NinesParamSpec *spec;
+  Param *p;
+
+  if (name != NULL && (p = param_set_find (self->params, name)))
+    {
+      *value = p->decoded;
+      return TRUE;
+    }
+  if (self->kind_info == NULL || !(spec = nines_kind_info_lookup_param (self->kind_info, name)))
+    return FALSE;
+  switch (spec->type)
+    {
+    case NINES_PARAM_INT: value->cls = G_VARIANT_CLASS_INT64; break;
+    case NINES_PARAM_NUMBER: value->cls = G_VARIANT_CLASS_DOUBLE; break;
+    case NINES_PARAM_BOOL: value->cls = G_VARIANT_CLASS_BOOLEAN; break;
+    case NINES_PARAM_ENUM:
+    case NINES_PARAM_STRING:
+    default: value->cls = G_VARIANT_CLASS_STRING; break;
+    }
+  value->i = spec->default_int;
+  value->number = spec->default_number;
+  value->string = spec->default_string;
+  return TRUE;
 }
 
 static GVariant *
@@ -199,7 +346,8 @@ get_typed (NinesComponent     *self,
 {
   GVariant *v = nines_component_get_param (self, name);
 
-  if (v == NULL || !g_variant_is_of_type (v, type))
+  /* Parameters are basic types: the class is the type, and far cheaper to check. */
+  if (v == NULL || g_variant_classify (v) != (GVariantClass) g_variant_type_peek_string (type)[0])
     {
       g_critical ("component %s (%s) has no %s parameter '%s'",
                   self->id, self->kind, g_variant_type_peek_string (type), name);
@@ -208,11 +356,19 @@ get_typed (NinesComponent     *self,
   return v;
 }
 
+/* The typed getters read the decoded value; get_typed() is the slow path that says what
+ * is wrong when the name or type does not fit. */
 gint64
 nines_component_get_int (NinesComponent *self,
                          const char     *name)
 {
-  GVariant *v = get_typed (self, name, G_VARIANT_TYPE_INT64);
+  NinesParamValue d;
+  GVariant *v;
+
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), 0);
+  if (_nines_component_read_param (self, name, &d) && d.cls == G_VARIANT_CLASS_INT64)
+    return d.i;
+  v = get_typed (self, name, G_VARIANT_TYPE_INT64);
   return v ? g_variant_get_int64 (v) : 0;
 }
 
@@ -220,11 +376,14 @@ double
 nines_component_get_double (NinesComponent *self,
                             const char     *name)
 {
-  GVariant *v = nines_component_get_param (self, name);
+  NinesParamValue d;
+  GVariant *v;
 
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), 0);
   /* Integers read as numbers too: the cost engine multiplies them. */
-  if (v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
-    return (double) g_variant_get_int64 (v);
+  if (_nines_component_read_param (self, name, &d) &&
+      (d.cls == G_VARIANT_CLASS_INT64 || d.cls == G_VARIANT_CLASS_DOUBLE))
+    return d.number;
   v = get_typed (self, name, G_VARIANT_TYPE_DOUBLE);
   return v ? g_variant_get_double (v) : 0.0;
 }
@@ -233,7 +392,13 @@ gboolean
 nines_component_get_bool (NinesComponent *self,
                           const char     *name)
 {
-  GVariant *v = get_typed (self, name, G_VARIANT_TYPE_BOOLEAN);
+  NinesParamValue d;
+  GVariant *v;
+
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), FALSE);
+  if (_nines_component_read_param (self, name, &d) && d.cls == G_VARIANT_CLASS_BOOLEAN)
+    return d.i != 0;
+  v = get_typed (self, name, G_VARIANT_TYPE_BOOLEAN);
   return v ? g_variant_get_boolean (v) : FALSE;
 }
 
@@ -241,7 +406,13 @@ const char *
 nines_component_get_string (NinesComponent *self,
                             const char     *name)
 {
-  GVariant *v = get_typed (self, name, G_VARIANT_TYPE_STRING);
+  NinesParamValue d;
+  GVariant *v;
+
+  g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
+  if (_nines_component_read_param (self, name, &d) && d.cls == G_VARIANT_CLASS_STRING)
+    return d.string;
+  v = get_typed (self, name, G_VARIANT_TYPE_STRING);
   return v ? g_variant_get_string (v, NULL) : "";
 }
 
@@ -255,15 +426,14 @@ compare_strings (const void *a,
 GStrv
 nines_component_list_explicit_params (NinesComponent *self)
 {
-  g_autofree const char **keys = NULL;
   GStrv out;
   guint n;
 
   g_return_val_if_fail (NINES_IS_COMPONENT (self), NULL);
-  keys = (const char **) g_hash_table_get_keys_as_array (self->params, &n);
+  n = self->params ? self->params->n : 0;
   out = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
-    out[i] = g_strdup (keys[i]);
+    out[i] = g_strdup (self->params->p[i].name);
   qsort (out, n, sizeof (char *), compare_strings);
   return out;
 }
@@ -275,8 +445,8 @@ nines_component_set_name (NinesComponent *self,
   g_return_if_fail (NINES_IS_COMPONENT (self));
   if (g_strcmp0 (self->name, name) == 0)
     return;
-  g_free (self->name);
-  self->name = (name && *name) ? g_strdup (name) : NULL;
+  g_clear_pointer (&self->name, g_ref_string_release);
+  self->name = (name && *name) ? g_ref_string_new (name) : NULL;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -285,9 +455,57 @@ nines_component_set_azs (NinesComponent     *self,
                          const char * const *azs)
 {
   g_return_if_fail (NINES_IS_COMPONENT (self));
-  g_strfreev (self->azs);
-  self->azs = azs ? g_strdupv ((char **)azs) : g_new0 (char *, 1);
+  take_azs (self, azs, FALSE);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Sets (or with @value NULL removes) an explicit value; takes a reference (sinking a
+ * floating one). */
+static void
+put_param (NinesComponent        *self,
+           const char            *name,
+           GVariant              *value,
+           const NinesParamValue *decoded)
+{
+  Param *p = param_set_find (self->params, name);
+  guint at = p ? (guint) (p - self->params->p) : 0;
+  ParamSet *set = self->params;
+
+  if (p == NULL && value == NULL)
+    return;
+  /* Write to a set of our own, never to one a copy shares. */
+  if (set == NULL || !g_atomic_ref_count_compare (&set->ref_count, 1) ||
+      (p == NULL && set->n == set->alloc))
+    {
+      ParamSet *own = param_set_clone (set, p == NULL ? 4 : 0);
+
+      param_set_unref (set);
+      self->params = set = own;
+    }
+  if (value == NULL)
+    {
+      g_variant_unref (set->p[at].value);
+      set->p[at] = set->p[--set->n];
+      return;
+    }
+  value = g_variant_ref_sink (value);
+  if (p == NULL)
+    {
+      const NinesParamSpec *spec = self->kind_info
+                                   ? nines_kind_info_lookup_param (self->kind_info, name) : NULL;
+
+      /* The catalog's name where the kind has it (the default catalog lives as long as
+       * the process); interned otherwise. */
+      at = set->n++;
+      set->p[at].name = spec ? spec->name : g_intern_string (name);
+    }
+  else
+    g_variant_unref (set->p[at].value);
+  set->p[at].value = value;
+  if (decoded != NULL)
+    set->p[at].decoded = *decoded;
+  else
+    decode (value, &set->p[at].decoded);
 }
 
 void
@@ -298,10 +516,7 @@ nines_component_set_param (NinesComponent *self,
   g_return_if_fail (NINES_IS_COMPONENT (self));
   g_return_if_fail (name != NULL);
 
-  if (value == NULL)
-    g_hash_table_remove (self->params, name);
-  else
-    g_hash_table_insert (self->params, g_strdup (name), g_variant_ref_sink (value));
+  put_param (self, name, value, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -309,9 +524,29 @@ void
 _nines_component_set_region (NinesComponent *self,
                              const char     *region)
 {
-  g_free (self->region);
-  self->region = g_strdup (region);
+  self->region = g_intern_string (region);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_nines_component_take_param (NinesComponent        *self,
+                             const char            *name,
+                             GVariant              *value,
+                             const NinesParamValue *decoded)
+{
+  put_param (self, name, value, decoded);
+}
+
+NinesComponent *
+_nines_component_copy_to (NinesComponent     *self,
+                          const char         *region,
+                          const char * const *azs,
+                          gboolean            set_azs)
+{
+  NinesComponent *copy = copy_with (self, azs, set_azs);
+
+  copy->region = region;
+  return copy;
 }
 
 JsonObject *

@@ -28,8 +28,10 @@ _nines_cost_estimate_new (NinesDeployment    *deployment,
   g_atomic_ref_count_init (&self->ref_count);
   self->deployment = nines_deployment_ref (deployment);
   self->prices = nines_price_snapshot_ref (prices);
-  self->lines = g_array_sized_new (FALSE, FALSE, sizeof (NinesCostLine),
-                                   6 * nines_deployment_get_n_items (deployment) + 8);
+  /* About 4-5 lines per item (two states, a few dimensions each); grown by half when
+   * short. */
+  self->n_alloc = 5 * nines_deployment_get_n_items (deployment) + 16;
+  self->lines = g_new (NinesCostLine, self->n_alloc);
   self->strings = g_string_chunk_new (1024);
   return self;
 }
@@ -41,6 +43,17 @@ _nines_cost_estimate_intern (NinesCostEstimate *self,
   return str ? g_string_chunk_insert_const (self->strings, str) : NULL;
 }
 
+NinesCostLine *
+_nines_cost_estimate_push (NinesCostEstimate *self)
+{
+  if (self->n_lines == self->n_alloc)
+    {
+      self->n_alloc += self->n_alloc / 2 + 16;
+      self->lines = g_renew (NinesCostLine, self->lines, self->n_alloc);
+    }
+  return &self->lines[self->n_lines++];
+}
+
 static int
 compare_groups (gconstpointer a,
                 gconstpointer b)
@@ -48,55 +61,106 @@ compare_groups (gconstpointer a,
   return strcmp (((const NinesCostGroup *) a)->key, ((const NinesCostGroup *) b)->key);
 }
 
+/* Key pointers already placed in a group: a handful of regions and services. */
+typedef struct
+{
+  guint       n;
+  const char *key[32];
+  gpointer    pos[32];
+} SeenKeys;
+
+static gboolean
+seen_find (const SeenKeys  *seen,
+           const char      *key,
+           gpointer        *pos)
+{
+  for (guint i = 0; i < seen->n; i++)
+    if (seen->key[i] == key)
+      {
+        *pos = seen->pos[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+seen_add (SeenKeys   *seen,
+          const char *key,
+          gpointer    pos)
+{
+  if (seen->n < G_N_ELEMENTS (seen->key))
+    {
+      seen->key[seen->n] = key;
+      seen->pos[seen->n++] = pos;
+    }
+}
+
 void
 _nines_cost_estimate_finish (NinesCostEstimate *self,
                              double             discount_percent)
 {
+  GHashTable *index[NINES_COST_N_STATES][2];
+  const char *last_key[NINES_COST_N_STATES][2] = { { NULL } };
+  gpointer last_pos[NINES_COST_N_STATES][2] = { { NULL } };
+  SeenKeys seen[NINES_COST_N_STATES][2] = { { { 0 } } };
+
   for (guint s = 0; s < NINES_COST_N_STATES; s++)
     {
-      g_autoptr(GHashTable) by_region = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GHashTable) by_service = g_hash_table_new (g_str_hash, g_str_equal);
-      GHashTable *index[2] = { by_region, by_service };
-      const char *last_key[2] = { NULL, NULL };
-      gpointer last_pos[2] = { NULL, NULL };
+      memset (&self->totals[s], 0, sizeof self->totals[s]);
+      for (guint g = 0; g < 2; g++)
+        {
+          self->groups[s][g] = g_array_new (FALSE, FALSE, sizeof (NinesCostGroup));
+          index[s][g] = g_hash_table_new (g_str_hash, g_str_equal);
+        }
+    }
+
+  /* One pass over the lines, each into its state's totals and groups. */
+  for (guint i = 0; i < self->n_lines; i++)
+    {
+      const NinesCostLine *l = &self->lines[i];
+      guint s = l->state;
       NinesCostTotal *t = &self->totals[s];
 
-      memset (t, 0, sizeof *t);
+      t->list_usd += l->monthly_usd;
+      t->n_missing += l->missing;
       for (guint g = 0; g < 2; g++)
-        self->groups[s][g] = g_array_new (FALSE, FALSE, sizeof (NinesCostGroup));
-      for (guint i = 0; i < self->lines->len; i++)
         {
-          const NinesCostLine *l = &g_array_index (self->lines, NinesCostLine, i);
+          const char *key = g == NINES_COST_BY_REGION ? l->region : l->service;
+          gpointer pos;
+          NinesCostGroup *group;
 
-          if (l->state != s)
-            continue;
-          t->list_usd += l->monthly_usd;
-          t->n_missing += l->missing;
-          for (guint g = 0; g < 2; g++)
+          /* Lines mostly share their strings (the snapshot's): skip the hash when this
+           * very pointer was seen; only a new pointer is looked up by content. */
+          if (key == last_key[s][g])
+            pos = last_pos[s][g];
+          else if (!seen_find (&seen[s][g], key, &pos))
             {
-              const char *key = g == NINES_COST_BY_REGION ? l->region : l->service;
-              gpointer pos;
-              NinesCostGroup *group;
-
-              /* Consecutive lines mostly share their strings: skip the hash then. */
-              if (key == last_key[g])
-                pos = last_pos[g];
-              else if (!g_hash_table_lookup_extended (index[g], key, NULL, &pos))
+              if (!g_hash_table_lookup_extended (index[s][g], key, NULL, &pos))
                 {
                   NinesCostGroup fresh = { key, 0, 0 };
                   g_array_append_val (self->groups[s][g], fresh);
                   pos = GUINT_TO_POINTER (self->groups[s][g]->len - 1);
-                  g_hash_table_insert (index[g], (gpointer) key, pos);
+                  g_hash_table_insert (index[s][g], (gpointer) key, pos);
                 }
-              last_key[g] = key;
-              last_pos[g] = pos;
-              group = &g_array_index (self->groups[s][g], NinesCostGroup, GPOINTER_TO_UINT (pos));
-              group->list_usd += l->monthly_usd;
-              group->n_missing += l->missing;
+              seen_add (&seen[s][g], key, pos);
             }
+          last_key[s][g] = key;
+          last_pos[s][g] = pos;
+          group = &g_array_index (self->groups[s][g], NinesCostGroup, GPOINTER_TO_UINT (pos));
+          group->list_usd += l->monthly_usd;
+          group->n_missing += l->missing;
         }
+    }
+
+  for (guint s = 0; s < NINES_COST_N_STATES; s++)
+    {
+      NinesCostTotal *t = &self->totals[s];
+
       for (guint g = 0; g < 2; g++)
-        g_array_sort (self->groups[s][g], compare_groups);
+        {
+          g_array_sort (self->groups[s][g], compare_groups);
+          g_hash_table_unref (index[s][g]);
+        }
       t->discount_percent = discount_percent;
       t->discount_usd = t->list_usd * discount_percent / 100.0;
       t->total_usd = t->list_usd - t->discount_usd;
@@ -120,7 +184,7 @@ nines_cost_estimate_unref (NinesCostEstimate *self)
   for (guint s = 0; s < NINES_COST_N_STATES; s++)
     for (guint g = 0; g < 2; g++)
       g_clear_pointer (&self->groups[s][g], g_array_unref);
-  g_array_unref (self->lines);
+  g_free (self->lines);
   g_string_chunk_free (self->strings);
   nines_price_snapshot_unref (self->prices);
   nines_deployment_unref (self->deployment);
@@ -145,7 +209,7 @@ guint
 nines_cost_estimate_get_n_lines (NinesCostEstimate *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->lines->len;
+  return self->n_lines;
 }
 
 const NinesCostLine *
@@ -153,8 +217,8 @@ nines_cost_estimate_get_line (NinesCostEstimate *self,
                               guint              i)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (i < self->lines->len, NULL);
-  return &g_array_index (self->lines, NinesCostLine, i);
+  g_return_val_if_fail (i < self->n_lines, NULL);
+  return &self->lines[i];
 }
 
 void

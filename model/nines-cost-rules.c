@@ -21,17 +21,18 @@ static double
 num (NinesComponent *c,
      const char     *name)
 {
-  GVariant *v = nines_component_get_param (c, name);
+  NinesParamValue v;
 
-  if (v == NULL)
+  /* Decoded values: a pricing pass reads tens of thousands of them. */
+  if (!_nines_component_read_param (c, name, &v))
     return 0;
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
-    return (double) g_variant_get_int64 (v);
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE))
-    return g_variant_get_double (v);
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN))
-    return g_variant_get_boolean (v);
-  return 0;
+  switch (v.cls)
+    {
+    case G_VARIANT_CLASS_INT64:
+    case G_VARIANT_CLASS_DOUBLE: return v.number;
+    case G_VARIANT_CLASS_BOOLEAN: return v.i;
+    default: return 0;
+    }
 }
 
 static const char *
@@ -39,9 +40,11 @@ str (NinesComponent *c,
      const char     *name,
      const char     *otherwise)
 {
-  GVariant *v = nines_component_get_param (c, name);
+  NinesParamValue v;
 
-  return v && g_variant_is_of_type (v, G_VARIANT_TYPE_STRING) ? g_variant_get_string (v, NULL) : otherwise;
+  if (_nines_component_read_param (c, name, &v) && v.cls == G_VARIANT_CLASS_STRING)
+    return v.string;
+  return otherwise;
 }
 
 /* A live replica in steady state receives its data through replication (priced there);
@@ -371,29 +374,34 @@ _nines_cost_price_component (NinesCostCtx *ctx)
 static const char *
 backup_resource (const char *kind)
 {
-  if (g_str_equal (kind, "aurora"))
+  if (_nines_kind_is (kind, "aurora"))
     return "Aurora";
-  if (g_str_equal (kind, "dynamodb"))
+  if (_nines_kind_is (kind, "dynamodb"))
     return "DDB";
-  if (g_str_equal (kind, "s3"))
+  if (_nines_kind_is (kind, "s3"))
     return "S3";
-  if (g_str_equal (kind, "efs"))
+  if (_nines_kind_is (kind, "efs"))
     return "EFS";
-  if (g_str_equal (kind, "ec2-asg") || g_str_equal (kind, "ci-server"))
+  if (_nines_kind_is (kind, "ec2-asg") || _nines_kind_is (kind, "ci-server"))
     return "EBS";
   return NULL;   /* RDS snapshot copies are billed as inter-region data transfer */
 }
 
 void
 _nines_cost_price_replication (NinesCostCtx           *ctx,
-                               const NinesReplication *r)
+                               const NinesReplication *r,
+                               guint                   index)
 {
-  NinesDeployment *dep = ctx->estimate->deployment;
-  NinesComponent *source = nines_document_lookup_component (ctx->document, r->source_id);
-  const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
-  NinesComponent *dest = target ? (target->steady ? target->steady : target->failover) : NULL;
-  const char *kind = source ? nines_component_get_kind (source) : "";
+  NinesComponent *source;
+  const NinesDeployedItem *target;
+  NinesComponent *dest;
+  const char *kind;
   const char *to = r->to_region;
+
+  /* The drawn component it copies and the item receiving it, resolved by the deployment. */
+  _nines_deployment_get_replication_ends (ctx->estimate->deployment, index, NULL, &source, &target);
+  dest = target ? (target->steady ? target->steady : target->failover) : NULL;
+  kind = source ? nines_component_get_kind (source) : "";
 
   /* The line's item is the copy receiving the data (item_id); its component is the
    * drawn data store the data comes from. */
@@ -410,13 +418,13 @@ _nines_cost_price_replication (NinesCostCtx           *ctx,
          * Aurora snapshot copies bill as their snapshot storage there (no free allowance
          * outside the source region); the others as AWS Backup warm storage. */
         ctx->region = to;
-        if (g_str_equal (kind, "rds"))
+        if (_nines_kind_is (kind, "rds"))
           ADD ("AmazonRDS", "backup-storage", "GB-Mo", N_("RDS snapshot copies kept"), r->stored_gb, NULL);
-        else if (g_str_equal (kind, "aurora"))
+        else if (_nines_kind_is (kind, "aurora"))
           ADD ("AmazonRDS", "aurora-backup-storage", "GB-Mo", N_("Aurora snapshot copies kept"), r->stored_gb, NULL);
-        else if (g_str_equal (kind, "dynamodb"))
+        else if (_nines_kind_is (kind, "dynamodb"))
           ADD ("AWSBackup", "warm-storage:DDB", "GB-Mo", N_("AWS Backup copies kept (DynamoDB)"), r->stored_gb, NULL);
-        else if (g_str_equal (kind, "s3"))
+        else if (_nines_kind_is (kind, "s3"))
           ADD ("AWSBackup", "warm-storage:S3", "GB-Mo", N_("AWS Backup copies kept (S3)"), r->stored_gb, NULL);
         else
           ADD ("AWSBackup", "warm-storage", "GB-Mo", N_("AWS Backup copies kept"), r->stored_gb, NULL);

@@ -4,9 +4,18 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "nines-model-private.h"
+
+/* Items by id, open addressing (n_slots a power of two, at most half full). */
+typedef struct
+{
+  gsize              n_slots;
+  guint              n_items;      /* the items it was built from */
+  NinesDeployedItem *slot[];
+} ItemIndex;
 
 struct _NinesDeployment
 {
@@ -15,10 +24,30 @@ struct _NinesDeployment
   NinesDrPattern   pattern;
   char            *primary_region;
   char            *recovery_region;
-  GPtrArray       *items;          /* of NinesDeployedItem */
-  GHashTable      *items_by_id;
+  GPtrArray       *items;          /* of NinesDeployedItem, allocated in blocks */
+  GPtrArray       *item_blocks;
+  guint            block_used;     /* items used in the last block */
+  ItemIndex       *index;          /* by id: built at the first lookup (atomic) */
   GPtrArray       *replications;   /* of NinesReplication */
+  GStringChunk    *strings;        /* the items' and replications' ids, regions and notes */
+  guint            n_drawn;        /* the first items: the document's components, in order */
+  const char      *last_region;    /* the last region interned for an item or replication */
+  const char      *last_note_in;   /* the last note given, and its copy */
+  const char      *last_note;
+  guint            current_drawn;  /* the drawn item the pattern rules are working on */
+  GArray          *drawn_items;    /* of guint pairs: per drawn item, the items its rule added */
+  GArray          *ends;           /* of ReplicationEnds, one per replication */
+  gboolean         ends_resolved;  /* no item or replication added since they were */
 };
+
+/* What a replication connects, resolved once when the deployment is built so the later
+ * stages need no id lookups (hash probes that miss the cache at 10,000 components). */
+typedef struct
+{
+  guint                    drawn;    /* index of the drawn source, G_MAXUINT if not drawn */
+  NinesComponent          *source;   /* the drawn component it copies, or NULL */
+  const NinesDeployedItem *target;   /* the item receiving the copy, or NULL */
+} ReplicationEnds;
 
 G_DEFINE_BOXED_TYPE (NinesDeployment, nines_deployment, nines_deployment_ref, nines_deployment_unref)
 
@@ -55,25 +84,94 @@ nines_replication_kind_to_string (NinesReplicationKind kind)
   return ids[kind];
 }
 
-static void
-item_free (NinesDeployedItem *item)
+#define ITEMS_PER_BLOCK 256
+
+/* Thousands of items: allocated a block at a time, not one by one. */
+static NinesDeployedItem *
+item_alloc (NinesDeployment *self)
 {
-  g_free (item->id);
-  g_free (item->source_id);
-  g_free (item->region);
-  g_clear_object (&item->steady);
-  g_clear_object (&item->failover);
-  g_free (item->note);
-  g_free (item);
+  if (self->item_blocks->len == 0 || self->block_used == ITEMS_PER_BLOCK)
+    {
+      g_ptr_array_add (self->item_blocks, g_new0 (NinesDeployedItem, ITEMS_PER_BLOCK));
+      self->block_used = 0;
+    }
+  return (NinesDeployedItem *) g_ptr_array_index (self->item_blocks, self->item_blocks->len - 1)
+         + self->block_used++;
+}
+
+static guint32
+id_hash (const char *id)
+{
+  guint32 h = 2166136261u;
+
+  for (const guchar *s = (const guchar *) id; *s; s++)
+    h = (h ^ *s) * 16777619u;
+  return h;
+}
+
+/* The slot of @id: where it is, or the empty slot where it would go. */
+static gsize
+index_find (const ItemIndex *index,
+            const char      *id)
+{
+  gsize mask = index->n_slots - 1;
+  gsize slot = id_hash (id) & mask;
+
+  while (index->slot[slot] != NULL && strcmp (index->slot[slot]->id, id) != 0)
+    slot = (slot + 1) & mask;
+  return slot;
+}
+
+static ItemIndex *
+index_build (GPtrArray *items)
+{
+  gsize n_slots = 64;
+  ItemIndex *index;
+
+  while (n_slots < 2 * (gsize) items->len)
+    n_slots *= 2;
+  index = g_malloc0 (sizeof (ItemIndex) + n_slots * sizeof (NinesDeployedItem *));
+  index->n_slots = n_slots;
+  index->n_items = items->len;
+  /* A later item with the same id replaces an earlier one, as a hash table insert did. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      NinesDeployedItem *item = g_ptr_array_index (items, i);
+      index->slot[index_find (index, item->id)] = item;
+    }
+  return index;
+}
+
+/* The index of the items in now, built the first time an id is looked up: the stages
+ * after the pattern find what they need without it. Built again if items were added
+ * since (only while the deployment is assembled, by one thread); two threads reading a
+ * finished deployment may both build it, one keeps it. */
+static ItemIndex *
+get_index (NinesDeployment *self)
+{
+  ItemIndex *index = g_atomic_pointer_get (&self->index);
+  ItemIndex *fresh;
+
+  if (index != NULL && index->n_items == self->items->len)
+    return index;
+  fresh = index_build (self->items);
+  if (index != NULL)
+    {
+      g_free (index);   /* stale: items were added since, so nobody else reads it */
+      g_atomic_pointer_set (&self->index, fresh);
+      return fresh;
+    }
+  if (!g_atomic_pointer_compare_and_exchange (&self->index, NULL, fresh))
+    {
+      g_free (fresh);
+      return g_atomic_pointer_get (&self->index);
+    }
+  return fresh;
 }
 
 static void
 replication_free (NinesReplication *r)
 {
-  g_free (r->source_id);
-  g_free (r->target_id);
-  g_free (r->from_region);
-  g_free (r->to_region);
   g_free (r->source);
   g_free (r);
 }
@@ -90,10 +188,55 @@ _nines_deployment_new_empty (NinesDocument  *document,
   self->primary_region = g_strdup (nines_document_get_primary_region (document));
   self->recovery_region = pattern == NINES_DR_PATTERN_NONE
     ? NULL : g_strdup (nines_document_get_recovery_region (document));
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->items = g_ptr_array_sized_new (2 * nines_document_get_n_components (document) + 8);
+  self->item_blocks = g_ptr_array_new_with_free_func (g_free);
   self->replications = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_free);
+  /* Thousands of items: their strings go to one chunk, not one allocation each. */
+  self->strings = g_string_chunk_new (4096);
+  self->current_drawn = G_MAXUINT;
+  self->ends = g_array_new (FALSE, TRUE, sizeof (ReplicationEnds));
+  self->drawn_items = g_array_new (FALSE, TRUE, 2 * sizeof (guint));
   return self;
+}
+
+static char *
+chunk_dup (NinesDeployment *self,
+           const char      *str)
+{
+  return str ? g_string_chunk_insert (self->strings, str) : NULL;
+}
+
+const char *
+_nines_deployment_join_string (NinesDeployment *self,
+                               const char      *a,
+                               const char      *b,
+                               const char      *c)
+{
+  gsize la = strlen (a), lb = strlen (b), lc = strlen (c);
+  char buf[256];
+
+  if (la + lb + lc >= sizeof buf)
+    {
+      g_autofree char *joined = g_strconcat (a, b, c, NULL);
+      return g_string_chunk_insert (self->strings, joined);
+    }
+  memcpy (buf, a, la);
+  memcpy (buf + la, b, lb);
+  memcpy (buf + la + lb, c, lc);
+  return g_string_chunk_insert_len (self->strings, buf, la + lb + lc);
+}
+
+/* Item and replication regions are interned: a few distinct strings, one pointer each, so
+ * the stages after the pattern can compare and key them by pointer. */
+static char *
+region_dup (NinesDeployment *self,
+            const char      *region)
+{
+  if (region == NULL)
+    return NULL;
+  if (self->last_region == NULL || strcmp (self->last_region, region) != 0)
+    self->last_region = g_intern_string (region);
+  return (char *) self->last_region;
 }
 
 NinesDeployedItem *
@@ -107,18 +250,26 @@ _nines_deployment_add_item (NinesDeployment *self,
                             NinesComponent  *failover,
                             const char      *note)
 {
-  NinesDeployedItem *item = g_new0 (NinesDeployedItem, 1);
+  NinesDeployedItem *item = item_alloc (self);
 
-  item->id = g_strdup (id);
-  item->source_id = g_strdup (source_id);
+  item->id = chunk_dup (self, id);
+  item->source_id = g_strcmp0 (id, source_id) == 0 ? item->id : chunk_dup (self, source_id);
   item->role = role;
   item->added = added;
-  item->region = g_strdup (region);
+  item->region = region_dup (self, region);
   item->steady = steady ? g_object_ref (steady) : NULL;
   item->failover = failover ? g_object_ref (failover) : NULL;
-  item->note = g_strdup (note);
+  /* Rules give the same (translated) note for thousands of items: one copy each. */
+  if (note != NULL && note == self->last_note_in && strcmp (note, self->last_note) == 0)
+    item->note = (char *) self->last_note;
+  else
+    {
+      item->note = chunk_dup (self, note);
+      self->last_note_in = note;
+      self->last_note = item->note;
+    }
   g_ptr_array_add (self->items, item);
-  g_hash_table_insert (self->items_by_id, item->id, item);
+  self->ends_resolved = FALSE;
   return item;
 }
 
@@ -132,13 +283,121 @@ _nines_deployment_add_replication (NinesDeployment      *self,
 {
   NinesReplication *r = g_new0 (NinesReplication, 1);
 
-  r->source_id = g_strdup (source_id);
-  r->target_id = g_strdup (target_id);
+  r->source_id = chunk_dup (self, source_id);
+  r->target_id = chunk_dup (self, target_id);
   r->kind = kind;
-  r->from_region = g_strdup (from_region);
-  r->to_region = g_strdup (to_region);
+  r->from_region = region_dup (self, from_region);
+  r->to_region = region_dup (self, to_region);
   g_ptr_array_add (self->replications, r);
+  self->ends_resolved = FALSE;
+  g_array_set_size (self->ends, self->replications->len);
+  if (self->current_drawn < self->n_drawn &&
+      g_strcmp0 (((NinesDeployedItem *) g_ptr_array_index (self->items, self->current_drawn))->id,
+                 source_id) == 0)
+    g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn = self->current_drawn;
+  else
+    g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn = G_MAXUINT;
   return r;
+}
+
+void
+_nines_deployment_mark_drawn (NinesDeployment *self)
+{
+  self->n_drawn = self->items->len;
+}
+
+guint
+_nines_deployment_get_n_drawn (NinesDeployment *self)
+{
+  return self->n_drawn;
+}
+
+NinesComponent *
+_nines_deployment_get_drawn (NinesDeployment *self,
+                             guint            i)
+{
+  return ((NinesDeployedItem *) g_ptr_array_index (self->items, i))->steady;
+}
+
+void
+_nines_deployment_set_current_drawn (NinesDeployment *self,
+                                     guint            i)
+{
+  guint *range;
+
+  /* Close the range of the drawn item before, open the range of @i. */
+  if (self->current_drawn < self->drawn_items->len)
+    g_array_index (self->drawn_items, guint, 2 * self->current_drawn + 1) = self->items->len;
+  self->current_drawn = i;
+  if (i >= self->n_drawn)
+    return;
+  if (self->drawn_items->len < self->n_drawn)
+    g_array_set_size (self->drawn_items, self->n_drawn);
+  range = &g_array_index (self->drawn_items, guint, 2 * i);
+  range[0] = range[1] = self->items->len;
+}
+
+/* The item @id among those the rule of drawn item @drawn added, else by the index. */
+static const NinesDeployedItem *
+find_target (NinesDeployment *self,
+             guint            drawn,
+             const char      *id)
+{
+  if (id != NULL && drawn < self->drawn_items->len)
+    {
+      const guint *range = &g_array_index (self->drawn_items, guint, 2 * drawn);
+      const NinesDeployedItem *found = NULL;
+
+      /* The last match wins, as in the index. */
+      for (guint k = range[0]; k < range[1]; k++)
+        {
+          const NinesDeployedItem *item = g_ptr_array_index (self->items, k);
+          if (strcmp (item->id, id) == 0)
+            found = item;
+        }
+      if (found != NULL)
+        return found;
+    }
+  return nines_deployment_lookup_item (self, id);
+}
+
+void
+_nines_deployment_resolve_replications (NinesDeployment *self)
+{
+  for (guint i = 0; i < self->replications->len; i++)
+    {
+      const NinesReplication *r = g_ptr_array_index (self->replications, i);
+      ReplicationEnds *e = &g_array_index (self->ends, ReplicationEnds, i);
+
+      if (e->drawn != G_MAXUINT)
+        e->source = _nines_deployment_get_drawn (self, e->drawn);
+      else
+        e->source = nines_document_lookup_component (self->document, r->source_id);
+      e->target = find_target (self, e->drawn, r->target_id);
+    }
+  self->ends_resolved = TRUE;
+}
+
+void
+_nines_deployment_get_replication_ends (NinesDeployment          *self,
+                                        guint                     i,
+                                        guint                    *drawn,
+                                        NinesComponent          **source,
+                                        const NinesDeployedItem **target)
+{
+  const ReplicationEnds *e;
+
+  /* nines_deployment_new() resolves them before anyone reads; a deployment assembled item
+   * by item (the tests') is resolved at its first read. */
+  if (!self->ends_resolved)
+    _nines_deployment_resolve_replications (self);
+  e = &g_array_index (self->ends, ReplicationEnds, i);
+  if (drawn)
+    *drawn = e->drawn;
+  if (source)
+    *source = e->source;
+  if (target)
+    *target = e->target;
 }
 
 NinesDeployment *
@@ -158,9 +417,20 @@ nines_deployment_unref (NinesDeployment *self)
   g_clear_object (&self->document);
   g_free (self->primary_region);
   g_free (self->recovery_region);
-  g_hash_table_unref (self->items_by_id);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      NinesDeployedItem *item = g_ptr_array_index (self->items, i);
+
+      g_clear_object (&item->steady);
+      g_clear_object (&item->failover);
+    }
   g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->item_blocks);
+  g_free (self->index);
   g_ptr_array_unref (self->replications);
+  g_string_chunk_free (self->strings);
+  g_array_unref (self->ends);
+  g_array_unref (self->drawn_items);
   g_free (self);
 }
 
@@ -206,7 +476,12 @@ const NinesDeployedItem *
 nines_deployment_lookup_item (NinesDeployment *self,
                               const char      *id)
 {
-  return g_hash_table_lookup (self->items_by_id, id);
+  ItemIndex *index;
+
+  if (id == NULL)
+    return NULL;
+  index = get_index (self);
+  return index->slot[index_find (index, id)];
 }
 
 guint

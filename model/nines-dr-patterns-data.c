@@ -14,6 +14,10 @@
 
 #include "nines-dr-patterns-private.h"
 
+/* Every note a rule gives is translated once per deployment, not once per component. */
+#undef _
+#define _(msgid) NINES_PATTERN_TR (msgid)
+
 /* S3 Replication Time Control replicates 99.99 % of new objects within 15 minutes (S3 User
  * Guide, "Meeting compliance requirements with S3 Replication Time Control"); without RTC
  * most objects replicate within 15 minutes but with no bound (same page). */
@@ -74,7 +78,7 @@ add_restored (NinesPatternContext *ctx,
               NinesComponent      *c,
               const char          *note)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   g_autoptr(NinesComponent) restored = _nines_pattern_copy_to_recovery (ctx, c, 0);
 
   return _nines_deployment_add_item (ctx->deployment, id, nines_component_get_id (c),
@@ -89,7 +93,7 @@ add_replica (NinesPatternContext *ctx,
              NinesComponent      *failover,
              const char          *note)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
 
   return _nines_deployment_add_item (ctx->deployment, id, nines_component_get_id (c),
                                      NINES_ROLE_REPLICA, TRUE, ctx->recovery,
@@ -104,14 +108,14 @@ void
 _nines_pattern_rds (NinesPatternContext *ctx,
                     NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   double write_gb_day = nines_component_get_double (c, "write_gb_per_day");
   double storage_gb = nines_component_get_double (c, "storage_gb");
   g_autoptr(NinesComponent) failover = _nines_pattern_copy_to_recovery (ctx, c, 0);
   g_autoptr(NinesComponent) steady = NULL;
   NinesReplication *r;
 
-  _nines_pattern_set_bool (failover, "public", FALSE);
+  _nines_pattern_set_bool (ctx, failover, "public", FALSE);
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
       add_backup_copy (ctx, c, id, storage_gb, write_gb_day, TRUE);
@@ -125,8 +129,8 @@ _nines_pattern_rds (NinesPatternContext *ctx,
   else
     {
       steady = _nines_pattern_copy_to_recovery (ctx, c, 1);
-      _nines_pattern_set_bool (steady, "multi_az", FALSE);
-      _nines_pattern_set_bool (steady, "public", FALSE);
+      _nines_pattern_set_bool (ctx, steady, "multi_az", FALSE);
+      _nines_pattern_set_bool (ctx, steady, "public", FALSE);
     }
   add_replica (ctx, c, steady, failover,
                ctx->pattern == NINES_DR_PATTERN_MULTI_SITE
@@ -148,7 +152,7 @@ void
 _nines_pattern_aurora (NinesPatternContext *ctx,
                        NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   double write_io_m = nines_component_get_double (c, "write_io_millions");
   double changed_gb_month = write_io_m * 1e6 * AURORA_WRITE_IO_KB / 1e6;
   g_autoptr(NinesComponent) failover = _nines_pattern_copy_to_recovery (ctx, c, 0);
@@ -156,7 +160,7 @@ _nines_pattern_aurora (NinesPatternContext *ctx,
   NinesDeployedItem *item;
   NinesReplication *r;
 
-  _nines_pattern_set_bool (failover, "public", FALSE);
+  _nines_pattern_set_bool (ctx, failover, "public", FALSE);
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
       add_backup_copy (ctx, c, id, nines_component_get_double (c, "storage_gb"),
@@ -171,7 +175,7 @@ _nines_pattern_aurora (NinesPatternContext *ctx,
   else
     {
       steady = _nines_pattern_copy_to_recovery (ctx, c, 1);
-      _nines_pattern_set_int (steady, "readers", 0);
+      _nines_pattern_set_int (ctx, steady, "readers", 0);
     }
   item = add_replica (ctx, c, steady, failover,
                       ctx->pattern == NINES_DR_PATTERN_PILOT_LIGHT
@@ -202,7 +206,7 @@ void
 _nines_pattern_s3 (NinesPatternContext *ctx,
                    NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   gboolean critical = nines_component_get_bool (c, "critical");
   double stored = nines_component_get_double (c, "storage_gb");
   double new_gb = nines_component_get_double (c, "new_gb_per_month");
@@ -216,15 +220,15 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
 
   if (!critical)
     {
-      _nines_pattern_set_int (steady, "lifecycle_days", (gint64) ctx->lifecycle_days);
-      _nines_pattern_set_double (steady, "storage_gb",
+      _nines_pattern_set_int (ctx, steady, "lifecycle_days", (gint64) ctx->lifecycle_days);
+      _nines_pattern_set_double (ctx, steady, "storage_gb",
                                  MIN (stored, new_gb * ctx->lifecycle_days / 30.0));
     }
   /* Replication PUTs are priced on the replication; the replica serves no reads until
    * failover (multi-site: half of each, traffic being split by latency). */
   failover = nines_component_copy (steady);
-  _nines_pattern_set_double (steady, "put_requests_k", two_way ? puts * share / 1000.0 : 0);
-  _nines_pattern_set_double (steady, "get_requests_k",
+  _nines_pattern_set_double (ctx, steady, "put_requests_k", two_way ? puts * share / 1000.0 : 0);
+  _nines_pattern_set_double (ctx, steady, "get_requests_k",
                              two_way ? nines_component_get_double (c, "get_requests_k") * share : 0);
 
   add_replica (ctx, c, steady, failover,
@@ -258,7 +262,7 @@ void
 _nines_pattern_dynamodb (NinesPatternContext *ctx,
                          NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   double writes_m = nines_component_get_double (c, "write_millions");
   g_autoptr(NinesComponent) failover = _nines_pattern_copy_to_recovery (ctx, c, 0);
   g_autoptr(NinesComponent) steady = NULL;
@@ -276,7 +280,7 @@ _nines_pattern_dynamodb (NinesPatternContext *ctx,
 
   /* A replica's writes are the replicated writes; it serves reads only in multi-site. */
   steady = nines_component_copy (failover);
-  _nines_pattern_set_double (steady, "read_millions",
+  _nines_pattern_set_double (ctx, steady, "read_millions",
                              ctx->pattern == NINES_DR_PATTERN_MULTI_SITE
                              ? nines_component_get_double (c, "read_millions") * 0.5 : 0);
   add_replica (ctx, c, steady, failover,
@@ -297,7 +301,7 @@ void
 _nines_pattern_efs (NinesPatternContext *ctx,
                     NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   double stored = nines_component_get_double (c, "storage_gb");
   double changed_month = stored * ctx->efs_change_fraction;
   g_autoptr(NinesComponent) copy = _nines_pattern_copy_to_recovery (ctx, c, 0);

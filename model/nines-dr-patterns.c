@@ -11,32 +11,103 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "nines-dr-patterns-private.h"
 
-void
-_nines_pattern_set_int (NinesComponent *c,
-                        const char     *name,
-                        gint64          value)
+/* Every note a rule gives is translated once per deployment, not once per component. */
+#undef _
+#define _(msgid) NINES_PATTERN_TR (msgid)
+
+const char *
+_nines_pattern_tr (NinesPatternContext *ctx,
+                   const char          *msgid)
 {
-  nines_component_set_param (c, name, g_variant_new_int64 (value));
+  NinesPatternStrings *t = &ctx->strings;
+  const char *text;
+
+  for (guint i = 0; i < t->n; i++)
+    if (t->msgid[i] == msgid)
+      return t->text[i];
+  text = g_dgettext (GETTEXT_PACKAGE, msgid);
+  if (t->n < NINES_PATTERN_CACHE)
+    {
+      t->msgid[t->n] = msgid;
+      t->text[t->n++] = text;
+    }
+  return text;
+}
+
+/* Sets @decoded's value, sharing the GVariant of an equal value set before. */
+static void
+set_value (NinesPatternContext   *ctx,
+           NinesComponent        *c,
+           const char            *name,
+           const NinesParamValue *decoded)
+{
+  NinesPatternValues *vals = &ctx->values;
+  g_autoptr(GVariant) fresh = NULL;
+
+  for (guint i = 0; i < vals->n; i++)
+    if (vals->decoded[i].cls == decoded->cls && vals->decoded[i].i == decoded->i &&
+        memcmp (&vals->decoded[i].number, &decoded->number, sizeof (double)) == 0)
+      {
+        _nines_component_take_param (c, name, vals->value[i], &vals->decoded[i]);
+        return;
+      }
+  switch (decoded->cls)
+    {
+    case G_VARIANT_CLASS_INT64:
+      fresh = g_variant_ref_sink (g_variant_new_int64 (decoded->i));
+      break;
+    case G_VARIANT_CLASS_DOUBLE:
+      fresh = g_variant_ref_sink (g_variant_new_double (decoded->number));
+      break;
+    case G_VARIANT_CLASS_BOOLEAN:
+    default:
+      fresh = g_variant_ref_sink (g_variant_new_boolean (decoded->i != 0));
+      break;
+    }
+  _nines_component_take_param (c, name, fresh, decoded);
+  if (vals->n < NINES_PATTERN_CACHE)
+    {
+      vals->value[vals->n] = g_steal_pointer (&fresh);
+      vals->decoded[vals->n++] = *decoded;
+    }
 }
 
 void
-_nines_pattern_set_double (NinesComponent *c,
-                           const char     *name,
-                           double          value)
+_nines_pattern_set_int (NinesPatternContext *ctx,
+                        NinesComponent      *c,
+                        const char          *name,
+                        gint64               value)
 {
-  nines_component_set_param (c, name, g_variant_new_double (value));
+  NinesParamValue d = { G_VARIANT_CLASS_INT64, value, (double) value, NULL };
+
+  set_value (ctx, c, name, &d);
 }
 
 void
-_nines_pattern_set_bool (NinesComponent *c,
-                         const char     *name,
-                         gboolean        value)
+_nines_pattern_set_double (NinesPatternContext *ctx,
+                           NinesComponent      *c,
+                           const char          *name,
+                           double               value)
 {
-  nines_component_set_param (c, name, g_variant_new_boolean (value));
+  NinesParamValue d = { G_VARIANT_CLASS_DOUBLE, 0, value, NULL };
+
+  set_value (ctx, c, name, &d);
+}
+
+void
+_nines_pattern_set_bool (NinesPatternContext *ctx,
+                         NinesComponent      *c,
+                         const char          *name,
+                         gboolean            value)
+{
+  NinesParamValue d = { G_VARIANT_CLASS_BOOLEAN, value ? 1 : 0, 0, NULL };
+
+  set_value (ctx, c, name, &d);
 }
 
 void
@@ -44,7 +115,7 @@ _nines_pattern_set_string (NinesComponent *c,
                            const char     *name,
                            const char     *value)
 {
-  nines_component_set_param (c, name, g_variant_new_string (value));
+  _nines_component_take_param (c, name, g_variant_new_string (value), NULL);
 }
 
 /* A copy of @c placed in the recovery region: same parameters, the recovery region, and
@@ -55,31 +126,41 @@ _nines_pattern_copy_to_recovery (NinesPatternContext *ctx,
                                  NinesComponent      *c,
                                  guint                n_azs)
 {
-  NinesComponent *copy = nines_component_copy (c);
   const NinesKindInfo *kind = nines_component_get_kind_info (c);
+  const char *azs[8];
 
-  _nines_component_set_region (copy, ctx->recovery);
+  /* A fresh copy: nothing listens to it yet, so no "changed" signals. */
   if (kind != NULL && kind->placement == NINES_PLACEMENT_ZONAL)
     {
       guint avail = ctx->recovery_azs ? g_strv_length (ctx->recovery_azs) : 0;
-      g_autofree const char **azs = NULL;
+      g_autofree const char **many = NULL;
+      const char **list = azs;
 
       if (n_azs == 0)
         n_azs = MAX (1, nines_component_get_n_azs (c));
       n_azs = MIN (n_azs, avail);
-      azs = g_new0 (const char *, n_azs + 1);
+      if (n_azs >= G_N_ELEMENTS (azs))
+        list = many = g_new0 (const char *, n_azs + 1);
       for (guint i = 0; i < n_azs; i++)
-        azs[i] = ctx->recovery_azs[i];
-      nines_component_set_azs (copy, azs);
+        list[i] = ctx->recovery_azs[i];
+      list[n_azs] = NULL;
+      return _nines_component_copy_to (c, ctx->recovery, list, TRUE);
     }
-  return copy;
+  return _nines_component_copy_to (c, ctx->recovery, NULL, FALSE);
 }
 
-char *
+const char *
 _nines_pattern_item_id (NinesPatternContext *ctx,
                         NinesComponent      *c)
 {
-  return g_strdup_printf ("%s@%s", nines_component_get_id (c), ctx->recovery);
+  /* A rule asks for it two or three times for the same component. */
+  if (ctx->id_of != c)
+    {
+      ctx->id_of = c;
+      ctx->item_id = _nines_deployment_join_string (ctx->deployment, nines_component_get_id (c),
+                                                    "@", ctx->recovery);
+    }
+  return ctx->item_id;
 }
 
 guint
@@ -98,7 +179,7 @@ add_on_recovery (NinesPatternContext *ctx,
                  NinesComponent      *c,
                  const char          *note)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   g_autoptr(NinesComponent) full = _nines_pattern_copy_to_recovery (ctx, c, 0);
 
   _nines_deployment_add_item (ctx->deployment, id, nines_component_get_id (c),
@@ -113,7 +194,7 @@ add_standby (NinesPatternContext *ctx,
              NinesComponent      *steady,
              const char          *note)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   g_autoptr(NinesComponent) full = _nines_pattern_copy_to_recovery (ctx, c, 0);
 
   return _nines_deployment_add_item (ctx->deployment, id, nines_component_get_id (c),
@@ -157,7 +238,7 @@ pattern_asg (NinesPatternContext *ctx,
   gint64 desired = nines_component_get_int (c, "desired");
   gint64 min = nines_component_get_int (c, "min");
   guint n_azs = _nines_pattern_recovery_n_azs (ctx, c);
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   g_autoptr(NinesComponent) steady = NULL;
 
   add_ami_copy (ctx, c, id, nines_component_get_double (c, "ebs_gb"),
@@ -172,8 +253,8 @@ pattern_asg (NinesPatternContext *ctx,
 
     case NINES_DR_PATTERN_PILOT_LIGHT:
       steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
-      _nines_pattern_set_int (steady, "min", 0);
-      _nines_pattern_set_int (steady, "desired", 0);
+      _nines_pattern_set_int (ctx, steady, "min", 0);
+      _nines_pattern_set_int (ctx, steady, "desired", 0);
       add_standby (ctx, c, steady, _("Launch template and group exist with zero instances; "
                                      "recovery scales it to full size from the copied AMI."));
       break;
@@ -185,8 +266,8 @@ pattern_asg (NinesPatternContext *ctx,
         scaled = MAX (scaled, (gint64) n_azs);
         scaled = MIN (scaled, MAX (desired, (gint64) n_azs));
         steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
-        _nines_pattern_set_int (steady, "min", MIN (scaled, MAX (min, (gint64) n_azs)));
-        _nines_pattern_set_int (steady, "desired", scaled);
+        _nines_pattern_set_int (ctx, steady, "min", MIN (scaled, MAX (min, (gint64) n_azs)));
+        _nines_pattern_set_int (ctx, steady, "desired", scaled);
         add_standby (ctx, c, steady, _("Running at the standby fraction (at least one instance "
                                        "per AZ); it scales out to full size on failover."));
       }
@@ -210,7 +291,7 @@ static void
 pattern_ci (NinesPatternContext *ctx,
             NinesComponent      *c)
 {
-  g_autofree char *id = _nines_pattern_item_id (ctx, c);
+  const char *id = _nines_pattern_item_id (ctx, c);
   const char *plan = nines_component_get_string (c, "recovery_plan");
   NinesReplication *r;
   double gb = nines_component_get_double (c, "ebs_gb");
@@ -242,10 +323,10 @@ pattern_supporting (NinesPatternContext *ctx,
 {
   const char *kind = nines_component_get_kind (c);
   g_autoptr(NinesComponent) steady = NULL;
-  gboolean lb = g_str_equal (kind, "alb") || g_str_equal (kind, "nlb");
-  gboolean cache = g_str_equal (kind, "elasticache");
-  gboolean serverless = g_str_equal (kind, "lambda") || g_str_equal (kind, "sqs");
-  gboolean network = g_str_equal (kind, "vpc") || g_str_equal (kind, "nat-gateway");
+  gboolean lb = _nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb");
+  gboolean cache = _nines_kind_is (kind, "elasticache");
+  gboolean serverless = _nines_kind_is (kind, "lambda") || _nines_kind_is (kind, "sqs");
+  gboolean network = _nines_kind_is (kind, "vpc") || _nines_kind_is (kind, "nat-gateway");
 
   if (ctx->pattern == NINES_DR_PATTERN_MULTI_SITE)
     {
@@ -265,26 +346,26 @@ pattern_supporting (NinesPatternContext *ctx,
   /* Pilot light (network, serverless, detection) or warm standby: deployed ahead of time. */
   steady = _nines_pattern_copy_to_recovery (ctx, c, 0);
   if (lb)
-    _nines_pattern_set_double (steady, g_str_equal (kind, "alb") ? "lcu" : "nlcu", 0);
+    _nines_pattern_set_double (ctx, steady, _nines_kind_is (kind, "alb") ? "lcu" : "nlcu", 0);
   else if (cache)
     {
       gint64 nodes = nines_component_get_int (c, "nodes");
-      _nines_pattern_set_int (steady, "nodes", MAX (1, (gint64) ceil (ctx->standby_fraction * (double) nodes)));
+      _nines_pattern_set_int (ctx, steady, "nodes", MAX (1, (gint64) ceil (ctx->standby_fraction * (double) nodes)));
     }
   else if (serverless)
-    _nines_pattern_set_double (steady, "requests_millions", 0);
-  else if (g_str_equal (kind, "nat-gateway"))
-    _nines_pattern_set_double (steady, "gb_processed",
+    _nines_pattern_set_double (ctx, steady, "requests_millions", 0);
+  else if (_nines_kind_is (kind, "nat-gateway"))
+    _nines_pattern_set_double (ctx, steady, "gb_processed",
                                ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY
                                ? nines_component_get_double (c, "gb_processed") * ctx->standby_fraction : 0);
-  else if (g_str_equal (kind, "guardduty"))
+  else if (_nines_kind_is (kind, "guardduty"))
     {
       double f = ctx->pattern == NINES_DR_PATTERN_WARM_STANDBY ? ctx->standby_fraction : 0.1;
       /* An idle region still logs its own management events; 0.1 of the primary's is an
        * assumption for pilot light, the standby fraction for warm standby. */
-      _nines_pattern_set_double (steady, "cloudtrail_events_millions",
+      _nines_pattern_set_double (ctx, steady, "cloudtrail_events_millions",
                                  nines_component_get_double (c, "cloudtrail_events_millions") * f);
-      _nines_pattern_set_double (steady, "flow_log_gb", nines_component_get_double (c, "flow_log_gb") * f);
+      _nines_pattern_set_double (ctx, steady, "flow_log_gb", nines_component_get_double (c, "flow_log_gb") * f);
     }
 
   add_standby (ctx, c, steady,
@@ -318,9 +399,9 @@ pattern_routing (NinesPatternContext *ctx,
 
   /* Only what the pattern adds: the drawn zone keeps its zones and queries. */
   routing = nines_component_copy (c);
-  _nines_pattern_set_int (routing, "hosted_zones", 0);
-  _nines_pattern_set_double (routing, "queries_millions", 0);
-  _nines_pattern_set_int (routing, "health_checks", MAX (0, need - have));
+  _nines_pattern_set_int (ctx, routing, "hosted_zones", 0);
+  _nines_pattern_set_double (ctx, routing, "queries_millions", 0);
+  _nines_pattern_set_int (ctx, routing, "health_checks", MAX (0, need - have));
   _nines_pattern_set_string (routing, "routing_policy", routed ? policy : want);
   id = g_strdup_printf ("%s@routing", nines_component_get_id (c));
   note = g_strdup_printf (_("%s routing records for both regions with %" G_GINT64_FORMAT
@@ -366,6 +447,27 @@ lookup_rule (const char *kind)
   return NULL;
 }
 
+/* The rule of @c's kind, found by name once per kind and deployment. */
+static PatternRule
+rule_for (NinesPatternContext *ctx,
+          NinesComponent      *c)
+{
+  const NinesKindInfo *info = nines_component_get_kind_info (c);
+  NinesPatternRules *r = &ctx->rules;
+  PatternRule rule;
+
+  for (guint i = 0; info != NULL && i < r->n; i++)
+    if (r->kind[i] == info)
+      return (PatternRule) r->rule[i];
+  rule = lookup_rule (nines_component_get_kind (c));
+  if (info != NULL && r->n < NINES_PATTERN_CACHE)
+    {
+      r->kind[r->n] = info;
+      r->rule[r->n++] = (gpointer) rule;
+    }
+  return rule;
+}
+
 static char **
 recovery_azs (NinesDocument *document,
               const char    *recovery)
@@ -373,10 +475,22 @@ recovery_azs (NinesDocument *document,
   NinesRegion *region = nines_document_lookup_region (document, recovery);
   const NinesRegionInfo *info;
 
+  const char * const *azs;
+  char **out;
+  guint n;
+
   if (region != NULL && nines_region_get_azs (region)[0] != NULL)
-    return g_strdupv ((char **) nines_region_get_azs (region));
-  info = nines_catalog_lookup_region (nines_catalog_get_default (), recovery);
-  return info ? g_strdupv (info->azs) : g_new0 (char *, 1);
+    azs = nines_region_get_azs (region);
+  else if ((info = nines_catalog_lookup_region (nines_catalog_get_default (), recovery)))
+    azs = (const char * const *) info->azs;
+  else
+    azs = NULL;
+  /* Interned once here, so every copy placed there shares them (_nines_component_place). */
+  n = azs ? g_strv_length ((char **) azs) : 0;
+  out = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    out[i] = (char *) g_intern_string (azs[i]);
+  return out;
 }
 
 NinesDeployment *
@@ -385,6 +499,7 @@ nines_deployment_new (NinesDocument  *document,
 {
   NinesPatternContext ctx = { 0 };
   NinesDeployment *deployment;
+  g_autofree NinesComponent **drawn = NULL;
   guint n;
 
   g_return_val_if_fail (NINES_IS_DOCUMENT (document), NULL);
@@ -395,14 +510,17 @@ nines_deployment_new (NinesDocument  *document,
 
   /* The drawn workload as it runs in the primary region. Primary items keep existing
    * (and being billed) while failed over: their failover state is the drawn component. */
+  drawn = g_new (NinesComponent *, MAX (1, n));
   for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = nines_document_get_component (document, i);
+      NinesComponent *c = drawn[i] = nines_document_get_component (document, i);
 
       _nines_deployment_add_item (deployment, nines_component_get_id (c), nines_component_get_id (c),
                                   NINES_ROLE_PRIMARY, FALSE, nines_component_get_region (c),
                                   c, c, NULL);
     }
+
+  _nines_deployment_mark_drawn (deployment);
 
   ctx.deployment = deployment;
   ctx.document = document;
@@ -413,6 +531,7 @@ nines_deployment_new (NinesDocument  *document,
       g_str_equal (ctx.primary, ctx.recovery))
     return deployment;
 
+  ctx.recovery = g_intern_string (ctx.recovery);
   ctx.recovery_azs = recovery_azs (document, ctx.recovery);
   ctx.standby_fraction = nines_document_get_knob_double (document, "standby_fraction");
   ctx.lifecycle_days = nines_document_get_knob_double (document, "lifecycle_days");
@@ -424,26 +543,31 @@ nines_deployment_new (NinesDocument  *document,
 
   for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = nines_document_get_component (document, i);
+      NinesComponent *c = drawn[i];
       const char *kind = nines_component_get_kind (c);
       PatternRule rule;
 
       if (g_strcmp0 (nines_component_get_region (c), ctx.primary) != 0)
         continue;
-      if (g_str_equal (kind, "alb") || g_str_equal (kind, "nlb"))
+      _nines_deployment_set_current_drawn (deployment, i);
+      if (_nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb"))
         ctx.n_front_doors++;
-      if ((rule = lookup_rule (kind)))
+      if ((rule = rule_for (&ctx, c)))
         rule (&ctx, c);
     }
+  _nines_deployment_set_current_drawn (deployment, G_MAXUINT);
   /* Serverless front doors (Lambda behind Route 53) still need one health check each side. */
   for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = nines_document_get_component (document, i);
+      NinesComponent *c = drawn[i];
 
-      if (g_str_equal (nines_component_get_kind (c), "route53"))
+      if (_nines_kind_is (nines_component_get_kind (c), "route53"))
         pattern_routing (&ctx, c);
     }
 
-  g_strfreev (ctx.recovery_azs);
+  _nines_deployment_resolve_replications (deployment);
+  g_free (ctx.recovery_azs);   /* interned strings */
+  for (guint i = 0; i < ctx.values.n; i++)
+    g_variant_unref (ctx.values.value[i]);
   return deployment;
 }

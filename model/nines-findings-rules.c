@@ -32,7 +32,7 @@ rule_database (NinesFindingsBuild *b,
                NinesComponent     *c)
 {
   const char *id = nines_component_get_id (c);
-  gboolean aurora = g_str_equal (nines_component_get_kind (c), "aurora");
+  gboolean aurora = _nines_kind_is (nines_component_get_kind (c), "aurora");
 
   if (nines_component_get_bool (c, "public"))
     _nines_findings_add (b, "public-database", NINES_SEVERITY_CRITICAL, id,
@@ -142,7 +142,7 @@ rule_routing (NinesFindingsBuild *b)
 
       /* Route 53 is global: skip regional items without touching their component. */
       if (item->region != NULL || item->steady == NULL ||
-          !g_str_equal (nines_component_get_kind (item->steady), "route53"))
+          !_nines_kind_is (nines_component_get_kind (item->steady), "route53"))
         continue;
       any_route53 = TRUE;
       policy = nines_component_get_string (item->steady, "routing_policy");
@@ -247,28 +247,29 @@ void
 _nines_findings_component_rules (NinesFindingsBuild *b)
 {
   RegionFacts facts = { 0 };
+  guint n = _nines_deployment_get_n_drawn (b->deployment);
 
-  for (guint i = 0; i < nines_document_get_n_components (b->document); i++)
+  for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = nines_document_get_component (b->document, i);
+      NinesComponent *c = _nines_deployment_get_drawn (b->deployment, i);
       const char *kind = nines_component_get_kind (c);
       const char *region = nines_component_get_region (c);
 
-      if (g_str_equal (kind, "cloudfront"))
+      if (_nines_kind_is (kind, "cloudfront"))
         facts.has_cloudfront = TRUE;
-      else if (g_str_equal (kind, "route53"))
+      else if (_nines_kind_is (kind, "route53"))
         facts.has_route53 = TRUE;
       if (region == NULL || g_strcmp0 (region, b->primary) != 0)
         continue;
       facts.in_primary++;
 
-      if (g_str_equal (kind, "rds") || g_str_equal (kind, "aurora"))
+      if (_nines_kind_is (kind, "rds") || _nines_kind_is (kind, "aurora"))
         rule_database (b, c);
-      else if (g_str_equal (kind, "ec2-asg"))
+      else if (_nines_kind_is (kind, "ec2-asg"))
         rule_asg (b, c, &facts);
-      else if (g_str_equal (kind, "ci-server"))
+      else if (_nines_kind_is (kind, "ci-server"))
         rule_ci (b, c);
-      else if (g_str_equal (kind, "vpc"))
+      else if (_nines_kind_is (kind, "vpc"))
         {
           facts.has_vpc = TRUE;
           if (!nines_component_get_bool (c, "private_subnets") || !nines_component_get_bool (c, "public_subnets"))
@@ -280,14 +281,14 @@ _nines_findings_component_rules (NinesFindingsBuild *b)
                                  g_strdup (_("Add private subnets for data stores and workers; keep only the "
                                              "load balancers public.")));
         }
-      else if (g_str_equal (kind, "guardduty"))
+      else if (_nines_kind_is (kind, "guardduty"))
         facts.has_guardduty = TRUE;
-      else if (g_str_equal (kind, "nat-gateway") && nines_component_get_n_azs (c) < 2 && facts.single_az_nat == NULL)
+      else if (_nines_kind_is (kind, "nat-gateway") && nines_component_get_n_azs (c) < 2 && facts.single_az_nat == NULL)
         facts.single_az_nat = nines_component_get_id (c);
 
-      if ((g_str_equal (kind, "alb") || g_str_equal (kind, "nlb")) && nines_component_get_bool (c, "public"))
+      if ((_nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb")) && nines_component_get_bool (c, "public"))
         facts.public_entry = TRUE;
-      else if (g_str_equal (kind, "lambda"))
+      else if (_nines_kind_is (kind, "lambda"))
         facts.has_lambda = TRUE;
       if (nines_component_get_kind_info (c) != NULL &&
           nines_component_get_kind_info (c)->placement == NINES_PLACEMENT_ZONAL)

@@ -5,6 +5,8 @@
 # error "nines-model-private.h is private to the model library"
 #endif
 
+#include <string.h>
+
 #include "nines-model.h"
 
 G_BEGIN_DECLS
@@ -14,6 +16,33 @@ void        _nines_region_set_azs          (NinesRegion        *self,
 void        _nines_component_set_region    (NinesComponent     *self,
                                             const char         *region);
 JsonObject *_nines_component_get_extra     (NinesComponent     *self);
+/* A parameter's value (explicit, else the default) decoded: @cls is its GVariant class
+ * (int64, double, boolean or string); for int64 and boolean @i, for int64 and double
+ * @number, for string @string. FALSE for a name the kind does not have. */
+typedef struct
+{
+  GVariantClass  cls;
+  gint64         i;
+  double         number;
+  const char    *string;
+} NinesParamValue;
+
+gboolean    _nines_component_read_param    (NinesComponent     *self,
+                                            const char         *name,
+                                            NinesParamValue    *value);
+/* For a copy being built that nothing listens to yet (a DR pattern's): the same as
+ * nines_component_set_param() without the "changed" signal. Takes a reference on @value
+ * (sinking a floating one); @decoded (nullable) is @value already decoded. */
+void        _nines_component_take_param    (NinesComponent        *self,
+                                            const char            *name,
+                                            GVariant              *value,
+                                            const NinesParamValue *decoded);
+/* (transfer full) A copy of @self in @region, on @azs instead of its own AZs when
+ * @set_azs; @region and the AZ ids must be interned (g_intern_string). */
+NinesComponent *_nines_component_copy_to   (NinesComponent     *self,
+                                            const char         *region,
+                                            const char * const *azs,
+                                            gboolean            set_azs);
 void        _nines_component_set_extra     (NinesComponent     *self,
                                             JsonObject         *extra);
 JsonObject *_nines_link_get_extra          (NinesLink          *self);
@@ -120,12 +149,47 @@ NinesDeployedItem *_nines_deployment_add_item        (NinesDeployment      *self
                                                       NinesComponent       *steady,
                                                       NinesComponent       *failover,
                                                       const char           *note);
+/* The items added so far are the document's components (called once, after them); the
+ * stages after the pattern read the drawn components from here rather than from the
+ * document's list model, which costs a tree walk per read. */
+void               _nines_deployment_mark_drawn      (NinesDeployment      *self);
+guint              _nines_deployment_get_n_drawn     (NinesDeployment      *self);
+NinesComponent    *_nines_deployment_get_drawn       (NinesDeployment      *self,
+                                                      guint                 i);
+/* @a @b @c joined, kept by the deployment (transfer none). */
+const char        *_nines_deployment_join_string     (NinesDeployment      *self,
+                                                      const char           *a,
+                                                      const char           *b,
+                                                      const char           *c);
+/* Replications added while the rules work on drawn item @i copy from it (G_MAXUINT: none). */
+void               _nines_deployment_set_current_drawn (NinesDeployment    *self,
+                                                        guint               i);
+/* Once every item and replication is in: each replication's source component (the
+ * drawn one, else looked up in the document) and target item. */
+void               _nines_deployment_resolve_replications (NinesDeployment *self);
+/* Replication @i's ends (each out argument nullable): the index of its drawn source
+ * (G_MAXUINT when it copies from no drawn component), the source component and the
+ * target item (NULL where the id names none). */
+void               _nines_deployment_get_replication_ends (NinesDeployment          *self,
+                                                           guint                     i,
+                                                           guint                    *drawn,
+                                                           NinesComponent          **source,
+                                                           const NinesDeployedItem **target);
 NinesReplication  *_nines_deployment_add_replication (NinesDeployment      *self,
                                                       const char           *source_id,
                                                       const char           *target_id,
                                                       NinesReplicationKind  kind,
                                                       const char           *from_region,
                                                       const char           *to_region);
+
+/* g_str_equal() for a kind against a literal, its first byte compared inline: the
+ * per-component rules test kinds in chains, tens of thousands of times a recompute. */
+static inline gboolean
+_nines_kind_is (const char *kind,
+                const char *literal)
+{
+  return kind[0] == literal[0] && strcmp (kind, literal) == 0;
+}
 
 /* The bundled data (generated by glib-compile-resources). */
 GResource  *nines_data_get_resource        (void);

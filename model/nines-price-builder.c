@@ -90,11 +90,26 @@ nines_price_builder_add_source (NinesPriceBuilder *self,
     if (g_str_equal (((Source *) g_ptr_array_index (self->sources, i))->name, name))
       return i;
   s = g_new0 (Source, 1);
-  s->name = g_strdup (name);
-  s->date = g_strdup (date);
-  s->format = g_strdup (format);
+  s->name = g_utf8_make_valid (name, -1);
+  s->date = g_utf8_make_valid (date, -1);
+  s->format = g_utf8_make_valid (format, -1);
   g_ptr_array_add (self->sources, s);
   return self->sources->len - 1;
+}
+
+/* Price files are input: a field that is not UTF-8 (a CSV cell, a JSON "\\ud800")
+ * would make the GVariant serialiser fail; its bad bytes become U+FFFD instead (found
+ * by tests/fuzz). */
+static const char *
+insert_text (GStringChunk *chunk,
+             const char   *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (g_utf8_validate (text, -1, NULL))
+    return g_string_chunk_insert_const (chunk, text);
+  valid = g_utf8_make_valid (text, -1);
+  return g_string_chunk_insert_const (chunk, valid);
 }
 
 /* TRUE when @a is preferred to @b for the same tier: a rateCode, then the newer
@@ -137,12 +152,12 @@ nines_price_builder_add (NinesPriceBuilder *self,
   g_return_if_fail (isfinite (usd) && usd >= 0);
   g_return_if_fail (tier_start <= tier_end);
 
-  e.service = g_string_chunk_insert_const (self->strings, service);
-  e.region = g_string_chunk_insert_const (self->strings, region);
-  e.usage = g_string_chunk_insert_const (self->strings, usage);
-  e.unit = g_string_chunk_insert_const (self->strings, unit);
-  e.rate_code = g_string_chunk_insert_const (self->strings, rate_code ? rate_code : "");
-  e.label = g_string_chunk_insert_const (self->strings, label ? label : "");
+  e.service = insert_text (self->strings, service);
+  e.region = insert_text (self->strings, region);
+  e.usage = insert_text (self->strings, usage);
+  e.unit = insert_text (self->strings, unit);
+  e.rate_code = insert_text (self->strings, rate_code ? rate_code : "");
+  e.label = insert_text (self->strings, label ? label : "");
   e.usd = usd;
   e.tier_start = tier_start;
   e.tier_end = tier_end;

@@ -126,11 +126,18 @@ nines_price_import_offer_csv (NinesPriceBuilder      *builder,
       if (row->len >= 2 && g_str_equal (g_ptr_array_index (row, 0), "Publication Date"))
         {
           const char *v = g_ptr_array_index (row, 1);
+          /* a repeated line replaces the earlier one (leaked before: tests/fuzz) */
           if (strlen (v) >= 10 && v[4] == '-' && v[7] == '-')
-            date = g_strndup (v, 10);
+            {
+              g_free (date);
+              date = g_strndup (v, 10);
+            }
         }
       else if (row->len >= 2 && g_str_equal (g_ptr_array_index (row, 0), "OfferCode"))
-        offer = g_strdup (g_ptr_array_index (row, 1));
+        {
+          g_free (offer);
+          offer = g_strdup (g_ptr_array_index (row, 1));
+        }
     }
   if (local_error)
     {

@@ -332,7 +332,7 @@ product_attributes (JsonObject *product)
 {
   GHashTable *attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   JsonObject *a = json_object_has_member (product, "attributes")
-                  ? json_object_get_object_member (product, "attributes") : NULL;
+                  ? _nines_json_object (product, "attributes") : NULL;
   g_autoptr(GList) names = a ? json_object_get_members (a) : NULL;
 
   for (GList *l = names; l; l = l->next)
@@ -353,7 +353,7 @@ import_product (NinesPriceBuilder     *builder,
                 NinesPriceImportStats *stats)
 {
   g_autoptr(GHashTable) attrs = product_attributes (product);
-  const char *family = json_object_get_string_member_with_default (product, "productFamily", NULL);
+  const char *family = _nines_json_string (product, "productFamily", NULL);
   const char *own = g_hash_table_lookup (attrs, "servicecode");
   const char *code = own ? own : service_code;
   g_autofree char *usage = nines_price_map_product (code, family, attrs);
@@ -368,24 +368,24 @@ import_product (NinesPriceBuilder     *builder,
   terms = json_object_get_members (on_demand);
   for (GList *t = terms; t; t = t->next)
     {
-      JsonObject *term = json_object_get_object_member (on_demand, t->data);
-      JsonObject *dims = term ? json_object_get_object_member (term, "priceDimensions") : NULL;
+      JsonObject *term = _nines_json_object (on_demand, t->data);
+      JsonObject *dims = term ? _nines_json_object (term, "priceDimensions") : NULL;
       g_autoptr(GList) rcs = dims ? json_object_get_members (dims) : NULL;
 
       for (GList *r = rcs; r; r = r->next)
         {
-          JsonObject *d = json_object_get_object_member (dims, r->data);
-          JsonObject *ppu = d ? json_object_get_object_member (d, "pricePerUnit") : NULL;
+          JsonObject *d = _nines_json_object (dims, r->data);
+          JsonObject *ppu = d ? _nines_json_object (d, "pricePerUnit") : NULL;
 
           if (d == NULL || ppu == NULL)
             continue;
           _nines_price_add_dimension (builder, source, code, region, usage,
-                                      json_object_get_string_member_with_default (d, "unit", NULL),
-                                      json_object_get_string_member_with_default (ppu, "USD", NULL),
-                                      json_object_get_string_member_with_default (d, "beginRange", NULL),
-                                      json_object_get_string_member_with_default (d, "endRange", NULL),
-                                      json_object_get_string_member_with_default (d, "rateCode", r->data),
-                                      json_object_get_string_member_with_default (d, "description", NULL),
+                                      _nines_json_string (d, "unit", NULL),
+                                      _nines_json_string (ppu, "USD", NULL),
+                                      _nines_json_string (d, "beginRange", NULL),
+                                      _nines_json_string (d, "endRange", NULL),
+                                      _nines_json_string (d, "rateCode", r->data),
+                                      _nines_json_string (d, "description", NULL),
                                       stats);
         }
     }
@@ -448,7 +448,7 @@ nines_price_import_get_products (NinesPriceBuilder      *builder,
           return FALSE;
         }
       g_ptr_array_add (parsed, node);
-      day = day_of (json_object_get_string_member_with_default (json_node_get_object (node), "publicationDate", NULL));
+      day = day_of (_nines_json_string (json_node_get_object (node), "publicationDate", NULL));
       if (day && (newest == NULL || strcmp (day, newest) > 0))
         {
           g_free (newest);
@@ -468,10 +468,10 @@ nines_price_import_get_products (NinesPriceBuilder      *builder,
   for (guint i = 0; i < parsed->len; i++)
     {
       JsonObject *obj = json_node_get_object (g_ptr_array_index (parsed, i));
-      JsonObject *product = json_object_has_member (obj, "product") ? json_object_get_object_member (obj, "product") : NULL;
-      JsonObject *terms = json_object_has_member (obj, "terms") ? json_object_get_object_member (obj, "terms") : NULL;
+      JsonObject *product = json_object_has_member (obj, "product") ? _nines_json_object (obj, "product") : NULL;
+      JsonObject *terms = json_object_has_member (obj, "terms") ? _nines_json_object (obj, "terms") : NULL;
       JsonObject *on_demand = terms && json_object_has_member (terms, "OnDemand")
-                              ? json_object_get_object_member (terms, "OnDemand") : NULL;
+                              ? _nines_json_object (terms, "OnDemand") : NULL;
 
       if (product == NULL)
         {
@@ -480,7 +480,7 @@ nines_price_import_get_products (NinesPriceBuilder      *builder,
           return FALSE;
         }
       import_product (builder, source_idx, product, on_demand,
-                      json_object_get_string_member_with_default (obj, "serviceCode", NULL),
+                      _nines_json_string (obj, "serviceCode", NULL),
                       stats ? stats : &local);
     }
   return TRUE;
@@ -502,27 +502,27 @@ nines_price_import_offer_json (NinesPriceBuilder      *builder,
   g_return_val_if_fail (builder != NULL && root != NULL && source != NULL, FALSE);
 
   obj = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  products = obj && json_object_has_member (obj, "products") ? json_object_get_object_member (obj, "products") : NULL;
-  terms = obj && json_object_has_member (obj, "terms") ? json_object_get_object_member (obj, "terms") : NULL;
-  date = obj ? day_of (json_object_get_string_member_with_default (obj, "publicationDate", NULL)) : NULL;
+  products = obj && json_object_has_member (obj, "products") ? _nines_json_object (obj, "products") : NULL;
+  terms = obj && json_object_has_member (obj, "terms") ? _nines_json_object (obj, "terms") : NULL;
+  date = obj ? day_of (_nines_json_string (obj, "publicationDate", NULL)) : NULL;
   if (products == NULL || terms == NULL || date == NULL)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                    _("%s: not a Price List offer file (products, terms, publicationDate)"), source);
       return FALSE;
     }
-  on_demand = json_object_has_member (terms, "OnDemand") ? json_object_get_object_member (terms, "OnDemand") : NULL;
+  on_demand = json_object_has_member (terms, "OnDemand") ? _nines_json_object (terms, "OnDemand") : NULL;
   source_idx = nines_price_builder_add_source (builder, source, date, "aws-price-list-offer");
   skus = json_object_get_members (products);
   for (GList *l = skus; l; l = l->next)
     {
-      JsonObject *product = json_object_get_object_member (products, l->data);
+      JsonObject *product = _nines_json_object (products, l->data);
       JsonObject *sku_terms = on_demand && json_object_has_member (on_demand, l->data)
-                              ? json_object_get_object_member (on_demand, l->data) : NULL;
+                              ? _nines_json_object (on_demand, l->data) : NULL;
 
       if (product)
         import_product (builder, source_idx, product, sku_terms,
-                        json_object_get_string_member_with_default (obj, "offerCode", NULL),
+                        _nines_json_string (obj, "offerCode", NULL),
                         stats ? stats : &local);
     }
   return TRUE;

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nines-model-private.h"
+#include "nines-price-import-private.h"
 
 enum
 {
@@ -445,10 +446,10 @@ nines_price_import_page_json (NinesPriceBuilder      *builder,
 
   if (json_object_has_member (obj, "manifest") && json_object_has_member (obj, "regions"))
     {
-      JsonObject *manifest = json_object_get_object_member (obj, "manifest");
-      JsonObject *sets = json_object_get_object_member (obj, "sets");
-      JsonObject *regions = json_object_get_object_member (obj, "regions");
-      const char *published = manifest ? json_object_get_string_member_with_default (manifest, "hawkFilePublicationDate", NULL) : NULL;
+      JsonObject *manifest = _nines_json_object (obj, "manifest");
+      JsonObject *sets = _nines_json_object (obj, "sets");
+      JsonObject *regions = _nines_json_object (obj, "regions");
+      const char *published = manifest ? _nines_json_string (manifest, "hawkFilePublicationDate", NULL) : NULL;
       g_autoptr(GHashTable) key_sets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                               (GDestroyNotify) g_ptr_array_unref);
       g_autofree char *date = NULL;
@@ -469,10 +470,10 @@ nines_price_import_page_json (NinesPriceBuilder      *builder,
           g_autoptr(GList) names = json_object_get_members (sets);
           for (GList *l = names; l; l = l->next)
             {
-              JsonArray *keys = json_object_get_array_member (sets, l->data);
+              JsonArray *keys = _nines_json_array (sets, l->data);
               for (guint k = 0; keys && k < json_array_get_length (keys); k++)
                 {
-                  const char *key = json_array_get_string_element (keys, k);
+                  const char *key = _nines_json_element_string (keys, k);
                   GPtrArray *list = g_hash_table_lookup (key_sets, key);
                   if (list == NULL)
                     g_hash_table_insert (key_sets, (gpointer) key, list = g_ptr_array_new ());
@@ -484,12 +485,12 @@ nines_price_import_page_json (NinesPriceBuilder      *builder,
       locations = json_object_get_members (regions);
       for (GList *l = locations; l; l = l->next)
         {
-          JsonObject *entries = json_object_get_object_member (regions, l->data);
+          JsonObject *entries = _nines_json_object (regions, l->data);
           g_autoptr(GList) keys = entries ? json_object_get_members (entries) : NULL;
 
           for (GList *k = keys; k; k = k->next)
             {
-              JsonObject *e = json_object_get_object_member (entries, k->data);
+              JsonObject *e = _nines_json_object (entries, k->data);
               g_autoptr(GHashTable) attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
               g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
               g_auto(GStrv) aliases = NULL;
@@ -528,7 +529,7 @@ nines_price_import_page_json (NinesPriceBuilder      *builder,
       ctx.source = nines_price_builder_add_source (builder, source, fallback_date, "aws-pricing-page-processed");
       for (GList *l = labels; l; l = l->next)
         {
-          JsonObject *by_location = json_object_get_object_member (obj, l->data);
+          JsonObject *by_location = _nines_json_object (obj, l->data);
           g_auto(GStrv) aliases = split_aliases (l->data);
           g_autoptr(GList) locs = NULL;
 
@@ -539,7 +540,7 @@ nines_price_import_page_json (NinesPriceBuilder      *builder,
             {
               g_autoptr(GHashTable) attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
               g_autofree char *location = split_location (r->data, attrs);
-              const char *price = json_object_get_string_member_with_default (by_location, r->data, NULL);
+              const char *price = _nines_json_string (by_location, r->data, NULL);
 
               if (price)
                 add_entry (&ctx, (const char * const *) aliases, location, attrs, price, NULL);

@@ -33,9 +33,9 @@ nines_price_import_cited_json (NinesPriceBuilder      *builder,
 
   if (stats == NULL)
     stats = &local;
-  prices = obj && json_object_has_member (obj, "prices") ? json_object_get_array_member (obj, "prices") : NULL;
-  date = obj ? json_object_get_string_member_with_default (obj, "date", NULL) : NULL;
-  citation = obj ? json_object_get_string_member_with_default (obj, "citation", NULL) : NULL;
+  prices = obj && json_object_has_member (obj, "prices") ? _nines_json_array (obj, "prices") : NULL;
+  date = obj ? _nines_json_string (obj, "date", NULL) : NULL;
+  citation = obj ? _nines_json_string (obj, "citation", NULL) : NULL;
   if (prices == NULL || date == NULL || !_nines_is_iso_date (date) || citation == NULL)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
@@ -46,34 +46,34 @@ nines_price_import_cited_json (NinesPriceBuilder      *builder,
   idx = nines_price_builder_add_source (builder, name, date, "cited");
   for (guint i = 0; i < json_array_get_length (prices); i++)
     {
-      JsonObject *p = json_array_get_object_element (prices, i);
+      JsonObject *p = _nines_json_element_object (prices, i);
       const char *service, *region, *usage, *unit;
       double usd, start, end;
 
       stats->n_read++;
-      service = p ? json_object_get_string_member_with_default (p, "service", NULL) : NULL;
-      region = p ? json_object_get_string_member_with_default (p, "region", NULL) : NULL;
-      usage = p ? json_object_get_string_member_with_default (p, "usage", NULL) : NULL;
-      unit = p ? json_object_get_string_member_with_default (p, "unit", NULL) : NULL;
+      service = p ? _nines_json_string (p, "service", NULL) : NULL;
+      region = p ? _nines_json_string (p, "region", NULL) : NULL;
+      usage = p ? _nines_json_string (p, "usage", NULL) : NULL;
+      unit = p ? _nines_json_string (p, "unit", NULL) : NULL;
       if (!service || !region || !usage || !unit || !json_object_has_member (p, "usd"))
         {
           g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                        _("%s: prices[%u] needs service, region, usage, unit and usd"), source, i);
           return FALSE;
         }
-      usd = json_object_get_double_member (p, "usd");
-      start = json_object_get_double_member_with_default (p, "tier_start", 0);
+      usd = _nines_json_double (p, "usd", NAN);
+      start = json_object_has_member (p, "tier_start") ? _nines_json_double (p, "tier_start", NAN) : 0;
       end = json_object_has_member (p, "tier_end")
-            ? json_object_get_double_member (p, "tier_end") : INFINITY;
-      if (!isfinite (usd) || usd < 0 || start > end)
+            ? _nines_json_double (p, "tier_end", NAN) : INFINITY;
+      if (!isfinite (usd) || usd < 0 || !(start <= end))
         {
           g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                        _("%s: prices[%u] has a bad price or tier"), source, i);
           return FALSE;
         }
       nines_price_builder_add (builder, idx, service, region, usage, unit, usd, start, end,
-                               json_object_get_string_member_with_default (p, "rate_code", NULL),
-                               json_object_get_string_member_with_default (p, "label", NULL));
+                               _nines_json_string (p, "rate_code", NULL),
+                               _nines_json_string (p, "label", NULL));
       stats->n_kept++;
     }
   return TRUE;
@@ -165,13 +165,13 @@ nines_price_import_file (NinesPriceBuilder      *builder,
     return nines_price_import_offer_json (builder, root, source, stats, error);
   if (json_object_has_member (obj, "PriceList"))
     {
-      JsonArray *list = json_object_get_array_member (obj, "PriceList");
+      JsonArray *list = _nines_json_array (obj, "PriceList");
       g_autofree const char **strs = NULL;
       guint n = list ? json_array_get_length (list) : 0;
 
       strs = g_new0 (const char *, n + 1);
       for (guint i = 0; i < n; i++)
-        if (!(strs[i] = json_array_get_string_element (list, i)))
+        if (!(strs[i] = _nines_json_element_string (list, i)))
           {
             g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
                          _("%s: PriceList[%u] is not a string"), source, i);

@@ -23,30 +23,30 @@ component_sla (NinesComponent  *c,
   const char *kind = nines_component_get_kind (c);
   gboolean multi_az = nines_component_get_n_azs (c) >= 2;
 
-  if (g_str_equal (kind, "ec2-asg"))
+  if (_nines_kind_is (kind, "ec2-asg"))
     {
       if (multi_az)
         *sla = 0.9999, *source = N_("Amazon Compute SLA, Region-level (instances in two or more AZs): 99.99 %");
       else
         *sla = 0.995, *source = N_("Amazon Compute SLA, Instance-level (one AZ): 99.5 %");
     }
-  else if (g_str_equal (kind, "alb") || g_str_equal (kind, "nlb"))
+  else if (_nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb"))
     *sla = 0.9999, *source = N_("Elastic Load Balancing SLA: 99.99 %");
-  else if (g_str_equal (kind, "rds"))
+  else if (_nines_kind_is (kind, "rds"))
     {
       if (nines_component_get_bool (c, "multi_az"))
         *sla = 0.9995, *source = N_("Amazon RDS SLA, Multi-AZ DB instance: 99.95 %");
       else
         *sla = 0.995, *source = N_("Amazon RDS SLA, Single-AZ DB instance: 99.5 %");
     }
-  else if (g_str_equal (kind, "aurora"))
+  else if (_nines_kind_is (kind, "aurora"))
     {
       if (nines_component_get_int (c, "readers") >= 1 && multi_az)
         *sla = 0.9999, *source = N_("Amazon Aurora SLA, Multi-AZ DB cluster: 99.99 %");
       else
         *sla = 0.999, *source = N_("Amazon Aurora SLA, Single-AZ DB instance or cluster: 99.9 %");
     }
-  else if (g_str_equal (kind, "s3"))
+  else if (_nines_kind_is (kind, "s3"))
     {
       const char *cls = nines_component_get_string (c, "storage_class");
 
@@ -55,24 +55,24 @@ component_sla (NinesComponent  *c,
       else
         *sla = 0.99, *source = N_("Amazon S3 SLA, Standard-IA / One Zone-IA / Glacier IR: 99 %");
     }
-  else if (g_str_equal (kind, "dynamodb"))
+  else if (_nines_kind_is (kind, "dynamodb"))
     *sla = 0.9999, *source = N_("Amazon DynamoDB SLA, standard tables: 99.99 % (global tables 99.999 %)");
-  else if (g_str_equal (kind, "route53"))
+  else if (_nines_kind_is (kind, "route53"))
     *sla = 1.0, *source = N_("Amazon Route 53 SLA: 100 % for DNS queries");
-  else if (g_str_equal (kind, "cloudfront"))
+  else if (_nines_kind_is (kind, "cloudfront"))
     *sla = 0.999, *source = N_("Amazon CloudFront SLA: 99.9 %");
-  else if (g_str_equal (kind, "lambda"))
+  else if (_nines_kind_is (kind, "lambda"))
     *sla = 0.9995, *source = N_("AWS Lambda SLA: 99.95 %");
-  else if (g_str_equal (kind, "sqs"))
+  else if (_nines_kind_is (kind, "sqs"))
     *sla = 0.999, *source = N_("Amazon SQS SLA: 99.9 %");
-  else if (g_str_equal (kind, "elasticache"))
+  else if (_nines_kind_is (kind, "elasticache"))
     {
       if (multi_az && nines_component_get_int (c, "nodes") >= 2)
         *sla = 0.9999, *source = N_("Amazon ElastiCache SLA, Multi-AZ: 99.99 %");
       else
         *sla = 0.999, *source = N_("Amazon ElastiCache SLA, single-AZ: 99.9 %");
     }
-  else if (g_str_equal (kind, "efs"))
+  else if (_nines_kind_is (kind, "efs"))
     {
       if (g_str_equal (nines_component_get_string (c, "storage_class"), "one-zone"))
         *sla = 0.999, *source = N_("Amazon EFS SLA, One Zone: 99.9 %");
@@ -87,9 +87,7 @@ component_sla (NinesComponent  *c,
 static void
 term_free (NinesSlaTerm *term)
 {
-  g_free (term->component_id);
-  g_free (term->source);
-  g_free (term);
+  g_free (term);   /* its strings are the recovery's */
 }
 
 void
@@ -110,6 +108,9 @@ _nines_recovery_build_availability (NinesRecovery *self)
   double outage_s = nines_document_get_knob_double (document, "region_outage_hours") * 3600.0;
   double region = 1.0, global = 1.0, standby = 1.0;
   gboolean has_standby = FALSE;
+  /* The sources are a few static strings: translate each once, not once per component. */
+  const char *untranslated[32] = { NULL };
+  const char *translated[32];
 
   a->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
@@ -124,10 +125,27 @@ _nines_recovery_build_availability (NinesRecovery *self)
       if (!item->added)
         {
           NinesSlaTerm *term = g_new0 (NinesSlaTerm, 1);
+          const char *text = NULL;
+          guint k;
 
-          term->component_id = g_strdup (item->id);
+          for (k = 0; k < G_N_ELEMENTS (untranslated) && untranslated[k] != NULL; k++)
+            if (untranslated[k] == source)
+              {
+                text = translated[k];
+                break;
+              }
+          if (text == NULL)
+            {
+              text = _(source);
+              if (k < G_N_ELEMENTS (untranslated))
+                {
+                  untranslated[k] = source;
+                  translated[k] = text;
+                }
+            }
+          term->component_id = _nines_recovery_dup (self, item->id);
           term->sla = sla;
-          term->source = g_strdup (_(source));
+          term->source = _nines_recovery_dup (self, text);
           g_ptr_array_add (a->terms, term);
           if (item->region == NULL)
             global *= sla;

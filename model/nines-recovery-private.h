@@ -18,6 +18,9 @@ struct _NinesRecovery
   gboolean           automated;
   gboolean           uses_failed_region;
   NinesAvailability  availability;
+  /* Ids, regions and sources of the steps, stores and SLA terms: thousands of short
+   * strings, copied into one chunk rather than allocated one by one. */
+  GStringChunk      *strings;
 };
 
 /* Appends a step; @deps is -1 terminated. Returns its index. */
@@ -31,6 +34,9 @@ guint   _nines_recovery_add_step      (NinesRecovery   *self,
                                        char            *source,  /* (transfer full) */
                                        const int       *deps,
                                        guint            n_deps);
+/* A copy of @str (nullable) owned by the recovery. */
+char   *_nines_recovery_dup           (NinesRecovery   *self,
+                                       const char      *str);
 /* "knob NAME = VALUE UNIT: SOURCE" from the catalog's knob spec. */
 char   *_nines_recovery_knob_source   (NinesDocument   *document,
                                        const char      *knob);

@@ -48,7 +48,39 @@ typedef struct
   int            provision;    /* -1 when nothing is created on recovery */
   GArray        *ready;        /* of int: steps the manual traffic switch waits for */
   gboolean       has_cache;
+  /* Knob values and their cited sources, read once: a step per component uses them. */
+  double         boot_s;
+  char          *boot_source;
+  double         restore_mb_per_s;
+  char          *restore_source;
+  /* Translations of the per-step texts, looked up once per timeline. */
+  guint          n_tr;
+  const char    *msgid[32];
+  const char    *text[32];
 } Build;
+
+static const char *tr (Build      *b,
+                       const char *msgid) G_GNUC_FORMAT (2);
+
+/* @msgid translated once per timeline: a step per data store or group translates the
+ * same few texts, and gettext costs hundreds of instructions a call. */
+static const char *
+tr (Build      *b,
+    const char *msgid)
+{
+  const char *text;
+
+  for (guint i = 0; i < b->n_tr; i++)
+    if (b->msgid[i] == msgid)
+      return b->text[i];
+  text = g_dgettext (GETTEXT_PACKAGE, msgid);
+  if (b->n_tr < G_N_ELEMENTS (b->msgid))
+    {
+      b->msgid[b->n_tr] = msgid;
+      b->text[b->n_tr++] = text;
+    }
+  return text;
+}
 
 static double
 knob_s (Build      *b,
@@ -88,7 +120,7 @@ has_health_checked_routing (NinesDeployment *dep,
 
       /* Route 53 is global: skip regional items without touching their component. */
       if (item->region != NULL || item->steady == NULL ||
-          !g_str_equal (nines_component_get_kind (item->steady), "route53"))
+          !_nines_kind_is (nines_component_get_kind (item->steady), "route53"))
         continue;
       if (nines_component_get_int (item->steady, "health_checks") > 0)
         checks = TRUE;
@@ -120,18 +152,24 @@ add_detection (Build    *b,
                      _nines_recovery_knob_source (b->document, "detection_minutes"), NULL, 0);
 }
 
+/* The data and compute steps (one per store or group) translate their texts once per
+ * timeline: _() is tr() on their Build `b` down to add_compute_steps(). */
+#undef _
+#define _(msgid) tr (b, (msgid))
+
 static void
 add_data_step (Build                  *b,
-               const NinesReplication *r)
+               const NinesReplication *r,
+               guint                   index)
 {
-  NinesDeployment *dep = b->self->deployment;
-  const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
-  NinesComponent *source = nines_document_lookup_component (b->document, r->source_id);
-  g_autofree char *id = g_strdup_printf ("data:%s", r->source_id);
+  const NinesDeployedItem *target;
+  NinesComponent *source;
+  g_autofree char *id = g_strconcat ("data:", r->source_id, NULL);
   int after = b->trigger;
   int step = -1;
 
-  if (target == NULL || source == NULL || g_str_equal (nines_component_get_kind (source), "ci-server"))
+  _nines_deployment_get_replication_ends (b->self->deployment, index, NULL, &source, &target);
+  if (target == NULL || source == NULL || _nines_kind_is (nines_component_get_kind (source), "ci-server"))
     return;
 
   switch (r->kind)
@@ -139,8 +177,16 @@ add_data_step (Build                  *b,
     case NINES_REPLICATION_BACKUP_COPY:
       {
         double gb = nines_component_get_double (source, "storage_gb");
-        double rate = nines_document_get_knob_double (b->document, "restore_mb_per_s");
-        g_autofree char *knob = _nines_recovery_knob_source (b->document, "restore_mb_per_s");
+        double rate;
+        const char *knob;
+
+        if (b->restore_source == NULL)
+          {
+            b->restore_mb_per_s = nines_document_get_knob_double (b->document, "restore_mb_per_s");
+            b->restore_source = _nines_recovery_knob_source (b->document, "restore_mb_per_s");
+          }
+        rate = b->restore_mb_per_s;
+        knob = b->restore_source;
 
         if (b->provision >= 0)
           after = b->provision;
@@ -210,10 +256,10 @@ add_compute_steps (Build                   *b,
   int after;
   int step;
 
-  if (g_str_equal (kind, "elasticache"))
+  if (_nines_kind_is (kind, "elasticache"))
     b->has_cache |= item->role == NINES_ROLE_STANDBY &&
                     nines_component_get_int (item->steady, "nodes") < nines_component_get_int (item->failover, "nodes");
-  if (!g_str_equal (kind, "ec2-asg"))
+  if (!_nines_kind_is (kind, "ec2-asg"))
     return;
 
   full = nines_component_get_int (item->failover, "desired");
@@ -221,29 +267,37 @@ add_compute_steps (Build                   *b,
   if (steady >= full)
     return;
 
-  id = g_strdup_printf ("compute:%s", item->source_id);
+  id = g_strconcat ("compute:", item->source_id, NULL);
+  if (b->boot_source == NULL)
+    {
+      b->boot_s = knob_s (b, "boot_minutes", 60);
+      b->boot_source = _nines_recovery_knob_source (b->document, "boot_minutes");
+    }
   if (steady == 0)
     {
       /* Nothing serves until instances boot: recovery waits for them. */
       after = b->provision >= 0 ? b->provision : b->trigger;
-      step = add (b, NINES_STEP_COMPUTE, id, item->id, knob_s (b, "boot_minutes", 60), b->recovery,
+      step = add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
                   item->role == NINES_ROLE_ON_RECOVERY
                   ? g_strdup_printf (_("Create %s from the copied AMI and launch %" G_GINT64_FORMAT " instance(s)"),
                                      item->id, full)
                   : g_strdup_printf (_("Scale %s from 0 to %" G_GINT64_FORMAT " instance(s)"), item->id, full),
-                  _nines_recovery_knob_source (b->document, "boot_minutes"), &after, 1);
+                  g_strdup (b->boot_source), &after, 1);
       g_array_append_val (b->ready, step);
     }
   else
     {
       /* Warm standby: it serves at once at the standby size and scales out meanwhile. */
       after = b->detect;
-      add (b, NINES_STEP_COMPUTE, id, item->id, knob_s (b, "boot_minutes", 60), b->recovery,
+      add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
            g_strdup_printf (_("Scale %s out from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " instance(s)"),
                             item->id, steady, full),
-           _nines_recovery_knob_source (b->document, "boot_minutes"), &after, 1);
+           g_strdup (b->boot_source), &after, 1);
     }
 }
+
+#undef _
+#define _(String) ((char *) g_dgettext (GETTEXT_PACKAGE, String))
 
 static void
 build_no_recovery (Build *b)
@@ -295,7 +349,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
 
       if (item->added && item->role == NINES_ROLE_ON_RECOVERY &&
-          !g_str_equal (nines_component_get_kind (item->failover), "ci-server"))
+          !_nines_kind_is (nines_component_get_kind (item->failover), "ci-server"))
         {
           b.provision = add (&b, NINES_STEP_PROVISION, "provision", NULL, knob_s (&b, "provision_minutes", 60),
                              b.recovery,
@@ -311,7 +365,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
       const NinesReplication *r = nines_deployment_get_replication (dep, i);
 
       if (g_strcmp0 (r->from_region, b.primary) == 0)
-        add_data_step (&b, r);
+        add_data_step (&b, r, i);
     }
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
     {
@@ -346,4 +400,6 @@ _nines_recovery_build_steps (NinesRecovery *self)
     add (&b, NINES_STEP_WARM, "warm", NULL, knob_s (&b, "cache_warm_minutes", 60), NULL,
          g_strdup (_("Caches warm up under real traffic")),
          _nines_recovery_knob_source (b.document, "cache_warm_minutes"), &traffic, 1);
+  g_free (b.boot_source);
+  g_free (b.restore_source);
 }

@@ -31,22 +31,24 @@ nines_step_kind_to_string (NinesStepKind kind)
 static void
 step_free (NinesRecoveryStep *step)
 {
-  g_free (step->id);
   g_free (step->label);
-  g_free (step->item_id);
   g_free (step->source);
   g_free (step->deps);
-  g_free (step->control_plane);
   g_free (step);
 }
 
 static void
 store_free (NinesStoreRpo *store)
 {
-  g_free (store->store_id);
-  g_free (store->source);
   g_free (store->note);
   g_free (store);
+}
+
+char *
+_nines_recovery_dup (NinesRecovery *self,
+                     const char    *str)
+{
+  return str ? g_string_chunk_insert (self->strings, str) : NULL;
 }
 
 guint
@@ -64,10 +66,10 @@ _nines_recovery_add_step (NinesRecovery *self,
   NinesRecoveryStep *step = g_new0 (NinesRecoveryStep, 1);
   const char *failed = nines_deployment_get_primary_region (self->deployment);
 
-  step->id = g_strdup (id);
+  step->id = _nines_recovery_dup (self, id);
   step->kind = kind;
   step->label = label;
-  step->item_id = g_strdup (item_id);
+  step->item_id = _nines_recovery_dup (self, item_id);
   step->duration_s = MAX (0.0, duration_s);
   step->source = source;
   step->deps = g_new0 (guint, MAX (1, n_deps));
@@ -78,7 +80,7 @@ _nines_recovery_add_step (NinesRecovery *self,
       g_assert ((guint) deps[i] < self->steps->len);
       step->deps[step->n_deps++] = (guint) deps[i];
     }
-  step->control_plane = g_strdup (control_plane);
+  step->control_plane = _nines_recovery_dup (self, control_plane);
   step->uses_failed_region = control_plane != NULL && g_strcmp0 (control_plane, failed) == 0;
   self->uses_failed_region |= step->uses_failed_region;
   g_ptr_array_add (self->steps, step);
@@ -145,15 +147,15 @@ store_write_rate (NinesDocument  *document,
 {
   const char *kind = nines_component_get_kind (c);
 
-  if (g_str_equal (kind, "rds"))
+  if (_nines_kind_is (kind, "rds"))
     return nines_component_get_double (c, "write_gb_per_day") / 86400.0;
-  if (g_str_equal (kind, "aurora"))
+  if (_nines_kind_is (kind, "aurora"))
     return nines_component_get_double (c, "write_io_millions") * 1e6 * AURORA_WRITE_IO_GB / SECONDS_PER_MONTH;
-  if (g_str_equal (kind, "s3"))
+  if (_nines_kind_is (kind, "s3"))
     return nines_component_get_double (c, "new_gb_per_month") / SECONDS_PER_MONTH;
-  if (g_str_equal (kind, "dynamodb"))
+  if (_nines_kind_is (kind, "dynamodb"))
     return nines_component_get_double (c, "write_millions") * 1e6 * DDB_WRU_GB / SECONDS_PER_MONTH;
-  if (g_str_equal (kind, "efs"))
+  if (_nines_kind_is (kind, "efs"))
     return nines_component_get_double (c, "storage_gb")
            * nines_document_get_knob_double (document, "efs_change_percent") / 100.0 / SECONDS_PER_MONTH;
   return 0;
@@ -169,51 +171,90 @@ build_stores (NinesRecovery *self)
   NinesDocument *document = nines_deployment_get_document (dep);
   const char *primary = nines_deployment_get_primary_region (dep);
   const char *recovery = nines_deployment_get_recovery_region (dep);
-  g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_drawn = _nines_deployment_get_n_drawn (dep);
+  /* Per drawn component, its best replication and the item receiving it: indexed by the
+   * drawn position the deployment resolved, no id hashing. */
+  g_autofree guint *best = g_new (guint, MAX (1, n_drawn));
+  g_autoptr(GHashTable) best_other = NULL;   /* sources that are not drawn components */
 
+  for (guint i = 0; i < n_drawn; i++)
+    best[i] = G_MAXUINT;
   for (guint i = 0; i < nines_deployment_get_n_replications (dep); i++)
     {
       const NinesReplication *r = nines_deployment_get_replication (dep, i);
       const NinesReplication *old;
+      guint drawn, old_i;
 
       if (g_strcmp0 (r->from_region, primary) != 0 || g_strcmp0 (r->to_region, recovery) != 0 ||
           r->kind == NINES_REPLICATION_AMI_COPY)
         continue;
-      old = g_hash_table_lookup (best, r->source_id);
+      _nines_deployment_get_replication_ends (dep, i, &drawn, NULL, NULL);
+      if (drawn != G_MAXUINT)
+        {
+          old = best[drawn] != G_MAXUINT
+                ? nines_deployment_get_replication (dep, best[drawn]) : NULL;
+          if (old == NULL || r->interval_s + r->lag_s < old->interval_s + old->lag_s)
+            best[drawn] = i;
+          continue;
+        }
+      if (best_other == NULL)
+        best_other = g_hash_table_new (g_str_hash, g_str_equal);
+      /* index + 1 of the best so far */
+      old_i = GPOINTER_TO_UINT (g_hash_table_lookup (best_other, r->source_id));
+      old = old_i > 0 ? nines_deployment_get_replication (dep, old_i - 1) : NULL;
       if (old == NULL || r->interval_s + r->lag_s < old->interval_s + old->lag_s)
-        g_hash_table_insert (best, r->source_id, (gpointer) r);
+        g_hash_table_insert (best_other, r->source_id, GUINT_TO_POINTER (i + 1));
     }
 
   self->rpo_s = 0;
-  for (guint i = 0; i < nines_document_get_n_components (document); i++)
+  for (guint i = 0; i < _nines_deployment_get_n_drawn (dep); i++)
     {
-      NinesComponent *c = nines_document_get_component (document, i);
+      NinesComponent *c = _nines_deployment_get_drawn (dep, i);
       const NinesKindInfo *kind = nines_component_get_kind_info (c);
       const NinesReplication *r;
+      const NinesDeployedItem *target;
       NinesStoreRpo *store;
 
       if (kind == NULL || !kind->data_store || g_strcmp0 (nines_component_get_region (c), primary) != 0)
         continue;
       store = g_new0 (NinesStoreRpo, 1);
-      store->store_id = g_strdup (nines_component_get_id (c));
+      store->store_id = _nines_recovery_dup (self, nines_component_get_id (c));
       store->kind = kind->id;
       store->write_gb_per_s = store_write_rate (document, c);
-      r = g_hash_table_lookup (best, store->store_id);
+      r = best[i] != G_MAXUINT ? nines_deployment_get_replication (dep, best[i]) : NULL;
+      target = NULL;
+      if (r != NULL)
+        _nines_deployment_get_replication_ends (dep, best[i], NULL, NULL, &target);
+      if (best_other != NULL)
+        {
+          /* A replication of this store added outside its own rule: the better one wins,
+           * the earlier on a tie, as when all were keyed by id. */
+          guint oi = GPOINTER_TO_UINT (g_hash_table_lookup (best_other, store->store_id));
+          const NinesReplication *o = oi > 0 ? nines_deployment_get_replication (dep, oi - 1)
+                                             : NULL;
+          double o_s = o ? o->interval_s + o->lag_s : 0;
+          double r_s = r ? r->interval_s + r->lag_s : 0;
+
+          if (o != NULL && (r == NULL || o_s < r_s || (o_s == r_s && oi - 1 < best[i])))
+            {
+              r = o;
+              target = nines_deployment_lookup_item (dep, r->target_id);
+            }
+        }
       if (r == NULL)
         {
           store->mechanism = "none";
           store->rpo_s = -1;
-          store->source = g_strdup (_("no copy outside the primary region: the data is unavailable "
-                                      "while the region is down, and gone if the region is lost"));
+          store->source = _nines_recovery_dup (self, _("no copy outside the primary region: the "
+                                                       "data is unavailable while the region is "
+                                                       "down, and gone if the region is lost"));
         }
       else
         {
-          const NinesDeployedItem *target = nines_deployment_lookup_item (dep, r->target_id);
-
           store->mechanism = nines_replication_kind_to_string (r->kind);
           store->rpo_s = r->interval_s + r->lag_s;
           store->lost_gb = store->write_gb_per_s * store->rpo_s;
-          store->source = g_strdup (r->source);
+          store->source = _nines_recovery_dup (self, r->source);
           if (target != NULL && target->steady != NULL && g_str_equal (kind->id, "s3") &&
               nines_component_get_int (target->steady, "lifecycle_days") > 0)
             store->note = g_strdup_printf (_("objects older than %" G_GINT64_FORMAT " days are not "
@@ -244,6 +285,7 @@ nines_recovery_new (NinesDeployment *deployment)
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->steps_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->stores = g_ptr_array_new_with_free_func ((GDestroyNotify) store_free);
+  self->strings = g_string_chunk_new (4096);
 
   build_stores (self);
   _nines_recovery_build_steps (self);
@@ -271,6 +313,7 @@ nines_recovery_unref (NinesRecovery *self)
   g_ptr_array_unref (self->steps);
   g_ptr_array_unref (self->stores);
   _nines_recovery_clear_availability (&self->availability);
+  g_string_chunk_free (self->strings);
   g_free (self);
 }
 

@@ -25,6 +25,7 @@ typedef struct
   char                 *subtitle;    /* shown when the value is valid */
   GtkWidget            *row;
   GtkWidget            *editor;      /* GtkEntry, GtkSwitch, or the AdwComboRow */
+  GtkEventController   *focus;       /* entries: applies the value when focus leaves */
   gboolean              updating;
   guint                 apply_source; /* a valid entry applies after a pause in typing */
 } ParamRow;
@@ -55,6 +56,17 @@ G_DEFINE_FINAL_TYPE (NinesInspector, nines_inspector, GTK_TYPE_WIDGET)
 static void
 param_row_free (ParamRow *pr)
 {
+  /* The widgets can outlive the row (focus still leaving a removed entry, a popover
+   * closing): nothing of theirs may call back into @pr once it is gone. */
+  if (pr->focus != NULL)
+    g_signal_handlers_disconnect_by_data (pr->focus, pr);
+  if (pr->editor != NULL)
+    g_signal_handlers_disconnect_by_data (pr->editor, pr);
+  if (pr->row != NULL)
+    g_signal_handlers_disconnect_by_data (pr->row, pr);
+  g_clear_object (&pr->focus);
+  g_clear_object (&pr->editor);
+  g_clear_object (&pr->row);
   g_clear_handle_id (&pr->apply_source, g_source_remove);
   g_free (pr->component_id);
   g_free (pr->subtitle);
@@ -394,8 +406,11 @@ add_row (NinesInspector       *self,
       g_signal_connect (pr->editor, "changed", G_CALLBACK (entry_changed_cb), pr);
       g_signal_connect (pr->editor, "activate", G_CALLBACK (entry_activate_cb), pr);
       g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_leave_cb), pr);
+      pr->focus = g_object_ref (focus);
       gtk_widget_add_controller (pr->editor, focus);
     }
+  g_object_ref (pr->row);
+  g_object_ref (pr->editor);
 
   if (spec != NULL && spec->unit != NULL && spec->type != NINES_PARAM_ENUM)
     title = unit_title = g_strdup_printf ("%s (%s)", spec->label, spec->unit);

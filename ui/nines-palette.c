@@ -93,7 +93,7 @@ nines_palette_init (NinesPalette *self)
       GtkWidget *glyph = gtk_drawing_area_new ();
       GtkWidget *label = gtk_label_new (kind->label);
       GtkDragSource *source = gtk_drag_source_new ();
-      g_autofree char *tip = g_strdup_printf (_("Add a %s (%s)"), kind->label, kind->service);
+      g_autofree char *tip = g_strdup_printf (_("Add to the design: %s (%s)"), kind->label, kind->service);
 
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (glyph), 22);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (glyph), 22);

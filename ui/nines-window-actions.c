@@ -417,7 +417,28 @@ canvas_action (GSimpleAction *action,
 {
   NinesWindow *self = data;
   const char *name = g_action_get_name (G_ACTION (action));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   g_autofree char *target = NULL;
+
+  /* Ctrl+A and Delete are window accelerators, so they reach us before a focused text
+   * field sees them: there they mean the field's text, not the canvas selection. */
+  if (focus != NULL && GTK_IS_EDITABLE (focus) &&
+      (g_str_equal (name, "select-all") || g_str_equal (name, "delete")))
+    {
+      GtkEditable *editable = GTK_EDITABLE (focus);
+      int start, end;
+
+      if (g_str_equal (name, "select-all"))
+        gtk_editable_select_region (editable, 0, -1);
+      else if (gtk_editable_get_selection_bounds (editable, &start, &end))
+        gtk_editable_delete_selection (editable);
+      else
+        {
+          int pos = gtk_editable_get_position (editable);
+          gtk_editable_delete_text (editable, pos, pos + 1);
+        }
+      return;
+    }
 
   if (g_str_equal (name, "delete"))
     target = g_strdup ("canvas.delete-selection");

@@ -125,6 +125,65 @@ test_actions_and_save (void)
   g_unlink (path);
 }
 
+static GtkWidget *
+find_text (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TEXT (child) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_text (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+A and Delete are window accelerators: in a focused text field of the inspector
+ * they must act on the text, not select or delete canvas cards (which also tore the
+ * inspector down under the field's feet). */
+static void
+test_text_field_keeps_its_keys (void)
+{
+  NinesWindow *win = new_window ();
+  NinesDocument *doc;
+  NinesCanvas *canvas;
+  GtkWidget *text;
+  int start = -1, end = -1;
+  guint n;
+
+  activate (win, "open-example", g_variant_new_string ("storefront"));
+  doc = nines_window_get_document (win);
+  canvas = nines_window_get_canvas (win);
+  n = nines_document_get_n_components (doc);
+  nines_canvas_select (canvas, "web", FALSE);
+  nines_ui_spin (100);
+  text = find_text (GTK_WIDGET (nines_window_get_inspector (win)));
+  g_assert_nonnull (text);
+  g_assert_true (gtk_widget_grab_focus (text));
+
+  activate (win, "select-all", NULL);
+  nines_ui_spin (50);
+  g_assert_cmpuint (g_strv_length ((char **) nines_canvas_get_selection (canvas)), ==, 1);
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (text), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (text)), -1));
+
+  activate (win, "delete", NULL);
+  nines_ui_spin (50);
+  g_assert_cmpuint (nines_document_get_n_components (doc), ==, n);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "");
+
+  /* Focus elsewhere: now they mean the canvas again, and the rows are rebuilt safely. */
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  activate (win, "select-all", NULL);
+  nines_ui_spin (100);
+  g_assert_cmpuint (g_strv_length ((char **) nines_canvas_get_selection (canvas)), ==, n);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static void
 test_autosave_and_restore (void)
 {
@@ -180,6 +239,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/nines/ui/window/welcome-and-example", test_welcome_and_example);
   g_test_add_func ("/nines/ui/window/actions-and-save", test_actions_and_save);
   g_test_add_func ("/nines/ui/window/autosave-and-restore", test_autosave_and_restore);
+  g_test_add_func ("/nines/ui/window/text-field-keeps-its-keys", test_text_field_keeps_its_keys);
   ret = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);

@@ -1,0 +1,43 @@
+/* fuzz-price-offer-json.c: the AWS Price List bulk offer JSON importer.
+ *
+ * Any input the importer accepts must give a builder whose snapshot serialises and
+ * loads back with the same number of prices. */
+#define G_LOG_DOMAIN "nines-fuzz"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <nines-model.h>
+
+#include "nines-fuzz.h"
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  nines_fuzz_setup ();
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(NinesPriceBuilder) builder = nines_price_builder_new ();
+  g_autoptr(GError) error = NULL;
+  NinesPriceImportStats stats = { 0 };
+
+  if (!json_parser_load_from_data (parser, (const char *) data, size, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    return 0;
+  if (!nines_price_import_offer_json (builder, json_parser_get_root (parser), "fuzz.json",
+                                      &stats, &error))
+    {
+      if (error == NULL || error->message[0] == '\0')
+        abort ();
+      return 0;
+    }
+  nines_fuzz_check_builder (builder);
+  return 0;
+}
