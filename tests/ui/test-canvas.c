@@ -140,10 +140,8 @@ test_tiles_placed (Fixture       *f,
       graphene_rect_t r;
       double wx, wy;
 
-      /* Tiles exist for the cards near the view (all of them when the design fits). */
-      if (!nines_rect_intersects (&card->rect, &visible))
-        continue;
-      n_checked++;
+      /* A small design has a tile for every card, in view or not. */
+      n_checked += nines_rect_intersects (&card->rect, &visible);
       g_assert_nonnull (tile);
       g_assert_true (gtk_widget_compute_bounds (tile, GTK_WIDGET (f->canvas), &r));
       nines_canvas_viewport_plan_to_widget (vp, card->rect.x, card->rect.y, &wx, &wy);
@@ -153,7 +151,7 @@ test_tiles_placed (Fixture       *f,
       g_assert_true (gtk_widget_get_focusable (tile));
       g_assert_nonnull (gtk_widget_get_tooltip_markup (tile));
     }
-  g_assert_cmpuint (n_checked, >=, 6);
+  g_assert_cmpuint (n_checked, >=, 6);   /* and several of them are in view */
   nines_ui_save_png (GTK_WIDGET (f->canvas), "canvas-storefront.png");
 }
 
