@@ -177,8 +177,8 @@ label_layout (cairo_t               *cr,
               const NinesChartPoint *point)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (point->current ? "Sans Bold 8.5"
-                                                                                   : "Sans 8.5");
+  const char *font = point->current ? "Sans Bold 8.5" : "Sans 8.5";
+  PangoFontDescription *desc = pango_font_description_from_string (font);
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
@@ -204,8 +204,9 @@ label_cost (const NinesRect *r,
   cost += r->width * r->height - MAX (0, inside_w) * MAX (0, inside_h);
   for (guint j = 0; j < n_placed; j++)
     {
-      double ow = MIN (r->x + r->width, placed[j].x + placed[j].width + 2) - MAX (r->x, placed[j].x - 2);
-      double oh = MIN (r->y + r->height, placed[j].y + placed[j].height + 2) - MAX (r->y, placed[j].y - 2);
+      const NinesRect *p = &placed[j];
+      double ow = MIN (r->x + r->width, p->x + p->width + 2) - MAX (r->x, p->x - 2);
+      double oh = MIN (r->y + r->height, p->y + p->height + 2) - MAX (r->y, p->y - 2);
 
       if (ow > 0 && oh > 0)
         cost += ow * oh;

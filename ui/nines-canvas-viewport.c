@@ -140,7 +140,8 @@ nines_canvas_viewport_fit_readable (NinesCanvasViewport *self,
   g_return_if_fail (bounds != NULL);
 
   if (width <= 2 * margin || height <= 2 * margin || bounds->width <= 0 || bounds->height <= 0 ||
-      MIN ((width - 2 * margin) / bounds->width, (height - 2 * margin) / bounds->height) >= min_zoom)
+      MIN ((width - 2 * margin) / bounds->width,
+           (height - 2 * margin) / bounds->height) >= min_zoom)
     {
       nines_canvas_viewport_fit (self, bounds, width, height, margin);
       return;

@@ -120,8 +120,8 @@ nines_service_tile_snapshot (GtkWidget   *widget,
   native = gtk_widget_get_native (widget);
   if (native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
     {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-pad, -pad, w + 2 * pad,
-                                                                              h + 2 * pad));
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (-pad, -pad, w + 2 * pad, h + 2 * pad);
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
 
       cairo_set_source_surface (cr, self->surface, -pad, -pad);
       cairo_paint (cr);

@@ -1,6 +1,7 @@
-/* nines-window-export.c: the Export menu (win.export-*) and win.provision: a file chooser, then the same
- * library functions nines-cli export uses (report/nines-export.h), run in a worker thread
- * on a copy of the document so drawing a large diagram or report never stalls the window. */
+/* nines-window-export.c: the Export menu (win.export-*) and win.provision: a file chooser,
+ * then the same library functions nines-cli export uses (report/nines-export.h), run in a
+ * worker thread on a copy of the document so a large diagram or the report never stalls
+ * the window. */
 #define G_LOG_DOMAIN "nines-window"
 
 #include "config.h"
@@ -35,7 +36,8 @@ static const char * const cfn_formats[] = { "json", NULL };
 static const char * const cfn_labels[] = { N_("CloudFormation JSON"), NULL };
 static const char * const cfn_suffixes[] = { "", NULL };
 static const char * const diagram_formats[] = { "png", "svg", "pdf", NULL };
-static const char * const diagram_labels[] = { N_("PNG image"), N_("SVG drawing"), N_("PDF document"), NULL };
+static const char * const diagram_labels[] = { N_("PNG image"), N_("SVG drawing"),
+                                               N_("PDF document"), NULL };
 static const char * const diagram_suffixes[] = { ".png", ".svg", ".pdf", NULL };
 static const char * const cost_formats[] = { "csv", "json", "calculator", NULL };
 static const char * const cost_labels[] = { N_("CSV line items"), N_("JSON"),

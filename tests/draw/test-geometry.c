@@ -237,7 +237,8 @@ check_global_band (const char     *example,
     }
   for (guint a = 0; a < globals->len; a++)
     {
-      const NinesGeometryCard *ca = nines_geometry_get_card (geo, g_array_index (globals, guint, a));
+      guint ia = g_array_index (globals, guint, a);
+      const NinesGeometryCard *ca = nines_geometry_get_card (geo, ia);
       NinesRect u;
 
       n_added += ca->added;
@@ -245,10 +246,15 @@ check_global_band (const char     *example,
       g_assert_cmpmem (&u, sizeof u, &band, sizeof u);
       g_assert_cmpfloat (ca->rect.y, ==, band.y + NINES_GEOMETRY_GLOBAL_HEADER);
       for (guint r = 0; r < nines_geometry_get_n_regions (geo); r++)
-        g_assert_false (nines_rect_intersects (&ca->rect, &nines_geometry_get_region (geo, r)->rect));
+        {
+          const NinesGeometryRegion *region = nines_geometry_get_region (geo, r);
+
+          g_assert_false (nines_rect_intersects (&ca->rect, &region->rect));
+        }
       for (guint b = a + 1; b < globals->len; b++)
         {
-          const NinesGeometryCard *cb = nines_geometry_get_card (geo, g_array_index (globals, guint, b));
+          guint ib = g_array_index (globals, guint, b);
+          const NinesGeometryCard *cb = nines_geometry_get_card (geo, ib);
 
           g_assert_false (nines_rect_intersects (&ca->rect, &cb->rect));
           /* Saved order is kept among drawn cards. */

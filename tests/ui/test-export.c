@@ -104,7 +104,9 @@ test_cloudformation (void)
       JsonObject *obj = json_node_get_object (root);
 
       g_assert_true (json_object_has_member (obj, "AWSTemplateFormatVersion"));
-      g_assert_cmpuint (json_object_get_size (json_object_get_object_member (obj, "Resources")), >, 0);
+      JsonObject *resources = json_object_get_object_member (obj, "Resources");
+
+      g_assert_cmpuint (json_object_get_size (resources), >, 0);
     }
   gtk_window_destroy (GTK_WINDOW (win));
 }
