@@ -3,14 +3,12 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "nines-cli.h"
-#include "nines-report.h"
+#include "nines-export.h"
 
 typedef struct
 {
@@ -25,62 +23,18 @@ typedef struct
 typedef gboolean (*ExportFunc) (ExportJob *job, GError **error);
 
 static gboolean
-write_file (const char  *path,
-            const char  *contents,
-            gsize        length,
-            GError     **error)
-{
-  /* g_file_set_contents() writes a temporary file and renames it over @path. */
-  return g_file_set_contents (path, contents, length, error);
-}
-
-static gboolean
 export_cloudformation (ExportJob  *job,
                        GError    **error)
 {
-  g_auto(GStrv) regions = nines_cfn_template_list_regions (job->deployment);
+  g_auto(GStrv) written = NULL;
 
   if (job->region != NULL)
-    {
-      g_autoptr(JsonNode) tmpl = NULL;
-      g_autofree char *text = NULL;
-
-      if (!g_strv_contains ((const char * const *) regions, job->region))
-        {
-          g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_NOT_FOUND,
-                       _("The deployment has no template for region “%s”"), job->region);
-          return FALSE;
-        }
-      if (!(tmpl = nines_cfn_template_build (job->deployment, job->region, error)))
-        return FALSE;
-      text = nines_cfn_template_to_string (tmpl);
-      return write_file (job->output, text, -1, error);
-    }
-
+    return nines_export_cloudformation_region (job->deployment, job->region, job->output, error);
   /* All regions: -o names a directory that receives one STACK-NAME.json per region. */
-  if (g_mkdir_with_parents (job->output, 0755) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not create directory “%s”: %s"), job->output, g_strerror (saved));
-      return FALSE;
-    }
-  for (guint i = 0; regions[i] != NULL; i++)
-    {
-      g_autoptr(JsonNode) tmpl = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *stack = nines_cfn_template_stack_name (job->deployment, regions[i]);
-      g_autofree char *base = g_strdup_printf ("%s.json", stack);
-      g_autofree char *path = g_build_filename (job->output, base, NULL);
-
-      if (!(tmpl = nines_cfn_template_build (job->deployment, regions[i], error)))
-        return FALSE;
-      text = nines_cfn_template_to_string (tmpl);
-      if (!write_file (path, text, -1, error))
-        return FALSE;
-      printf ("%s\n", path);
-    }
+  if (!(written = nines_export_cloudformation_dir (job->deployment, job->output, error)))
+    return FALSE;
+  for (guint i = 0; written[i] != NULL; i++)
+    printf ("%s\n", written[i]);
   return TRUE;
 }
 
@@ -88,37 +42,20 @@ static gboolean
 export_runbook (ExportJob  *job,
                 GError    **error)
 {
-  g_autoptr(NinesRecovery) recovery = nines_recovery_new (job->deployment);
-  g_autofree char *text = nines_runbook_to_markdown (recovery);
-
-  return write_file (job->output, text, -1, error);
+  return nines_export_runbook (job->deployment, job->output, error);
 }
 
 static gboolean
 export_costs (ExportJob  *job,
               GError    **error)
 {
-  g_autoptr(NinesCostEstimate) est = nines_cost_model_estimate (job->deployment, NULL);
-  g_autofree char *text = NULL;
+  NinesCostFormat format = NINES_COST_FORMAT_JSON;
 
   if (g_str_equal (job->format, "csv"))
-    text = nines_cost_export_csv (est);
-  else
-    {
-      g_autoptr(JsonNode) node = NULL;
-
-      if (g_str_equal (job->format, "calculator"))
-        {
-          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-          g_autofree char *stamp = g_date_time_format_iso8601 (now);
-
-          node = nines_cost_export_calculator_json (est, NINES_COST_STEADY, stamp);
-        }
-      else
-        node = nines_cost_export_json (est);
-      text = nines_cost_export_to_string (node);
-    }
-  return write_file (job->output, text, -1, error);
+    format = NINES_COST_FORMAT_CSV;
+  else if (g_str_equal (job->format, "calculator"))
+    format = NINES_COST_FORMAT_CALCULATOR;
+  return nines_export_costs (job->deployment, format, NULL, job->output, error);
 }
 
 static gboolean
@@ -152,15 +89,8 @@ export_report (ExportJob  *job,
           return FALSE;
         }
     }
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      date = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                             g_date_time_get_year (now));
-    }
-  return nines_report_write_pdf (job->document, nines_deployment_get_pattern (job->deployment),
-                                 date, job->output, error);
+  return nines_export_report (job->document, nines_deployment_get_pattern (job->deployment),
+                              date, job->output, error);
 }
 
 typedef struct

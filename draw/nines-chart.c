@@ -172,6 +172,122 @@ nines_chart_draw_timeline (cairo_t       *cr,
     }
 }
 
+static PangoLayout *
+label_layout (cairo_t               *cr,
+              const NinesChartPoint *point)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  const char *font = point->current ? "Sans Bold 8.5" : "Sans 8.5";
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, point->label, -1);
+  return layout;
+}
+
+/* Overlap of @r with what is already placed (labels and every point's dot), plus what of
+ * it lies outside @area; 0 = a free spot. */
+static double
+label_cost (const NinesRect *r,
+            const NinesRect *placed,
+            guint            n_placed,
+            const double    *px,
+            const double    *py,
+            guint            n_points,
+            const NinesRect *area)
+{
+  double cost = 0;
+  double inside_w = MIN (r->x + r->width, area->x + area->width) - MAX (r->x, area->x);
+  double inside_h = MIN (r->y + r->height, area->y + area->height) - MAX (r->y, area->y);
+
+  cost += r->width * r->height - MAX (0, inside_w) * MAX (0, inside_h);
+  for (guint j = 0; j < n_placed; j++)
+    {
+      const NinesRect *p = &placed[j];
+      double ow = MIN (r->x + r->width, p->x + p->width + 2) - MAX (r->x, p->x - 2);
+      double oh = MIN (r->y + r->height, p->y + p->height + 2) - MAX (r->y, p->y - 2);
+
+      if (ow > 0 && oh > 0)
+        cost += ow * oh;
+    }
+  for (guint j = 0; j < n_points; j++)
+    {
+      NinesRect dot = { px[j] - 8, py[j] - 8, 16, 16 };
+
+      if (nines_rect_intersects (r, &dot))
+        cost += 256;
+    }
+  return cost;
+}
+
+void
+nines_chart_place_labels (cairo_t               *cr,
+                          const NinesChartPoint *points,
+                          guint                  n_points,
+                          const double          *px,
+                          const double          *py,
+                          const NinesRect       *area,
+                          NinesRect             *boxes)
+{
+  g_autofree guint *order = g_new (guint, n_points);
+  g_autofree NinesRect *placed = g_new (NinesRect, n_points);
+  guint n = 0;
+
+  g_return_if_fail (cr != NULL && area != NULL && boxes != NULL);
+
+  /* The current pattern first (it gets the best spot), then left to right. */
+  for (guint i = 0; i < n_points; i++)
+    order[i] = i;
+  for (guint i = 1; i < n_points; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        const NinesChartPoint *a = &points[order[j - 1]], *b = &points[order[j]];
+        gboolean swap = b->current && !a->current;
+
+        if (!swap && a->current == b->current)
+          swap = px[order[j]] < px[order[j - 1]];
+        if (!swap)
+          break;
+        { guint t = order[j]; order[j] = order[j - 1]; order[j - 1] = t; }
+      }
+
+  for (guint k = 0; k < n_points; k++)
+    {
+      guint i = order[k];
+      g_autoptr(PangoLayout) layout = label_layout (cr, &points[i]);
+      double x = px[i], y = py[i], best = G_MAXDOUBLE;
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      /* Beside, then above and below, then further out in steps of a line. */
+      for (int step = 0; step < 4 && best > 0; step++)
+        {
+          double d = step * (h + 2);
+          const double cand[][2] = {
+            { x + 9, y - h / 2.0 - d }, { x - 9 - w, y - h / 2.0 - d },
+            { x + 9, y - h / 2.0 + d }, { x - 9 - w, y - h / 2.0 + d },
+            { x + 4, y - 8 - h - d }, { x - 4 - w, y - 8 - h - d },
+            { x + 4, y + 8 + d }, { x - 4 - w, y + 8 + d },
+            { x - w / 2.0, y - 9 - h - d }, { x - w / 2.0, y + 9 + d },
+          };
+
+          for (guint c = 0; c < G_N_ELEMENTS (cand) && best > 0; c++)
+            {
+              NinesRect r = { cand[c][0], cand[c][1], w, h };
+              double cost = label_cost (&r, placed, n, px, py, n_points, area);
+
+              if (cost < best)
+                {
+                  best = cost;
+                  boxes[i] = r;
+                }
+            }
+        }
+      placed[n++] = boxes[i];
+    }
+}
+
 void
 nines_chart_draw_compare (cairo_t               *cr,
                           const NinesChartPoint *points,
@@ -226,27 +342,44 @@ nines_chart_draw_compare (cairo_t               *cr,
   fg (cr, dark, 0.6);
   text (cr, _("recovery time (RTO) →"), "Sans 8", left + pw / 2 - 50, height - 8, 0, FALSE);
 
-  for (guint i = 0; i < n_points; i++)
-    {
-      double x = left + log10 (MAX (points[i].rto_s, 1) / min_rto) / log10 (max_rto / min_rto) * pw;
-      double y = top + ph - points[i].usd / max_usd * ph;
+  {
+    g_autofree double *px = g_new (double, n_points);
+    g_autofree double *py = g_new (double, n_points);
+    g_autofree NinesRect *boxes = g_new (NinesRect, n_points);
+    NinesRect area = { 0, 0, width, top + ph };
 
-      cairo_arc (cr, x, y, points[i].current ? 7 : 5, 0, 2 * G_PI);
-      if (points[i].current)
-        cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
-      else
-        fg (cr, dark, 0.55);
-      cairo_fill (cr);
-      fg (cr, dark, 0.85);
-      /* Labels of points on the right half go to their left, so they stay inside. */
-      /* Alternate above and below so neighbouring points' labels do not collide. */
-      if (x > left + pw * 0.55)
-        text (cr, points[i].label, points[i].current ? "Sans Bold 8.5" : "Sans 8.5",
-              x - 9, y + (i % 2 ? 10 : -8), 0, TRUE);
-      else
-        text (cr, points[i].label, points[i].current ? "Sans Bold 8.5" : "Sans 8.5",
-              x + 9, y + (i % 2 ? 10 : -8), 0, FALSE);
-    }
+    for (guint i = 0; i < n_points; i++)
+      {
+        px[i] = left + log10 (MAX (points[i].rto_s, 1) / min_rto) / log10 (max_rto / min_rto) * pw;
+        py[i] = top + ph - points[i].usd / max_usd * ph;
+        cairo_arc (cr, px[i], py[i], points[i].current ? 7 : 5, 0, 2 * G_PI);
+        if (points[i].current)
+          cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+        else
+          fg (cr, dark, 0.55);
+        cairo_fill (cr);
+      }
+    nines_chart_place_labels (cr, points, n_points, px, py, &area, boxes);
+    for (guint i = 0; i < n_points; i++)
+      {
+        g_autoptr(PangoLayout) layout = label_layout (cr, &points[i]);
+        double cx = CLAMP (px[i], boxes[i].x, boxes[i].x + boxes[i].width);
+        double cy = CLAMP (py[i], boxes[i].y, boxes[i].y + boxes[i].height);
+
+        /* A label pushed away from its point gets a leader line to it. */
+        if (hypot (cx - px[i], cy - py[i]) > 14)
+          {
+            fg (cr, dark, 0.3);
+            cairo_set_line_width (cr, 1);
+            cairo_move_to (cr, px[i], py[i]);
+            cairo_line_to (cr, cx, cy);
+            cairo_stroke (cr);
+          }
+        fg (cr, dark, 0.85);
+        cairo_move_to (cr, boxes[i].x, boxes[i].y);
+        pango_cairo_show_layout (cr, layout);
+      }
+  }
 }
 
 void

@@ -38,6 +38,17 @@ void   nines_chart_draw_compare     (cairo_t               *cr,
                                      double                 width,
                                      double                 height,
                                      gboolean               dark);
+/* Where nines_chart_draw_compare() writes each point's label, the point being at
+ * (@px[i], @py[i]): beside it where there is room, else above, below or further out, so
+ * that no label covers another label or any point, and all stay in @area when they can.
+ * @boxes gets one rectangle per point. */
+void   nines_chart_place_labels     (cairo_t               *cr,
+                                     const NinesChartPoint *points,
+                                     guint                  n_points,
+                                     const double          *px,
+                                     const double          *py,
+                                     const NinesRect       *area,
+                                     NinesRect             *boxes);
 /* Share of capacity serving, minute by minute, up to @upto_minute. */
 void   nines_chart_draw_simulation  (cairo_t         *cr,
                                      NinesSimulation *simulation,

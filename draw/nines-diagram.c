@@ -12,7 +12,8 @@
 #include "nines-diagram.h"
 
 /* Below this many device pixels per unit, text is unreadable: leave it out. */
-#define TEXT_MIN_SCALE 0.45
+/* Below this many device pixels per plan unit a card shows its name alone, larger. */
+#define TEXT_MIN_SCALE 0.75
 
 void
 nines_diagram_style_init (NinesDiagramStyle *style,
@@ -111,6 +112,39 @@ show_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Shows @text in "Sans Bold" at @size points, shrinking it down to @min_size so that it
+ * fits @width in at most @max_lines lines (wrapped at words, else characters) before it is
+ * ellipsized. Centred vertically on @cy when @centre, else starting at @y. */
+static void
+show_fitted_text (cairo_t    *cr,
+                  const char *text,
+                  double      size,
+                  double      min_size,
+                  int         max_lines,
+                  double      x,
+                  double      y,
+                  double      width,
+                  gboolean    centre)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int w, h;
+
+  for (double s = size; ; s = MAX (min_size, s * 0.9))
+    {
+      g_autofree char *font = g_strdup_printf ("Sans Bold %.1f", s);
+
+      g_clear_object (&layout);
+      layout = make_layout (cr, text, font, width);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -max_lines);
+      if (!pango_layout_is_ellipsized (layout) || s <= min_size)
+        break;
+    }
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x, centre ? y - h / 2.0 : y);
+  pango_cairo_show_layout (cr, layout);
+}
+
 gboolean
 nines_diagram_card_is_failed (const NinesGeometryCard *card,
                               const NinesDiagramStyle *style)
@@ -130,6 +164,36 @@ nines_diagram_card_is_failed (const NinesGeometryCard *card,
   return FALSE;
 }
 
+/* Global services' band: neutral (they belong to no region and survive a region's outage),
+ * solid outline, titled like a region. */
+static void
+draw_global_band (cairo_t                 *cr,
+                  NinesGeometry           *geometry,
+                  const NinesDiagramStyle *style,
+                  const NinesRect         *clip)
+{
+  NinesRect band;
+
+  if (!nines_geometry_get_global_band (geometry, &band) ||
+      (clip && !nines_rect_intersects (&band, clip)))
+    return;
+  round_rect (cr, &band, 16);
+  set_fg (cr, style, style->dark ? 0.06 : 0.035);
+  cairo_fill_preserve (cr);
+  set_fg (cr, style, 0.35);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  if (style->scale >= 0.08)
+    {
+      g_autofree char *font = g_strdup_printf ("Sans Bold %.1f", CLAMP (9 / style->scale, 12, 44));
+
+      set_fg (cr, style, 0.85);
+      /* Translators: the band of the diagram holding Route 53, CloudFront and other
+       * services that belong to no region */
+      show_text (cr, _("Global / edge"), font, band.x + 14, band.y + 4, band.width - 28);
+    }
+}
+
 void
 nines_diagram_draw_regions (cairo_t                 *cr,
                             NinesGeometry           *geometry,
@@ -138,6 +202,7 @@ nines_diagram_draw_regions (cairo_t                 *cr,
 {
   g_return_if_fail (cr != NULL && geometry != NULL && style != NULL);
 
+  draw_global_band (cr, geometry, style, clip);
   for (guint i = 0; i < nines_geometry_get_n_regions (geometry); i++)
     {
       const NinesGeometryRegion *r = nines_geometry_get_region (geometry, i);
@@ -344,13 +409,13 @@ nines_diagram_draw_card (cairo_t                 *cr,
           cairo_set_source_rgb (cr, rgb[0] * 0.8, rgb[1] * 0.8, rgb[2] * 0.8);
           show_text (cr, role, "Sans Bold 7.5", tx, rect->y + 6, tw);
           set_fg (cr, style, 0.9);
-          show_text (cr, name, "Sans Bold 9.5", tx, rect->y + 19, tw);
+          show_fitted_text (cr, name, 9.5, 8, 1, tx, rect->y + 19, tw, FALSE);
           set_fg (cr, style, 0.65);
           show_text (cr, summary ? summary : "", "Sans 9", tx, rect->y + 38, tw);
         }
       else
         {
-          show_text (cr, name, "Sans Bold 10", tx, rect->y + 9, tw);
+          show_fitted_text (cr, name, 10, 8, 1, tx, rect->y + 9, tw, FALSE);
           set_fg (cr, style, failed ? 0.35 : 0.6);
           show_text (cr, summary ? summary : "", "Sans 9", tx, rect->y + 28, tw);
           if (card->component && nines_component_get_n_azs (card->component) > 0)
@@ -364,12 +429,14 @@ nines_diagram_draw_card (cairo_t                 *cr,
 
   else if (style->scale >= 0.12 && card->component != NULL)
     {
-      /* Zoomed out: the name alone, large enough to read (level of detail). */
-      g_autofree char *font = g_strdup_printf ("Sans Bold %.1f", MIN (8 / style->scale, 26));
+      /* Zoomed out: the name alone, large enough to read (level of detail): ~8 pt on
+       * screen, on two lines when it needs them, shrunk to ~6 pt before it is cut. */
+      double size = MIN (8 / style->scale, 26);
+
       set_fg (cr, style, failed ? 0.45 : 0.9);
-      show_text (cr, nines_component_get_display_name (card->component), font,
-                 rect->x + 20 + glyph, rect->y + rect->height / 2 - MIN (8 / style->scale, 26) * 0.7,
-                 rect->width - 26 - glyph);
+      show_fitted_text (cr, nines_component_get_display_name (card->component), size,
+                        size * 0.75, 2, rect->x + 20 + glyph, rect->y + rect->height / 2,
+                        rect->width - 26 - glyph, TRUE);
     }
 
   if (failed)

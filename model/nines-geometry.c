@@ -16,6 +16,7 @@ struct _NinesGeometry
   GArray          *links;     /* of NinesGeometryLink */
   GHashTable      *card_index; /* id -> index + 1 */
   NinesRect        bounds;
+  NinesRect        global_band; /* width < 0: no global cards */
 };
 
 G_DEFINE_BOXED_TYPE (NinesGeometry, nines_geometry, nines_geometry_ref, nines_geometry_unref)
@@ -280,6 +281,97 @@ place_region (NinesGeometryRegion *region,
     }
 }
 
+static int
+compare_saved_x (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  NinesGeometry *self = data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  const NinesGeometryCard *ca = card_at (self, ia), *cb = card_at (self, ib);
+  /* Cards with a saved position keep their left-to-right order; new ones go last. */
+  double xa = ca->rect.width >= 0 ? ca->rect.x : G_MAXDOUBLE;
+  double xb = cb->rect.width >= 0 ? cb->rect.x : G_MAXDOUBLE;
+
+  if (xa != xb)
+    return xa < xb ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Global services (Route 53, CloudFront: placement "global") belong to no region, so they
+ * get their own band above all region containers: one row, the drawn cards in the order of
+ * their saved x (which they keep when there is room), then what the DR pattern adds for
+ * them (a failover routing record sits in the row, never on top of its DNS card). */
+static void
+place_global_band (NinesGeometry *self)
+{
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) row = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean any_region = FALSE;
+  double left = 0, right = 0, top = 0, x, last_right;
+
+  for (guint i = 0; i < self->cards->len; i++)
+    if (card_at (self, i)->region == NULL && !card_at (self, i)->added)
+      g_array_append_val (drawn, i);
+  g_array_sort_with_data (drawn, compare_saved_x, self);
+  g_array_append_vals (row, drawn->data, drawn->len);
+  /* What the pattern adds comes after the drawn cards, in the order of their sources, so
+   * the links between drawn cards never run through it. */
+  for (guint d = 0; d <= drawn->len; d++)
+    for (guint j = 0; j < self->cards->len; j++)
+      {
+        NinesGeometryCard *card = card_at (self, j);
+        int src = nines_geometry_find_card (self, card->component_id);
+        gboolean orphan = src < 0 || card_at (self, src)->region != NULL ||
+                          card_at (self, src)->added;
+
+        if (!card->added || card->region != NULL)
+          continue;
+        if (d < drawn->len ? (guint) src == g_array_index (drawn, guint, d) && !orphan
+                           : orphan)
+          g_array_append_val (row, j);
+      }
+  if (row->len == 0)
+    return;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      NinesGeometryRegion *r = &g_array_index (self->regions, NinesGeometryRegion, i);
+
+      if (r->rect.width < 0)
+        continue;
+      left = any_region ? MIN (left, r->rect.x) : r->rect.x;
+      right = any_region ? MAX (right, r->rect.x + r->rect.width) : r->rect.x + r->rect.width;
+      top = any_region ? MIN (top, r->rect.y) : r->rect.y;
+      any_region = TRUE;
+    }
+
+  self->global_band.height = NINES_GEOMETRY_GLOBAL_HEADER + NINES_GEOMETRY_CARD_HEIGHT +
+                             NINES_GEOMETRY_REGION_MARGIN;
+  self->global_band.y = any_region ? top - NINES_GEOMETRY_REGION_GAP / 2 - self->global_band.height
+                                   : 0;
+  last_right = left + NINES_GEOMETRY_REGION_MARGIN - 3 * NINES_GEOMETRY_GRID;
+  for (guint k = 0; k < row->len; k++)
+    {
+      NinesGeometryCard *card = card_at (self, g_array_index (row, guint, k));
+
+      x = last_right + 3 * NINES_GEOMETRY_GRID;
+      if (!card->added && card->rect.width >= 0)
+        x = MAX (x, nines_geometry_snap (card->rect.x, NINES_GEOMETRY_GRID));
+      else if (!card->added)
+        card->auto_placed = TRUE;
+      card->rect.x = x;
+      card->rect.y = self->global_band.y + NINES_GEOMETRY_GLOBAL_HEADER;
+      card->rect.width = NINES_GEOMETRY_CARD_WIDTH;
+      card->rect.height = NINES_GEOMETRY_CARD_HEIGHT;
+      last_right = x + NINES_GEOMETRY_CARD_WIDTH;
+    }
+  self->global_band.x = MIN (left, card_at (self, g_array_index (row, guint, 0))->rect.x -
+                                   NINES_GEOMETRY_REGION_MARGIN);
+  self->global_band.width = MAX (right, last_right + NINES_GEOMETRY_REGION_MARGIN) -
+                            self->global_band.x;
+}
+
 NinesGeometry *
 nines_geometry_new (NinesDocument   *document,
                     NinesDeployment *deployment)
@@ -300,6 +392,7 @@ nines_geometry_new (NinesDocument   *document,
   g_array_set_clear_func (self->regions, region_clear);
   self->links = g_array_new (FALSE, TRUE, sizeof (NinesGeometryLink));
   self->card_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->global_band.width = -1;
 
   /* 1. Cards: the drawn components first, in document order, then what the pattern adds. */
   for (guint i = 0; i < nines_document_get_n_components (document); i++)
@@ -345,8 +438,8 @@ nines_geometry_new (NinesDocument   *document,
         }
     }
 
-  /* 4. Cards without a position, region by region; then each drawn region's container. */
-  auto_place (self, NULL);
+  /* 4. Cards without a position, region by region; then each drawn region's container.
+   * Global cards are laid out last, in their own band (place_global_band()). */
   for (guint i = 0; i < self->regions->len; i++)
     {
       NinesGeometryRegion *r = &g_array_index (self->regions, NinesGeometryRegion, i);
@@ -375,6 +468,8 @@ nines_geometry_new (NinesDocument   *document,
       g_hash_table_insert (stacked, card->component_id, GUINT_TO_POINTER (k + 1));
       card->rect.width = NINES_GEOMETRY_CARD_WIDTH;
       card->rect.height = NINES_GEOMETRY_CARD_HEIGHT;
+      if (card->region == NULL)
+        continue;   /* global: next to its source in the global band */
       if (src < 0 || card_at (self, src)->added)
         {
           card->rect.x = 0;
@@ -423,6 +518,8 @@ nines_geometry_new (NinesDocument   *document,
       content.height = 2 * NINES_GEOMETRY_CARD_HEIGHT;
       place_region (r, &content);
     }
+
+  place_global_band (self);
 
   /* 6. Links: the design's, then the replications the pattern sets up. */
   links = nines_document_get_links (document);
@@ -473,6 +570,8 @@ nines_geometry_new (NinesDocument   *document,
       else
         nines_rect_union (&self->bounds, &r->rect, &self->bounds);
     }
+  if (self->global_band.width >= 0)
+    nines_rect_union (&self->bounds, &self->global_band, &self->bounds);
 
   return self;
 }
@@ -565,6 +664,19 @@ nines_geometry_get_link (NinesGeometry *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (i < self->links->len, NULL);
   return &g_array_index (self->links, NinesGeometryLink, i);
+}
+
+gboolean
+nines_geometry_get_global_band (NinesGeometry *self,
+                                NinesRect     *rect)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->global_band.width < 0)
+    return FALSE;
+  if (rect != NULL)
+    *rect = self->global_band;
+  return TRUE;
 }
 
 void
@@ -722,7 +834,13 @@ nines_geometry_free_spot (NinesGeometry *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (point != NULL);
 
-  if (placed_bounds (self, region, FALSE, &bounds))
+  if (region == NULL && placed_bounds (self, NULL, TRUE, &bounds))
+    {
+      /* The global band is one row: the next spot to the right. */
+      point->x = bounds.x + bounds.width + 3 * NINES_GEOMETRY_GRID;
+      point->y = bounds.y;
+    }
+  else if (placed_bounds (self, region, FALSE, &bounds))
     {
       point->x = bounds.x;
       point->y = bounds.y + bounds.height + 3 * NINES_GEOMETRY_GRID;

@@ -4,7 +4,9 @@
  * makes of it): one card per component (and per item the pattern adds), one container per
  * region with its availability-zone lanes, and the links between cards. Coordinates are
  * plan units (1 unit = 1 px at zoom 1). Cards keep the position saved in the document's
- * layout; cards without one are auto-laid out in their region. Region containers are the
+ * layout; cards without one are auto-laid out in their region. Global services (no region)
+ * sit in one row in a "Global / edge" band above all regions: they keep their saved x, not
+ * their y, and what the pattern adds for them follows in the same row. Region containers are the
  * bounds of their cards plus a margin and a header. Items a pattern adds in the recovery
  * region mirror their source's position in a container below the primary region.
  *
@@ -26,6 +28,7 @@ G_BEGIN_DECLS
 #define NINES_GEOMETRY_REGION_MARGIN  24.0
 #define NINES_GEOMETRY_REGION_HEADER  56.0
 #define NINES_GEOMETRY_REGION_GAP     96.0
+#define NINES_GEOMETRY_GLOBAL_HEADER  40.0
 
 typedef struct
 {
@@ -114,6 +117,9 @@ int                        nines_geometry_find_region   (NinesGeometry   *self,
 guint                      nines_geometry_get_n_links   (NinesGeometry   *self);
 const NinesGeometryLink   *nines_geometry_get_link      (NinesGeometry   *self,
                                                          guint            i);
+/* The "Global / edge" band above the regions; FALSE when the design has no global cards. */
+gboolean                   nines_geometry_get_global_band (NinesGeometry *self,
+                                                           NinesRect     *rect);
 /* Everything drawn; an empty rect at the origin for an empty design. */
 void                       nines_geometry_get_bounds    (NinesGeometry   *self,
                                                          NinesRect       *bounds);

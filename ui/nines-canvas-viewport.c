@@ -127,6 +127,33 @@ nines_canvas_viewport_fit (NinesCanvasViewport *self,
 }
 
 void
+nines_canvas_viewport_fit_readable (NinesCanvasViewport *self,
+                                    const NinesRect     *bounds,
+                                    double               width,
+                                    double               height,
+                                    double               margin,
+                                    double               min_zoom)
+{
+  double zoom;
+
+  g_return_if_fail (NINES_IS_CANVAS_VIEWPORT (self));
+  g_return_if_fail (bounds != NULL);
+
+  if (width <= 2 * margin || height <= 2 * margin || bounds->width <= 0 || bounds->height <= 0 ||
+      MIN ((width - 2 * margin) / bounds->width,
+           (height - 2 * margin) / bounds->height) >= min_zoom)
+    {
+      nines_canvas_viewport_fit (self, bounds, width, height, margin);
+      return;
+    }
+  zoom = MAX (min_zoom, MIN ((width - 2 * margin) / bounds->width, 1.0));
+  self->zoom = CLAMP (zoom, NINES_CANVAS_MIN_ZOOM, NINES_CANVAS_MAX_ZOOM);
+  self->x = bounds->x + bounds->width / 2 - width / 2 / self->zoom;
+  self->y = bounds->y - margin / self->zoom;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
 nines_canvas_viewport_plan_to_widget (NinesCanvasViewport *self,
                                       double               px,
                                       double               py,

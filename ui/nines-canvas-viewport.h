@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 #define NINES_CANVAS_MIN_ZOOM 0.1
 #define NINES_CANVAS_MAX_ZOOM 4.0
+/* Zoom below which a card's name alone is drawn, in its largest readable size (see
+ * nines_diagram_draw_card()); a design is first shown at least this large. */
+#define NINES_CANVAS_READABLE_ZOOM 0.6
 
 #define NINES_TYPE_CANVAS_VIEWPORT (nines_canvas_viewport_get_type ())
 G_DECLARE_FINAL_TYPE (NinesCanvasViewport, nines_canvas_viewport, NINES, CANVAS_VIEWPORT, GObject)
@@ -38,6 +41,15 @@ void                 nines_canvas_viewport_fit            (NinesCanvasViewport *
                                                            double               width,
                                                            double               height,
                                                            double               margin);
+/* Like _fit(), but never below @min_zoom: when all of @bounds would be smaller than that,
+ * fits its width instead (at least @min_zoom, centred) and shows its top; the rest is a
+ * scroll away. Used when a design is opened, so cards are readable at first sight. */
+void                 nines_canvas_viewport_fit_readable   (NinesCanvasViewport *self,
+                                                           const NinesRect     *bounds,
+                                                           double               width,
+                                                           double               height,
+                                                           double               margin,
+                                                           double               min_zoom);
 void                 nines_canvas_viewport_plan_to_widget (NinesCanvasViewport *self,
                                                            double               px,
                                                            double               py,

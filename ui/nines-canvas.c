@@ -78,6 +78,10 @@ near_rect (NinesCanvas *self,
   near->height = visible.height + 2 * VISIBLE_MARGIN;
 }
 
+/* Up to this many cards, every card has its tile even out of view, so all of them are in
+ * the accessibility tree and the keyboard chain (a design opens showing only its top). */
+#define ALL_TILES_MAX 150
+
 /* Tiles exist only for cards near the view, the selection and the focus (like the rows of
  * a GtkListView): a 2,000-card design keeps a few dozen widgets. Returns TRUE when tiles
  * were added (they need measuring before allocation). */
@@ -102,7 +106,8 @@ sync_tiles (NinesCanvas *self)
     {
       const NinesGeometryCard *card = nines_geometry_get_card (self->geometry, i);
       NinesServiceTile *tile = g_hash_table_lookup (self->tiles, card->id);
-      gboolean want = nines_rect_intersects (&card->rect, &near) ||
+      gboolean want = nines_geometry_get_n_cards (self->geometry) <= ALL_TILES_MAX ||
+                      nines_rect_intersects (&card->rect, &near) ||
                       (tile != NULL && focus != NULL &&
                        (focus == GTK_WIDGET (tile) || gtk_widget_is_ancestor (focus, GTK_WIDGET (tile))));
 
@@ -272,7 +277,10 @@ nines_canvas_size_allocate (GtkWidget *widget,
       self->fit_height = height;
       nines_geometry_get_bounds (self->geometry, &bounds);
       g_signal_handlers_block_by_func (self->viewport, on_viewport_changed, self);
-      nines_canvas_viewport_fit (self->viewport, &bounds, width, height, 32);
+      /* A design opened: readable cards first (the whole of a tall design is a scroll
+       * away, or Ctrl+0). */
+      nines_canvas_viewport_fit_readable (self->viewport, &bounds, width, height, 32,
+                                          NINES_CANVAS_READABLE_ZOOM);
       g_signal_handlers_unblock_by_func (self->viewport, on_viewport_changed, self);
     }
 

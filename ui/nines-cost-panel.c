@@ -32,6 +32,7 @@ struct _NinesCostPanel
   GtkWidget         *totals;
   GtkWidget         *groups;
   GtkWidget         *view;
+  gboolean           stale;   /* the analysis changed while the panel was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (NinesCostPanel, nines_cost_panel, GTK_TYPE_WIDGET)
@@ -249,7 +250,7 @@ compare_group (gconstpointer a,
 }
 
 static void
-refresh (NinesCostPanel *self)
+fill (NinesCostPanel *self)
 {
   NinesCostEstimate *estimate = self->analysis ? nines_analysis_get_estimate (self->analysis) : NULL;
   NinesCostState state = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->state)) == 1 ? NINES_COST_FAILOVER : NINES_COST_STEADY;
@@ -258,6 +259,7 @@ refresh (NinesCostPanel *self)
   g_autofree char *list = NULL, *discount = NULL, *total = NULL, *totals = NULL;
   NinesCostTotal t;
 
+  self->stale = FALSE;
   if (estimate == NULL)
     {
       g_list_store_remove_all (self->store);
@@ -327,11 +329,32 @@ nines_cost_panel_dispose (GObject *object)
 }
 
 static void
+refresh (NinesCostPanel *self)
+{
+  /* A hidden page's rows are made when it is shown (start-up stays quick). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    fill (self);
+}
+
+static void
+nines_cost_panel_map (GtkWidget *widget)
+{
+  NinesCostPanel *self = NINES_COST_PANEL (widget);
+
+  GTK_WIDGET_CLASS (nines_cost_panel_parent_class)->map (widget);
+  if (self->stale)
+    fill (self);
+}
+
+static void
 nines_cost_panel_class_init (NinesCostPanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = nines_cost_panel_dispose;
+  widget_class->map = nines_cost_panel_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "costpanel");
 }
@@ -426,5 +449,8 @@ GListModel *
 nines_cost_panel_get_model (NinesCostPanel *self)
 {
   g_return_val_if_fail (NINES_IS_COST_PANEL (self), NULL);
+  /* Asked for while hidden: bring the rows up to date first. */
+  if (self->stale)
+    fill (self);
   return G_LIST_MODEL (self->sorted);
 }

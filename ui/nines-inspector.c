@@ -48,6 +48,7 @@ struct _NinesInspector
   AdwPreferencesGroup *component_group;  /* titled with the component's name */
   char         *component_id;
   gboolean      rebuilding;
+  GtkWidget    *knob_expander; /* (nullable) the collapsed knobs, rows added on demand */
 };
 
 G_DEFINE_FINAL_TYPE (NinesInspector, nines_inspector, GTK_TYPE_WIDGET)
@@ -690,10 +691,23 @@ build_region (NinesInspector *self,
 }
 
 static void
+ensure_knob_rows (NinesInspector *self)
+{
+  NinesCatalog *catalog = nines_catalog_get_default ();
+  GtkWidget *expander = self->knob_expander;
+
+  if (expander == NULL)
+    return;
+  self->knob_expander = NULL;
+  g_signal_handlers_disconnect_by_func (expander, ensure_knob_rows, self);
+  for (guint i = 0; i < nines_catalog_get_n_knobs (catalog); i++)
+    add_row (self, expander, TARGET_KNOB, NULL, nines_catalog_get_knob (catalog, i), NULL);
+}
+
+static void
 rebuild (NinesInspector *self)
 {
   const char * const *ids;
-  NinesCatalog *catalog = nines_catalog_get_default ();
 
   self->rebuilding = TRUE;
   for (guint i = 0; i < self->groups->len; i++)
@@ -702,6 +716,7 @@ rebuild (NinesInspector *self)
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->rows, 0);
   self->component_group = NULL;
+  self->knob_expander = NULL;
 
   if (self->canvas == NULL || self->document == NULL)
     return;
@@ -740,8 +755,12 @@ rebuild (NinesInspector *self)
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                      _("Detection, decision, standby size, backup timing…"));
       adw_preferences_group_add (group, expander);
-      for (guint i = 0; i < nines_catalog_get_n_knobs (catalog); i++)
-        add_row (self, expander, TARGET_KNOB, NULL, nines_catalog_get_knob (catalog, i), NULL);
+      /* A collapsed AdwExpanderRow still measures its rows (the revealer sizes its child),
+       * and the knobs' long, cited subtitles were the most text shaped before the first
+       * frame: the rows are made when the expander first opens (or a row is asked for). */
+      self->knob_expander = expander;
+      g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (ensure_knob_rows), self,
+                               G_CONNECT_SWAPPED);
     }
   else
     add_group (self, _("Disaster Recovery"),
@@ -881,6 +900,8 @@ find_row (NinesInspector *self,
           const char     *name,
           gboolean        knob)
 {
+  if (knob)
+    ensure_knob_rows (self);
   for (guint i = 0; i < self->rows->len; i++)
     {
       ParamRow *pr = g_ptr_array_index (self->rows, i);

@@ -25,7 +25,8 @@ _nines_window_update_actions (NinesWindow *self)
   const char *editing_actions[] = {
     "save", "save-as", "close-design", "add-component", "add-region", "zoom-in", "zoom-out",
     "zoom-fit", "zoom-reset", "select-all", "pattern", "recovery-region", "compare", "simulate",
-    "show-panel",
+    "show-panel", "export-cloudformation", "export-diagram", "export-costs", "export-report",
+    "export-runbook", "export-to", "provision",
   };
   guint n = editing ? nines_canvas_get_n_selected (self->canvas) : 0;
 
@@ -625,6 +626,7 @@ _nines_window_init_actions (NinesWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   _nines_window_init_autosave_actions (self);
+  _nines_window_init_export_actions (self);
   g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (on_selection_changed), self);
   _nines_window_update_actions (self);
 }

@@ -183,7 +183,7 @@ compare_recent (gconstpointer a,
                 gconstpointer b)
 {
   GtkRecentInfo *ia = *(GtkRecentInfo **) a, *ib = *(GtkRecentInfo **) b;
-  /* (transfer none): the recent info owns them */
+  /* transfer none: the dates belong to the infos */
   GDateTime *ma = gtk_recent_info_get_modified (ia);
   GDateTime *mb = gtk_recent_info_get_modified (ib);
 

@@ -55,6 +55,7 @@ struct _NinesWindow
   GPtrArray            *welcome_rows;    /* restore/recent rows we added */
   gboolean              syncing;
   gboolean              close_confirmed;
+  guint                 exports_running;  /* export tasks not finished yet */
 };
 
 void     _nines_window_init_actions     (NinesWindow *self);
@@ -71,5 +72,6 @@ void     _nines_window_autosave_now      (NinesWindow *self);
 void     _nines_window_autosave_remove   (NinesWindow *self);
 void     _nines_window_fill_welcome      (NinesWindow *self);
 void     _nines_window_init_autosave_actions (NinesWindow *self);
+void     _nines_window_init_export_actions (NinesWindow *self);
 
 G_END_DECLS

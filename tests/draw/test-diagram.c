@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <nines-diagram.h>
+#include <nines-chart.h>
 
 static guint32
 pixel (cairo_surface_t *s,
@@ -131,6 +132,46 @@ test_export (void)
   g_rmdir (dir);
 }
 
+/* Compare chart labels: points as close as the real four patterns put them (No DR and
+ * Backup & restore nearly on top of each other) still get labels that cover neither each
+ * other nor any point, inside the chart. */
+static void
+test_chart_labels (void)
+{
+  const NinesChartPoint points[] = {
+    { "No DR (single region)", 15300, 902, FALSE, TRUE },
+    { "Backup & restore", 6060, 946, FALSE, TRUE },
+    { "Pilot light", 4320, 1111, TRUE, TRUE },
+    { "Warm standby", 270, 1366, FALSE, TRUE },
+    { "Multi-site active/active", 270, 1500, FALSE, TRUE },
+  };
+  const double px[] = { 290, 240, 230, 100, 100 };
+  const double py[] = { 86, 82, 66, 44, 26 };
+  NinesRect area = { 0, 0, 380, 180 }, boxes[G_N_ELEMENTS (points)];
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 380, 220);
+  cairo_t *cr = cairo_create (surface);
+
+  nines_chart_place_labels (cr, points, G_N_ELEMENTS (points), px, py, &area, boxes);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_assert_cmpfloat (boxes[i].width, >, 20);
+      g_assert_cmpfloat (boxes[i].x, >=, area.x);
+      g_assert_cmpfloat (boxes[i].y, >=, area.y);
+      g_assert_cmpfloat (boxes[i].x + boxes[i].width, <=, area.x + area.width);
+      g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=, area.y + area.height);
+      for (guint j = 0; j < G_N_ELEMENTS (points); j++)
+        {
+          NinesRect dot = { px[j] - 5, py[j] - 5, 10, 10 };
+
+          g_assert_false (nines_rect_intersects (&boxes[i], &dot));
+          if (j != i)
+            g_assert_false (nines_rect_intersects (&boxes[i], &boxes[j]));
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -138,5 +179,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/nines/diagram/card", test_card);
   g_test_add_func ("/nines/diagram/glyphs-differ", test_glyphs_differ);
   g_test_add_func ("/nines/diagram/export", test_export);
+  g_test_add_func ("/nines/diagram/chart-labels", test_chart_labels);
   return g_test_run ();
 }

@@ -206,6 +206,100 @@ test_deployment_cards (void)
     }
 }
 
+/* Global services sit in their own band above every region, in one row: no global card
+ * inside a region's container, none overlapping another (the pattern's ROUTING card is
+ * beside the DNS card, not on it), and drawn ones keep their saved left-to-right order. */
+static void
+check_global_band (const char     *example,
+                   NinesDrPattern  pattern)
+{
+  g_autoptr(NinesDocument) doc = load (example);
+  g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, pattern);
+  g_autoptr(NinesGeometry) geo = nines_geometry_new (doc, dep);
+  g_autoptr(GArray) globals = g_array_new (FALSE, FALSE, sizeof (guint));
+  NinesRect band, bounds;
+  guint n_added = 0;
+
+  g_assert_true (nines_geometry_get_global_band (geo, &band));
+  for (guint i = 0; i < nines_geometry_get_n_cards (geo); i++)
+    if (nines_geometry_get_card (geo, i)->region == NULL)
+      g_array_append_val (globals, i);
+  g_assert_cmpuint (globals->len, >, 0);
+
+  for (guint r = 0; r < nines_geometry_get_n_regions (geo); r++)
+    {
+      const NinesGeometryRegion *region = nines_geometry_get_region (geo, r);
+
+      g_assert_false (nines_rect_intersects (&band, &region->rect));
+      g_assert_cmpfloat (band.y + band.height, <, region->rect.y);
+      g_assert_cmpfloat (band.x, <=, region->rect.x);
+      g_assert_cmpfloat (band.x + band.width, >=, region->rect.x + region->rect.width);
+    }
+  for (guint a = 0; a < globals->len; a++)
+    {
+      guint ia = g_array_index (globals, guint, a);
+      const NinesGeometryCard *ca = nines_geometry_get_card (geo, ia);
+      NinesRect u;
+
+      n_added += ca->added;
+      nines_rect_union (&band, &ca->rect, &u);
+      g_assert_cmpmem (&u, sizeof u, &band, sizeof u);
+      g_assert_cmpfloat (ca->rect.y, ==, band.y + NINES_GEOMETRY_GLOBAL_HEADER);
+      for (guint r = 0; r < nines_geometry_get_n_regions (geo); r++)
+        {
+          const NinesGeometryRegion *region = nines_geometry_get_region (geo, r);
+
+          g_assert_false (nines_rect_intersects (&ca->rect, &region->rect));
+        }
+      for (guint b = a + 1; b < globals->len; b++)
+        {
+          guint ib = g_array_index (globals, guint, b);
+          const NinesGeometryCard *cb = nines_geometry_get_card (geo, ib);
+
+          g_assert_false (nines_rect_intersects (&ca->rect, &cb->rect));
+          /* Saved order is kept among drawn cards. */
+          if (!ca->added && !cb->added)
+            {
+              NinesPoint pa, pb;
+
+              if (nines_document_get_position (doc, ca->id, &pa) &&
+                  nines_document_get_position (doc, cb->id, &pb))
+                g_assert_true ((pa.x < pb.x) == (ca->rect.x < cb->rect.x));
+            }
+        }
+    }
+  if (pattern == NINES_DR_PATTERN_WARM_STANDBY && g_str_equal (example, "storefront"))
+    g_assert_cmpuint (n_added, >, 0);   /* the failover routing record beside shop DNS */
+  nines_geometry_get_bounds (geo, &bounds);
+  nines_rect_union (&bounds, &band, &bounds);
+  nines_geometry_get_bounds (geo, &band);
+  g_assert_cmpmem (&bounds, sizeof bounds, &band, sizeof band);
+}
+
+static void
+test_global_band (void)
+{
+  const char *examples[] = { "storefront", "newsroom", "ledger-api" };
+  guint with_global = 0;
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(NinesDocument) doc = load (examples[e]);
+      g_autoptr(NinesGeometry) plain = nines_geometry_new (doc, NULL);
+      gboolean has_global = FALSE;
+
+      for (guint i = 0; i < nines_geometry_get_n_cards (plain); i++)
+        has_global |= nines_geometry_get_card (plain, i)->region == NULL;
+      g_assert_cmpint (nines_geometry_get_global_band (plain, NULL), ==, has_global);
+      if (!has_global)
+        continue;
+      with_global++;
+      for (NinesDrPattern p = NINES_DR_PATTERN_NONE; p <= NINES_DR_PATTERN_MULTI_SITE; p++)
+        check_global_band (examples[e], p);
+    }
+  g_assert_cmpuint (with_global, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -217,5 +311,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/nines/geometry/link-curve", test_link_curve);
   g_test_add_func ("/nines/geometry/auto-layout", test_auto_layout);
   g_test_add_func ("/nines/geometry/deployment-cards", test_deployment_cards);
+  g_test_add_func ("/nines/geometry/global-band", test_global_band);
   return g_test_run ();
 }

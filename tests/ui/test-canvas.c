@@ -52,6 +52,21 @@ test_viewport_maths (void)
   g_assert_cmpfloat (visible.x + visible.width, >=, bounds.x + bounds.width);
   g_assert_cmpfloat (visible.y + visible.height, >=, bounds.y + bounds.height);
   g_assert_cmpfloat_with_epsilon (visible.x + visible.width / 2, 600, 1e-9);
+  /* Readable fit: the same when the whole fits at the minimum zoom ... */
+  nines_canvas_viewport_fit_readable (vp, &bounds, 600, 400, 20, 0.5);
+  g_assert_cmpfloat_with_epsilon (nines_canvas_viewport_get_zoom (vp), 0.56, 1e-9);
+  /* ... else the width (or the minimum), the top edge shown with the margin. */
+  nines_canvas_viewport_fit_readable (vp, &bounds, 600, 400, 20, 0.6);
+  g_assert_cmpfloat_with_epsilon (nines_canvas_viewport_get_zoom (vp), 0.6, 1e-9);
+  nines_canvas_viewport_get_visible (vp, 600, 400, &visible);
+  g_assert_cmpfloat_with_epsilon (visible.y, bounds.y - 20 / 0.6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (visible.x + visible.width / 2, bounds.x + bounds.width / 2, 1e-9);
+  {
+    NinesRect tall = { 0, 0, 500, 3000 };
+
+    nines_canvas_viewport_fit_readable (vp, &tall, 600, 400, 20, 0.6);
+    g_assert_cmpfloat (nines_canvas_viewport_get_zoom (vp), ==, 1.0);
+  }
   bounds.width = 10;
   bounds.height = 10;
   nines_canvas_viewport_fit (vp, &bounds, 600, 400, 20);
@@ -99,17 +114,24 @@ test_tiles_placed (Fixture       *f,
   NinesGeometry *geo = nines_canvas_get_geometry (f->canvas);
   NinesCanvasViewport *vp = nines_canvas_get_viewport (f->canvas);
   double zoom = nines_canvas_viewport_get_zoom (vp);
-  NinesRect bounds;
+  NinesRect bounds, visible;
   double x0, y0, x1, y1;
+  guint n_checked = 0;
 
-  /* Fitted: the whole design is in view. */
+  nines_canvas_viewport_get_visible (vp, gtk_widget_get_width (GTK_WIDGET (f->canvas)),
+                                     gtk_widget_get_height (GTK_WIDGET (f->canvas)), &visible);
+  /* Fitted: the whole width is in view and the top; all of it unless that would make the
+   * cards smaller than readable. */
   nines_geometry_get_bounds (geo, &bounds);
   nines_canvas_viewport_plan_to_widget (vp, bounds.x, bounds.y, &x0, &y0);
   nines_canvas_viewport_plan_to_widget (vp, bounds.x + bounds.width, bounds.y + bounds.height, &x1, &y1);
   g_assert_cmpfloat (x0, >=, 0);
   g_assert_cmpfloat (y0, >=, 0);
   g_assert_cmpfloat (x1, <=, gtk_widget_get_width (GTK_WIDGET (f->canvas)) + 0.5);
-  g_assert_cmpfloat (y1, <=, gtk_widget_get_height (GTK_WIDGET (f->canvas)) + 0.5);
+  if (y1 > gtk_widget_get_height (GTK_WIDGET (f->canvas)) + 0.5)
+    g_assert_cmpfloat (zoom, >=, NINES_CANVAS_READABLE_ZOOM - 1e-9);
+  else
+    g_assert_cmpfloat (zoom, <=, 1.0);
 
   for (guint i = 0; i < nines_geometry_get_n_cards (geo); i++)
     {
@@ -118,6 +140,8 @@ test_tiles_placed (Fixture       *f,
       graphene_rect_t r;
       double wx, wy;
 
+      /* A small design has a tile for every card, in view or not. */
+      n_checked += nines_rect_intersects (&card->rect, &visible);
       g_assert_nonnull (tile);
       g_assert_true (gtk_widget_compute_bounds (tile, GTK_WIDGET (f->canvas), &r));
       nines_canvas_viewport_plan_to_widget (vp, card->rect.x, card->rect.y, &wx, &wy);
@@ -127,6 +151,7 @@ test_tiles_placed (Fixture       *f,
       g_assert_true (gtk_widget_get_focusable (tile));
       g_assert_nonnull (gtk_widget_get_tooltip_markup (tile));
     }
+  g_assert_cmpuint (n_checked, >=, 6);   /* and several of them are in view */
   nines_ui_save_png (GTK_WIDGET (f->canvas), "canvas-storefront.png");
 }
 
@@ -267,7 +292,10 @@ test_add_connect_navigate (Fixture       *f,
   g_assert_cmpstr (nines_canvas_get_selection (f->canvas)[0], ==, "web");
   g_assert_true (gtk_widget_has_focus (nines_canvas_get_tile (f->canvas, "web")));
 
-  /* Outage: what lives in us-east-1 is marked failed; global services are not. */
+  /* Outage: what lives in us-east-1 is marked failed; global services are not. (All in
+   * view first: tiles exist near the view only.) */
+  nines_canvas_zoom_fit (f->canvas);
+  nines_ui_spin (50);
   nines_canvas_set_outage (f->canvas, "us-east-1", NULL);
   g_assert_true (nines_service_tile_get_flags (NINES_SERVICE_TILE (nines_canvas_get_tile (f->canvas, "web")))
                  & NINES_DIAGRAM_CARD_FAILED);
