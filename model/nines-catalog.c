@@ -97,6 +97,17 @@ dup_member_string (JsonObject *o,
   return g_strdup (member_string (o, name));
 }
 
+/* Texts people see (labels, units, sources, card summaries) in the user's language: the
+ * catalog's English is the msgid (data/catalog/nines-catalog-strings.h feeds xgettext). */
+static char *
+dup_translated (JsonObject *o,
+                const char *name)
+{
+  const char *s = member_string (o, name);
+
+  return s != NULL && *s != '\0' ? g_strdup (_(s)) : g_strdup (s);
+}
+
 static gboolean
 member_number (JsonObject *o,
                const char *name,
@@ -176,10 +187,10 @@ param_spec_parse (JsonNode    *node,
   def = json_object_get_member (o, "default");
   p = g_new0 (NinesParamSpec, 1);
   p->name = dup_member_string (o, "name");
-  p->label = dup_member_string (o, "label");
-  p->unit = dup_member_string (o, "unit");
+  p->label = dup_translated (o, "label");
+  p->unit = dup_translated (o, "unit");
   p->pattern = dup_member_string (o, "pattern");
-  p->source = dup_member_string (o, "source");
+  p->source = dup_translated (o, "source");
   if (!member_number (o, "min", &p->min))
     p->min = -G_MAXDOUBLE;
   if (!member_number (o, "max", &p->max))
@@ -343,9 +354,9 @@ parse_kind (NinesCatalog  *self,
   o = json_node_get_object (node);
   k = g_new0 (NinesKindInfo, 1);
   k->id = dup_member_string (o, "id");
-  k->label = dup_member_string (o, "label");
+  k->label = dup_translated (o, "label");
   k->service = dup_member_string (o, "service");
-  k->summary = dup_member_string (o, "summary");
+  k->summary = dup_translated (o, "summary");
   k->data_store = json_object_get_boolean_member_with_default (o, "data_store", FALSE);
   k->params = g_ptr_array_new_with_free_func (param_spec_free);
   g_ptr_array_add (self->kinds, k);
