@@ -3,6 +3,9 @@
 #
 #   tests/fuzz/fuzz-all.sh SECONDS_PER_TARGET [TARGET…]      (default: every target)
 #
+# NINES_FUZZ_PARALLEL (default 2) runs at once; NINES_FUZZ_RUNS stops each run after that
+# many executions; NINES_FUZZ_BUILD picks the build (e.g. the UBSan-only build-fuzz-fast).
+#
 # Each run's log goes to build-fuzz/fuzz-logs/TARGET-DATE.log; tests/fuzz/fuzz-stats.sh
 # adds up the executions of all runs per target, which is what README.md records.
 set -euo pipefail
@@ -17,7 +20,7 @@ mkdir -p "$logs"
 parallel=${NINES_FUZZ_PARALLEL:-2}
 for t in "${targets[@]}"; do
   while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do wait -n || true; done
-  "$here/tests/fuzz/fuzz.sh" "$t" "$seconds" >"$logs/$t-$(date +%Y%m%d-%H%M%S).log" 2>&1 &
+  "$here/tests/fuzz/fuzz.sh" "$t" "$seconds" "${NINES_FUZZ_RUNS:--1}" >"$logs/$t-$(date +%Y%m%d-%H%M%S).log" 2>&1 &
 done
 wait
 "$here/tests/fuzz/fuzz-stats.sh"
