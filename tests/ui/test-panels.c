@@ -77,7 +77,7 @@ test_summary_follows_edits (void)
   before = g_strdup (nines_summary_bar_get_text (nines_window_get_summary (win), NINES_SUMMARY_STEADY));
 
   /* An edit: the strip follows within the same main-loop turn as the frame. */
-  g_assert_true (nines_command_stack_set_param (stack, "web", "desired", g_variant_new_int64 (6), NULL));
+  g_assert_true (nines_command_stack_set_param (stack, "web", "desired", g_variant_new_int64 (9), NULL));
   g_assert_true (nines_command_stack_set_param (stack, "web", "max", g_variant_new_int64 (12), NULL));
   nines_ui_spin (20);
   assert_summary_matches_model (win);
