@@ -6,6 +6,8 @@
 
 #include "nines-summary-bar.h"
 
+#include <nines-chart.h>
+
 struct _NinesSummaryBar
 {
   GtkWidget      parent_instance;
@@ -91,7 +93,7 @@ update (NinesSummaryBar *self)
                              nines_recovery_get_n_steps (recovery),
                              nines_recovery_is_automated (recovery) ? _(", detected and switched automatically") : "");
   if (worst)
-    tip_rpo = g_strdup_printf (_("Set by %s (%s): %s"), worst->store_id, worst->mechanism, worst->source);
+    tip_rpo = g_strdup_printf (_("Set by %s (%s): %s"), nines_chart_store_name (recovery, worst->store_id), worst->mechanism, worst->source);
   else
     tip_rpo = g_strdup (_("The design has no data store."));
   tip_nines = g_strdup_printf (_("%.4f %% available, %.0f minutes of downtime a year. %s"),
