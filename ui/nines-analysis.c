@@ -20,6 +20,7 @@ struct _NinesAnalysis
   NinesPatternSummary compare[NINES_N_DR_PATTERNS];
   double              default_discount;
   NinesUnits          units;
+  NinesPriceSnapshot *prices;         /* NULL: the bundled snapshot */
 };
 
 G_DEFINE_FINAL_TYPE (NinesAnalysis, nines_analysis, G_TYPE_OBJECT)
@@ -47,7 +48,7 @@ ensure (NinesAnalysis *self)
   if (self->document == NULL)
     return;
   self->deployment = nines_deployment_new (self->document, nines_document_get_dr_pattern (self->document));
-  self->estimate = nines_cost_model_estimate (self->deployment, NULL);
+  self->estimate = nines_cost_model_estimate (self->deployment, self->prices);
   self->recovery = nines_recovery_new (self->deployment);
   self->findings = nines_findings_new (self->recovery, NULL);
 }
@@ -111,6 +112,7 @@ nines_analysis_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   clear_results (self);
+  g_clear_pointer (&self->prices, nines_price_snapshot_unref);
   G_OBJECT_CLASS (nines_analysis_parent_class)->dispose (object);
 }
 
@@ -296,7 +298,7 @@ nines_analysis_compare (NinesAnalysis *self)
       for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
         {
           g_autoptr(NinesDeployment) dep = nines_deployment_new (self->document, p);
-          g_autoptr(NinesCostEstimate) estimate = nines_cost_model_estimate (dep, NULL);
+          g_autoptr(NinesCostEstimate) estimate = nines_cost_model_estimate (dep, self->prices);
           g_autoptr(NinesRecovery) recovery = nines_recovery_new (dep);
 
           summarise (self, &self->compare[p], dep, estimate, recovery);
@@ -338,6 +340,29 @@ nines_analysis_set_units (NinesAnalysis *self,
     return;
   self->units = units;
   preferences_changed (self);
+}
+
+void
+nines_analysis_set_prices (NinesAnalysis      *self,
+                           NinesPriceSnapshot *prices)
+{
+  g_return_if_fail (NINES_IS_ANALYSIS (self));
+
+  if (prices == self->prices)
+    return;
+  if (prices)
+    nines_price_snapshot_ref (prices);
+  g_clear_pointer (&self->prices, nines_price_snapshot_unref);
+  self->prices = prices;
+  self->stale = TRUE;
+  preferences_changed (self);
+}
+
+NinesPriceSnapshot *
+nines_analysis_get_prices (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), NULL);
+  return self->prices;
 }
 
 NinesUnits

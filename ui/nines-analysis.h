@@ -63,6 +63,11 @@ double             nines_analysis_get_default_discount (NinesAnalysis *self);
 double             nines_analysis_get_discount   (NinesAnalysis       *self,
                                                   gboolean            *from_design);
 
+/* The price snapshot designs are priced with: NULL for the bundled one. */
+void               nines_analysis_set_prices     (NinesAnalysis       *self,
+                                                  NinesPriceSnapshot  *prices);
+NinesPriceSnapshot *nines_analysis_get_prices    (NinesAnalysis       *self);
+
 typedef enum
 {
   NINES_UNITS_DECIMAL,   /* GB, TB: powers of 1000 (the "units" preference's nicks) */
