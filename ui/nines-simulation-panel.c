@@ -116,7 +116,7 @@ show_minute (NinesSimulationPanel *self)
     case NINES_SIM_RECOVERED: default: phase = _("recovered"); break;
     }
   lost = nines_format_data_size (m->data_lost_gb, units);
-  /* Translators: the fifth %s is a data size, e.g. "1.50 GB" */
+  /* Translators: the second %s is a data size, e.g. "1.50 GB" */
   status = g_strdup_printf (_("Minute %u: %s · serving %.0f %% of capacity · %'.0f requests failed this minute · %s of data lost so far"),
                             m->minute, phase, m->serving * 100, m->failed, lost);
   gtk_label_set_label (GTK_LABEL (self->status), status);
@@ -132,7 +132,7 @@ show_minute (NinesSimulationPanel *self)
       g_autofree char *down = nines_format_duration (nines_simulation_get_downtime_minutes (self->simulation) * 60);
       g_autofree char *cost = nines_analysis_format_usd (nines_simulation_get_outage_cost_usd (self->simulation));
       g_autofree char *total_lost = nines_format_data_size (nines_simulation_get_data_lost_gb (self->simulation), units);
-      /* Translators: the fourth %s is a data size, e.g. "1.50 GB" */
+      /* Translators: the third %s is a data size, e.g. "1.50 GB" */
       g_autofree char *sum = g_strdup_printf (_("Outage of %s: %s until full capacity, %'.0f requests failed, %s of data lost%s%s."),
                                               nines_simulation_get_target (self->simulation), down,
                                               nines_simulation_get_requests_failed (self->simulation),
