@@ -225,6 +225,83 @@ test_autosave_and_restore (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The welcome page's row for a recent design named @basename, when shown. */
+static GtkWidget *
+find_recent_row (GtkWidget  *widget,
+                 const char *basename)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child) && gtk_widget_get_visible (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), basename) == 0 &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "win.open-path") == 0)
+        return child;
+      if ((found = find_recent_row (child, basename)))
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+uri_of (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  return g_file_get_uri (file);
+}
+
+/* Recent designs are the app's "recent-files" key: what was opened or saved, newest first,
+ * offered on the welcome page (of every window, at once); a design gone since is skipped. */
+static void
+test_recent_files (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *a = g_build_filename (tmpdir, "recent-a.nines", NULL);
+  g_autofree char *b = g_build_filename (tmpdir, "recent-b.nines", NULL);
+  g_autofree char *uri_a = uri_of (a), *uri_b = uri_of (b);
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  NinesWindow *win, *other;
+
+  g_settings_reset (settings, "recent-files");
+  win = new_window ();
+  other = new_window ();
+  g_assert_null (find_recent_row (GTK_WIDGET (other), "recent-a.nines"));
+
+  activate (win, "open-example", g_variant_new_string ("storefront"));
+  g_assert_true (nines_window_save_to_file (win, a, &error));
+  g_assert_no_error (error);
+  g_assert_true (nines_window_save_to_file (win, b, &error));
+  g_assert_true (nines_window_load_file (win, a, &error));
+  g_assert_no_error (error);
+
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_cmpstr (recent[0], ==, uri_a);
+  g_assert_cmpstr (recent[1], ==, uri_b);
+
+  /* The other window, still on its welcome page, offers both without being reopened. */
+  NINES_UI_WAIT_FOR (find_recent_row (GTK_WIDGET (other), "recent-b.nines") != NULL, 3000);
+  g_assert_nonnull (find_recent_row (GTK_WIDGET (other), "recent-a.nines"));
+  g_assert_nonnull (find_recent_row (GTK_WIDGET (other), "recent-b.nines"));
+
+  /* A design deleted since is not offered, but stays in the list. */
+  g_assert_cmpint (g_unlink (b), ==, 0);
+  activate (win, "close-design", NULL);
+  g_assert_nonnull (find_recent_row (GTK_WIDGET (win), "recent-a.nines"));
+  g_assert_null (find_recent_row (GTK_WIDGET (win), "recent-b.nines"));
+  g_strfreev (g_steal_pointer (&recent));
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_settings_reset (settings, "recent-files");
+  g_unlink (a);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -240,6 +317,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/nines/ui/window/actions-and-save", test_actions_and_save);
   g_test_add_func ("/nines/ui/window/autosave-and-restore", test_autosave_and_restore);
   g_test_add_func ("/nines/ui/window/text-field-keeps-its-keys", test_text_field_keeps_its_keys);
+  g_test_add_func ("/nines/ui/window/recent-files", test_recent_files);
   ret = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
