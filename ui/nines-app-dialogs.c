@@ -72,6 +72,13 @@ nines_app_dialogs_show_preferences (GtkApplication *application)
   gtk_window_present (window);
 }
 
+AdwPreferencesWindow *
+nines_app_dialogs_get_preferences (GtkApplication *application)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  return g_object_get_data (G_OBJECT (application), PREFERENCES_WINDOW_KEY);
+}
+
 /**
  * nines_app_dialogs_show_about:
  *

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <nines-aws.h>
 
+#include "nines-app-dialogs.h"
 #include "nines-price-refresh.h"
 #include "nines-settings.h"
 #include "nines-window.h"
@@ -82,14 +83,30 @@ refresh_free (Refresh *r)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Refresh, refresh_free)
 
+/* In the preferences window when it is open (its Refresh button started this), else in
+ * the main window. */
+static void
+show_toast (Refresh  *r,
+            AdwToast *toast)
+{
+  AdwPreferencesWindow *preferences = nines_app_dialogs_get_preferences (r->application);
+
+  if (preferences != NULL && gtk_widget_get_visible (GTK_WIDGET (preferences)))
+    adw_preferences_window_add_toast (preferences, g_object_ref (toast));
+  else if (r->window != NULL)
+    nines_window_show_toast (r->window, toast);
+  else
+    g_message ("%s", adw_toast_get_title (toast));
+}
+
 static void
 toast (Refresh    *r,
        const char *message)
 {
-  if (r->window != NULL)
-    nines_window_add_toast (r->window, message);
-  else
-    g_message ("%s", message);
+  g_autoptr(AdwToast) t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 4);
+  show_toast (r, t);
 }
 
 static void
@@ -227,10 +244,9 @@ refresh_prices_action (GSimpleAction *action,
   list = g_strjoinv (", ", regions);
   /* Translators: %s lists region codes, e.g. "us-east-1, us-west-2" */
   title = g_strdup_printf (_("Refreshing prices for %s…"), list);
-  r->progress = g_object_ref_sink (adw_toast_new (title));
+  r->progress = adw_toast_new (title);
   adw_toast_set_timeout (r->progress, 0);
-  if (r->window != NULL)
-    nines_window_show_toast (r->window, r->progress);
+  show_toast (r, r->progress);
   /* Progress reports are sources attached before the result's: they all run before
    * refresh_done() frees @r. */
   progress_data = r;

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "nines-app-dialogs.h"
 #include "nines-price-refresh.h"
 #include "nines-window.h"
 #include "nines-ui-test-utils.h"
@@ -81,19 +82,43 @@ fixture_teardown (Fixture       *f,
 /* Runs app.refresh-prices to its end (the action is disabled while it runs) and returns
  * the toast that says how it went. */
 static const char *
-refresh (Fixture    *f,
-         const char *prefix)
+refresh_in (Fixture    *f,
+            GtkWidget  *where,
+            const char *prefix)
 {
   const char *said = NULL;
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "refresh-prices"));
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "refresh-prices", NULL);
   NINES_UI_WAIT_FOR (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "refresh-prices") &&
-                     (said = find_label (GTK_WIDGET (f->win), prefix)) != NULL, 30000);
+                     (said = find_label (where, prefix)) != NULL, 30000);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "refresh-prices"));
   g_assert_nonnull (said);
   g_test_message ("toast: %s", said);
   return said;
+}
+
+static const char *
+refresh (Fixture    *f,
+         const char *prefix)
+{
+  return refresh_in (f, GTK_WIDGET (f->win), prefix);
+}
+
+/* Started from the preferences' Refresh button, the outcome shows in that window. */
+static void
+test_from_preferences (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwPreferencesWindow *preferences;
+
+  nines_app_dialogs_show_preferences (f->app);
+  preferences = nines_app_dialogs_get_preferences (f->app);
+  g_assert_nonnull (preferences);
+  refresh_in (f, GTK_WIDGET (preferences), "Could not refresh prices: ");
+  g_assert_null (find_label (GTK_WIDGET (f->win), "Could not refresh prices: "));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_assert_null (nines_app_dialogs_get_preferences (f->app));
 }
 
 static void
@@ -233,7 +258,9 @@ main (int argc, char *argv[])
   app = GTK_APPLICATION (adw_application_new ("io.github.ninesdr.Nines.TestRefresh", G_APPLICATION_NON_UNIQUE));
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   nines_price_refresh_install (app);
+  nines_app_dialogs_install (app);
   g_test_add ("/nines/ui/refresh/no-credentials", Fixture, NULL, fixture_setup, test_no_credentials, fixture_teardown);
+  g_test_add ("/nines/ui/refresh/from-preferences", Fixture, NULL, fixture_setup, test_from_preferences, fixture_teardown);
   g_test_add ("/nines/ui/refresh/no-network", Fixture, NULL, fixture_setup, test_no_network, fixture_teardown);
   g_test_add ("/nines/ui/refresh/writes-and-reprices", Fixture, NULL, fixture_setup, test_refresh_writes_and_reprices, fixture_teardown);
   return g_test_run ();
