@@ -63,8 +63,7 @@ typedef struct
   GSimpleAction  *action;
   GSettings      *settings;     /* (nullable) */
   NinesWindow    *window;       /* (nullable) (weak): where the toasts go */
-  AdwToast       *progress;
-  guint           products;
+  AdwToast       *progress;     /* shown while the refresh runs */
 } Refresh;
 
 static void
