@@ -78,12 +78,19 @@ autosave_timeout (gpointer data)
 void
 _nines_window_autosave_schedule (NinesWindow *self)
 {
+  guint delay_ms = NINES_AUTOSAVE_DELAY_MS;
+
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->document == NULL)
     return;
+  /* The "autosave-interval" preference: seconds of idle, 0 for never. */
+  if (self->settings != NULL)
+    delay_ms = g_settings_get_uint (self->settings, "autosave-interval") * 1000;
+  if (delay_ms == 0)
+    return;
   /* Whether there is anything to save is decided when it fires (the stack marks itself
    * dirty after the document's "changed"). Restarted by every edit: it runs after a few seconds of idle. */
-  self->autosave_source = g_timeout_add (NINES_AUTOSAVE_DELAY_MS, autosave_timeout, self);
+  self->autosave_source = g_timeout_add (delay_ms, autosave_timeout, self);
 }
 
 void

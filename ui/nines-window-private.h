@@ -14,8 +14,9 @@
 
 G_BEGIN_DECLS
 
-/* Idle time after the last edit before the design is autosaved. */
-#define NINES_AUTOSAVE_DELAY_MS 3000
+/* Idle time after the last edit before the design is autosaved, when the settings schema
+ * (and with it the "autosave-interval" preference) is not installed: its default. */
+#define NINES_AUTOSAVE_DELAY_MS 5000
 
 struct _NinesWindow
 {

@@ -187,6 +187,7 @@ test_text_field_keeps_its_keys (void)
 static void
 test_autosave_and_restore (void)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   NinesWindow *win = new_window ();
   g_autofree char *dir = nines_window_get_autosave_dir ();
   g_autofree char *autosave = NULL;
@@ -202,7 +203,14 @@ test_autosave_and_restore (void)
   autosave = g_strdup_printf ("%s/%s.nines", dir, uuid);
   origin = g_strdup_printf ("%s/%s.origin", dir, uuid);
 
-  /* An edit, then idle: autosaved within a few seconds. */
+  /* With autosave off (the preference at 0), an edit is not autosaved. */
+  g_settings_set_uint (settings, "autosave-interval", 0);
+  activate (win, "add-component", g_variant_new_string ("sqs"));
+  nines_ui_spin (1500);
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* At one second: an edit, then idle, and it is saved a second later. */
+  g_settings_set_uint (settings, "autosave-interval", 1);
   activate (win, "add-component", g_variant_new_string ("sqs"));
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
   NINES_UI_WAIT_FOR (g_file_test (autosave, G_FILE_TEST_EXISTS), 6000);
@@ -223,6 +231,7 @@ test_autosave_and_restore (void)
   gtk_window_destroy (GTK_WINDOW (second));
   nines_window_show_welcome (win);
   gtk_window_destroy (GTK_WINDOW (win));
+  g_settings_reset (settings, "autosave-interval");
 }
 
 /* The welcome page's row for a recent design named @basename, when shown. */
