@@ -333,6 +333,9 @@ add_entry (Ctx                *ctx,
   char *end = NULL;
 
   ctx->stats->n_read++;
+  /* An entry whose "price" is not a string (an object, a number, null) has no price. */
+  if (price_str == NULL)
+    return;
   usd = g_ascii_strtod (price_str, &end);
   if (end == price_str || !isfinite (usd) || usd < 0)
     return;
