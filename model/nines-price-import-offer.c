@@ -436,7 +436,7 @@ nines_price_import_get_products (NinesPriceBuilder      *builder,
   for (gsize i = 0; i < n; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      JsonNode *node = json_from_string (price_list[i], &local_error);
+      JsonNode *node = nines_json_parse (price_list[i], -1, &local_error);
       g_autofree char *day = NULL;
 
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
