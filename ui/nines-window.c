@@ -22,6 +22,7 @@ nines_window_dispose (GObject *object)
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
   g_clear_object (&self->analysis);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), NINES_TYPE_WINDOW);
   G_OBJECT_CLASS (nines_window_parent_class)->dispose (object);
 }
@@ -249,6 +250,7 @@ nines_window_init (NinesWindow *self)
   nines_findings_panel_set_analysis (self->findings_panel, self->analysis);
   nines_compare_panel_set_analysis (self->compare_panel, self->analysis);
   nines_simulation_panel_set_analysis (self->simulation_panel, self->analysis);
+  _nines_window_init_settings (self);
   _nines_window_init_actions (self);
   nines_window_show_welcome (self);
 }
@@ -397,11 +399,7 @@ nines_window_set_document (NinesWindow   *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 
   if (path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autofree char *uri = g_file_get_uri (file);
-      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-    }
+    _nines_window_remember_file (self, path);
 }
 
 gboolean
@@ -426,9 +424,6 @@ nines_window_save_to_file (NinesWindow  *self,
                            const char   *path,
                            GError      **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *uri = NULL;
-
   g_return_val_if_fail (NINES_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
@@ -443,9 +438,6 @@ nines_window_save_to_file (NinesWindow  *self,
   nines_command_stack_mark_saved (self->stack);
   _nines_window_autosave_remove (self);
   _nines_window_update_title (self);
-
-  file = g_file_new_for_path (path);
-  uri = g_file_get_uri (file);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  _nines_window_remember_file (self, path);
   return TRUE;
 }
