@@ -180,7 +180,7 @@ from_process (NinesAwsConfig *config,
   g_auto(GStrv) argv = NULL;
   g_autofree char *out = NULL, *err = NULL, *source = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *o;
   int status = 0;
   const char *key, *secret, *token, *expiration;
@@ -205,14 +205,14 @@ from_process (NinesAwsConfig *config,
       return NULL;
     }
   /* the output holds the secret: never echo it in a message */
-  if (!json_parser_load_from_data (parser, out ? out : "", -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  root = nines_json_parse (out ? out : "", -1, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_CONFIG,
                    _("The credential_process of profile “%s” did not print a JSON object"), profile);
       return NULL;
     }
-  o = json_node_get_object (json_parser_get_root (parser));
+  o = json_node_get_object (root);
   version = json_object_get_member (o, "Version");
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
       || json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != 1)

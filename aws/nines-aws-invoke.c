@@ -85,12 +85,11 @@ nines_aws_parse_error_body (NinesAwsResponse  *response,
     }
   else if (skip < len && data[skip] == '{')
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) root = nines_json_parse (data, len, NULL);
 
-      if (json_parser_load_from_data (parser, data, len, NULL)
-          && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
         {
-          JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+          JsonObject *o = json_node_get_object (root);
           const char *t = _nines_aws_json_string (o, "__type");
 
           if (t == NULL)

@@ -93,7 +93,7 @@ nines_aws_pricing_get_products (NinesAwsClient          *client,
       gsize body_len = strlen (body);
       g_autoptr(NinesAwsRequest) request = nines_aws_request_new ("POST", endpoint, "/");
       g_autoptr(NinesAwsResponse) response = NULL;
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) root = NULL;
       g_autoptr(GError) parse_error = NULL;
       JsonObject *o;
       JsonArray *list;
@@ -110,15 +110,15 @@ nines_aws_pricing_get_products (NinesAwsClient          *client,
       if (response == NULL)
         return NULL;
       rbody = nines_aws_response_get_body (response);
-      if (!json_parser_load_from_data (parser, g_bytes_get_data (rbody, NULL), g_bytes_get_size (rbody), &parse_error)
-          || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      root = nines_json_parse (g_bytes_get_data (rbody, NULL), g_bytes_get_size (rbody), &parse_error);
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
         {
           g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_INVALID_RESPONSE,
                        _("pricing:GetProducts page %u is not a JSON object (%s); it may have been cut off"),
                        page, parse_error ? parse_error->message : _("wrong type"));
           return NULL;
         }
-      o = json_node_get_object (json_parser_get_root (parser));
+      o = json_node_get_object (root);
       if (!json_object_has_member (o, "PriceList")
           || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "PriceList")))
         {

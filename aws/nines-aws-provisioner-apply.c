@@ -522,7 +522,7 @@ deletion_policies (NinesAwsProvisioner *self,
 {
   GHashTable *policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *body = _nines_aws_provisioner_template (self, region, NULL);
-  g_autoptr(JsonNode) root = body ? json_from_string (body, NULL) : NULL;
+  g_autoptr(JsonNode) root = body ? nines_json_parse (body, -1, NULL) : NULL;
   JsonObject *resources;
   g_autoptr(GList) keys = NULL;
 

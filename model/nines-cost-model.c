@@ -114,6 +114,7 @@ append_line (NinesCostCtx  *ctx,
 
 /* The note of every line billed in the failed region while failed over. */
 static const char failed_region_note[] =
+  /* xgettext:no-c-format */
   N_("failed region: still billed, its resources exist; it serves no traffic. AWS SLA service "
      "credits are claimed afterwards, not deducted (e.g. Amazon EC2 SLA, Region-Level: 10-100 % "
      "of the region's charges)");

@@ -111,6 +111,7 @@ price_rds (NinesCostCtx *ctx)
   ADD3 ("AmazonRDS", "storage", str (c, "storage_type", "gp3"), az, "GB-Mo", N_("RDS storage"), storage, NULL);
   if (!is_idle_replica (ctx))
     ADD ("AmazonRDS", "backup-storage", "GB-Mo", N_("RDS backup storage beyond the free allowance"), changes,
+         /* xgettext:no-c-format */
          N_("daily changes × retention days; the first 100% of storage is free"));
 }
 

@@ -148,12 +148,12 @@ check_params (NinesComponent      *c,
       g_autofree char *despath = g_strdup_printf ("%s.desired", path);
 
       if (max < min)
-        add_problem (problems, maxpath, _("must be >= min (is %" G_GINT64_FORMAT ", min %"
-                                          G_GINT64_FORMAT ")"), max, min);
+        add_problem (problems, maxpath, _("must be >= min (is %lld, min %lld)"),
+                     (long long) max, (long long) min);
       else if (desired < min || desired > max)
-        add_problem (problems, despath, _("must be between min and max (is %" G_GINT64_FORMAT
-                                          ", min %" G_GINT64_FORMAT ", max %" G_GINT64_FORMAT ")"),
-                     desired, min, max);
+        add_problem (problems, despath,
+                     _("must be between min and max (is %lld, min %lld, max %lld)"),
+                     (long long) desired, (long long) min, (long long) max);
     }
   if (g_str_equal (kind->id, "dynamodb") &&
       g_str_equal (nines_component_get_string (c, "capacity_mode"), "provisioned"))
@@ -165,8 +165,8 @@ check_params (NinesComponent      *c,
           {
             g_autofree char *ppath = g_strdup_printf ("%s.%s", path, names[i]);
             add_problem (problems, ppath,
-                         _("must be at least 1 in provisioned capacity mode (is %" G_GINT64_FORMAT
-                           ")"), nines_component_get_int (c, names[i]));
+                         _("must be at least 1 in provisioned capacity mode (is %lld)"),
+                         (long long) nines_component_get_int (c, names[i]));
           }
     }
 }

@@ -77,7 +77,7 @@ nines_document_migrate_step (JsonObject  *root,
 
     default:
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
-                   _("no migration from format %" G_GINT64_FORMAT), from_version);
+                   _("no migration from format %lld"), (long long) from_version);
       return FALSE;
     }
 }
@@ -476,16 +476,16 @@ load_root (JsonObject  *root,
   if (format < 0)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
-                   _("%s: format: must not be negative (is %" G_GINT64_FORMAT ")"), display_name,
-                   format);
+                   _("%s: format: must not be negative (is %lld)"), display_name,
+                   (long long) format);
       return NULL;
     }
   if (format > NINES_DOCUMENT_FORMAT)
     {
       g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_NEWER_FORMAT,
-                   _("%s: format: this file was written by a newer Nines (format %" G_GINT64_FORMAT
-                     "; this version reads up to %d). Update Nines to open it."),
-                   display_name, format, NINES_DOCUMENT_FORMAT);
+                   _("%s: format: this file was written by a newer Nines (format %lld; this "
+                     "version reads up to %d). Update Nines to open it."),
+                   display_name, (long long) format, NINES_DOCUMENT_FORMAT);
       return NULL;
     }
   for (; format < NINES_DOCUMENT_FORMAT; format++)

@@ -277,6 +277,7 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
   r->requests_per_month = puts * share;
   r->lag_s = S3_REPLICATION_S;
   r->rtc = rtc;
+  /* xgettext:no-c-format */
   r->source = g_strdup (rtc ? _("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)")
                             : _("S3 replication without RTC: most objects within 15 minutes, no bound"));
   if (two_way)
@@ -287,6 +288,7 @@ _nines_pattern_s3 (NinesPatternContext *ctx,
       r->requests_per_month = puts * (1.0 - share);
       r->lag_s = S3_REPLICATION_S;
       r->rtc = TRUE;
+      /* xgettext:no-c-format */
       r->source = g_strdup (_("S3 Replication Time Control: 99.99 % of objects within 15 minutes (SLA)"));
     }
 }

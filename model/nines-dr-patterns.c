@@ -404,10 +404,15 @@ pattern_routing (NinesPatternContext *ctx,
   _nines_pattern_set_int (ctx, routing, "health_checks", MAX (0, need - have));
   _nines_pattern_set_string (routing, "routing_policy", routed ? policy : want);
   id = g_strdup_printf ("%s@routing", nines_component_get_id (c));
-  note = g_strdup_printf (_("%s routing records for both regions with %" G_GINT64_FORMAT
-                            " health check(s), one per regional endpoint, so traffic fails over "
-                            "without anyone changing DNS."),
-                          routed ? policy : want, MAX (0, need - have));
+  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s routing records for both regions with %lld health "
+                                       "check, one per regional endpoint, so traffic fails over "
+                                       "without anyone changing DNS.",
+                                       "%s routing records for both regions with %lld health "
+                                       "checks, one per regional endpoint, so traffic fails over "
+                                       "without anyone changing DNS.",
+                                       (gulong) MAX (0, need - have)),
+                          routed ? policy : want, (long long) MAX (0, need - have));
   _nines_deployment_add_item (ctx->deployment, id, nines_component_get_id (c), NINES_ROLE_ROUTING,
                               TRUE, NULL, routing, routing, note);
 }

@@ -85,14 +85,19 @@ rule_asg (NinesFindingsBuild *b,
                                      "them).")));
   if (max >= ASG_UNBOUNDED_FACTOR * MAX (desired, (gint64) 1))
     _nines_findings_add (b, "asg-max-unbounded", NINES_SEVERITY_WARNING, id,
-                         g_strdup_printf (_("%s may grow to %" G_GINT64_FORMAT " instances, %" G_GINT64_FORMAT
-                                            "× its desired %" G_GINT64_FORMAT "."),
-                                          id, max, max / MAX (desired, (gint64) 1), desired),
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s may grow to %lld instance, %lld× its "
+                                                       "desired %lld.",
+                                                       "%s may grow to %lld instances, %lld× its "
+                                                       "desired %lld.", (gulong) max),
+                                          id, (long long) max,
+                                          (long long) (max / MAX (desired, (gint64) 1)),
+                                          (long long) desired),
                          g_strdup (_("The seed: \"The maximum size prevents you from paying out the wazoo in "
                                      "the case of a major traffic spike or denial-of-service (DoS) attack.\"")),
-                         g_strdup_printf (_("Cap max at the capacity you plan for (e.g. %" G_GINT64_FORMAT
-                                            ") and put CloudFront and AWS WAF in front."),
-                                          MAX (desired, (gint64) 1) * 4));
+                         g_strdup_printf (_("Cap max at the capacity you plan for (e.g. %lld) and "
+                                            "put CloudFront and AWS WAF in front."),
+                                          (long long) (MAX (desired, (gint64) 1) * 4)));
 }
 
 static void

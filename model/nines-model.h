@@ -24,4 +24,5 @@
 # include "nines-runbook.h"
 # include "nines-cost-export.h"
 # include "nines-geometry.h"
+# include "nines-json.h"
 #undef NINES_MODEL_INSIDE

@@ -436,13 +436,13 @@ nines_price_import_get_products (NinesPriceBuilder      *builder,
   for (gsize i = 0; i < n; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      JsonNode *node = json_from_string (price_list[i], &local_error);
+      JsonNode *node = nines_json_parse (price_list[i], -1, &local_error);
       g_autofree char *day = NULL;
 
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         {
           g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                       _("%s: PriceList[%" G_GSIZE_FORMAT "] is not a JSON object%s%s"), source, i,
+                       _("%s: PriceList[%zu] is not a JSON object%s%s"), source, i,
                        local_error ? ": " : "", local_error ? local_error->message : "");
           g_clear_pointer (&node, json_node_unref);
           return FALSE;

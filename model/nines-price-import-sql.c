@@ -99,7 +99,7 @@ static GHashTable *
 json_attrs (const char *text)
 {
   GHashTable *attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(JsonNode) node = text ? json_from_string (text, NULL) : NULL;
+  g_autoptr(JsonNode) node = text ? nines_json_parse (text, -1, NULL) : NULL;
   JsonObject *obj = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   g_autoptr(GList) names = obj ? json_object_get_members (obj) : NULL;
 

@@ -142,6 +142,17 @@ nines_price_import_file (NinesPriceBuilder      *builder,
       return nines_price_import_terracost_sql (builder, plain, source, date, "ebs", stats, NULL, error);
     }
 
+  /* json-glib 1.6 parses a second top-level value and leaks it (nines-json.c) */
+  {
+    g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+    if (mapped != NULL && !nines_json_check_one_value (g_mapped_file_get_contents (mapped),
+                                                       g_mapped_file_get_length (mapped), error))
+      {
+        g_prefix_error (error, "%s: ", path);
+        return FALSE;
+      }
+  }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_mapped_file (parser, path, &local_error))
     {

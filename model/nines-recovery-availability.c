@@ -58,6 +58,7 @@ component_sla (NinesComponent  *c,
   else if (_nines_kind_is (kind, "dynamodb"))
     *sla = 0.9999, *source = N_("Amazon DynamoDB SLA, standard tables: 99.99 % (global tables 99.999 %)");
   else if (_nines_kind_is (kind, "route53"))
+    /* xgettext:no-c-format */
     *sla = 1.0, *source = N_("Amazon Route 53 SLA: 100 % for DNS queries");
   else if (_nines_kind_is (kind, "cloudfront"))
     *sla = 0.999, *source = N_("Amazon CloudFront SLA: 99.9 %");

@@ -279,9 +279,17 @@ add_compute_steps (Build                   *b,
       after = b->provision >= 0 ? b->provision : b->trigger;
       step = add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
                   item->role == NINES_ROLE_ON_RECOVERY
-                  ? g_strdup_printf (_("Create %s from the copied AMI and launch %" G_GINT64_FORMAT " instance(s)"),
-                                     item->id, full)
-                  : g_strdup_printf (_("Scale %s from 0 to %" G_GINT64_FORMAT " instance(s)"), item->id, full),
+                  ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Create %s from the copied AMI and launch "
+                                                  "%lld instance",
+                                                  "Create %s from the copied AMI and launch "
+                                                  "%lld instances", (gulong) full),
+                                     item->id, (long long) full)
+                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Scale %s from 0 to %lld instance",
+                                                  "Scale %s from 0 to %lld instances",
+                                                  (gulong) full),
+                                     item->id, (long long) full),
                   g_strdup (b->boot_source), &after, 1);
       g_array_append_val (b->ready, step);
     }
@@ -290,8 +298,9 @@ add_compute_steps (Build                   *b,
       /* Warm standby: it serves at once at the standby size and scales out meanwhile. */
       after = b->detect;
       add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
-           g_strdup_printf (_("Scale %s out from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " instance(s)"),
-                            item->id, steady, full),
+           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scale %s out from %lld to %lld instance",
+                                         "Scale %s out from %lld to %lld instances", (gulong) full),
+                            item->id, (long long) steady, (long long) full),
            g_strdup (b->boot_source), &after, 1);
     }
 }

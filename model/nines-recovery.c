@@ -257,9 +257,17 @@ build_stores (NinesRecovery *self)
           store->source = _nines_recovery_dup (self, r->source);
           if (target != NULL && target->steady != NULL && g_str_equal (kind->id, "s3") &&
               nines_component_get_int (target->steady, "lifecycle_days") > 0)
-            store->note = g_strdup_printf (_("objects older than %" G_GINT64_FORMAT " days are not "
-                                             "kept in the recovery region (lifecycle rule)"),
-                                           nines_component_get_int (target->steady, "lifecycle_days"));
+            store->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "objects older than %lld day are not "
+                                                        "kept in the recovery region "
+                                                        "(lifecycle rule)",
+                                                        "objects older than %lld days are not "
+                                                        "kept in the recovery region "
+                                                        "(lifecycle rule)",
+                                                        (gulong) nines_component_get_int
+                                                          (target->steady, "lifecycle_days")),
+                                           (long long) nines_component_get_int (target->steady,
+                                                                                "lifecycle_days"));
         }
       g_ptr_array_add (self->stores, store);
 

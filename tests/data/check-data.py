@@ -13,6 +13,9 @@ Usage: check-data.py COMMAND SRCDIR [ARGS]
                                         strings (sorted, all existing), the catalog's string
                                         header matches its JSON, and each language
                                         translates every message xgettext finds in them
+  po-strings SRCDIR [FILE...]           no translatable string in the C sources (or FILEs)
+                                        is glued to a macro such as G_GINT64_FORMAT: xgettext
+                                        does not expand macros and cuts the msgid there
 Exit status: 0 pass, 1 fail, 77 skip (a tool is missing).
 """
 import importlib.util
@@ -146,7 +149,7 @@ def check_po(srcdir):
 # What marks a translatable string: gettext calls in C, translatable="yes" in GtkBuilder files,
 # translatable elements in schema, desktop, metainfo and MIME files.
 C_MARK = re.compile(r'(?<![\w])(?:_|N_|C_|NC_|Q_|ngettext|g_dngettext|g_dpgettext2|g_dcgettext)\s*\(\s*"')
-SOURCE_DIRS = ('app', 'aws', 'data', 'model', 'ui')
+SOURCE_DIRS = ('app', 'aws', 'data', 'draw', 'model', 'report', 'ui')
 
 
 def has_strings(path):
@@ -161,6 +164,83 @@ def has_strings(path):
     if path.endswith(('.desktop.in', '.metainfo.xml.in', '.mime.xml.in')):
         return True
     return False
+
+
+# A gettext call whose string is glued to a macro, `_("%" G_GINT64_FORMAT " s")`: xgettext
+# does not expand macros, so the msgid ends at the macro ("%") and the translation never
+# matches what the program looks up. Use %lld with a (long long) cast, or %zu for gsize.
+GETTEXT_CALLS = {'_', 'N_', 'C_', 'NC_', 'Q_', 'gettext', 'dgettext', 'dcgettext', 'ngettext',
+                 'dngettext', 'dcngettext', 'pgettext', 'npgettext', 'g_dgettext', 'g_dcgettext',
+                 'g_dngettext', 'g_dpgettext', 'g_dpgettext2', 'g_strip_context'}
+C_TOKEN = re.compile(r'''
+    (?P<comment>/\*.*?\*/|//[^\n]*)
+  | (?P<string>(?:u8|[uUL])?"(?:[^"\\\n]|\\.)*")
+  | (?P<char>(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*')
+  | (?P<ident>[A-Za-z_]\w*)
+  | (?P<punct>\S)
+''', re.S | re.X)
+
+
+def c_tokens(text):
+    line = 1
+    pos = 0
+    for m in C_TOKEN.finditer(text):
+        line += text.count('\n', pos, m.start())
+        pos = m.start()
+        kind = m.lastgroup
+        if kind not in ('comment', 'char'):
+            yield kind, m.group(kind), line
+
+
+def glued_macros(text):
+    """(line, call, macro) for each macro glued to a string literal inside a gettext call."""
+    found = []
+    tokens = list(c_tokens(text))
+    for i, (kind, value, line) in enumerate(tokens):
+        if kind != 'ident' or value not in GETTEXT_CALLS:
+            continue
+        if i + 1 >= len(tokens) or tokens[i + 1][1] != '(':
+            continue
+        depth = 0
+        glued = set()
+        for j in range(i + 1, len(tokens)):
+            if tokens[j][1] == '(':
+                depth += 1
+            elif tokens[j][1] == ')':
+                depth -= 1
+                if depth == 0:
+                    break
+            if depth == 1 and {tokens[j - 1][0], tokens[j][0]} == {'string', 'ident'}:
+                glued.add(j if tokens[j][0] == 'ident' else j - 1)
+        found += [(tokens[j][2], value, tokens[j][1]) for j in sorted(glued)]
+    return found
+
+
+def check_po_strings(srcdir, files):
+    # The scanner must see the bug it looks for (and nothing in a clean call), or it proves
+    # nothing.
+    sample = ('x = _("%s grew to %" G_GINT64_FORMAT\n  " items"); /* _("%" X) */\n'
+              'y = g_dngettext (GETTEXT_PACKAGE, "%lld day", "%lld days", n);\n'
+              'z = N_ ("a" "b"); w = g_strdup_printf (_("%s"), G_STRLOC "x");\n')
+    if glued_macros(sample) != [(1, '_', 'G_GINT64_FORMAT')]:
+        fail('the scanner of po-strings does not work: %r' % glued_macros(sample))
+        return
+    if not files:
+        for top in SOURCE_DIRS:
+            for dirpath, dirnames, filenames in os.walk(os.path.join(srcdir, top)):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith('.'))
+                files += [os.path.join(dirpath, fn) for fn in sorted(filenames)
+                          if fn.endswith(('.c', '.h'))]
+    n = 0
+    for path in files:
+        with open(path, encoding='utf-8', errors='replace') as f:
+            text = f.read()
+        n += 1
+        for line, call, macro in glued_macros(text):
+            fail('%s:%d: %s in the string of %s(): xgettext cuts the msgid at a macro, so it is '
+                 'never translated (use %%lld with a (long long) cast, or %%zu for gsize)'
+                 % (os.path.relpath(path, srcdir), line, macro, call))
+    print('ok: %d C files read for macros inside translatable strings' % n)
 
 
 def check_po_complete(srcdir):
@@ -245,6 +325,8 @@ def main():
         check_po(srcdir)
     elif cmd == 'po-complete':
         check_po_complete(srcdir)
+    elif cmd == 'po-strings':
+        check_po_strings(srcdir, sys.argv[3:])
     else:
         sys.exit('unknown command ' + cmd)
     sys.exit(1 if failures else 0)

@@ -24,15 +24,14 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = nines_json_parse ((const char *) data, size, NULL);
   g_autoptr(NinesPriceBuilder) builder = nines_price_builder_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
   NinesPriceImportStats stats = { 0 };
-  JsonNode *root;
 
-  if (json_parser_load_from_data (parser, (const char *) data, size, NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+  /* a GetProducts response as nines_aws_pricing reads it: one JSON value only */
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
       json_object_has_member (json_node_get_object (root), "PriceList") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "PriceList")))
     {
