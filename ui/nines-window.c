@@ -151,6 +151,18 @@ on_outage_changed (NinesWindow *self,
   nines_canvas_set_outage (self->canvas, region, zone);
 }
 
+/* The main menu's popover (a widget per item, 11 M instructions) is made when the menu
+ * first opens, not before the window's first frame. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  GObject *menu = gtk_widget_get_template_child (GTK_WIDGET (data), NINES_TYPE_WINDOW, "primary_menu");
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static gboolean
 nines_window_close_request (GtkWindow *window)
 {
@@ -210,6 +222,9 @@ nines_window_class_init (NinesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, compare_panel);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, simulation_panel);
+  /* Not kept in the struct: looked up with gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_message);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_outage_changed);
@@ -238,6 +253,8 @@ nines_window_init (NinesWindow *self)
   g_signal_connect_swapped (self->pattern_dropdown, "notify::selected", G_CALLBACK (on_pattern_selected), self);
   g_signal_connect_swapped (self->recovery_dropdown, "notify::selected", G_CALLBACK (on_recovery_selected), self);
 
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW, "menu_button")),
+                                         create_primary_menu, self, NULL);
   nines_inspector_set_canvas (self->inspector, self->canvas);
   /* The patterns side by side first: the lightest page to lay out, and the question most
    * designs start from. */
