@@ -163,6 +163,67 @@ create_primary_menu (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
+/* The panels of the hidden pages (costs, recovery, findings, simulation) are made when
+ * their page is first shown or asked for: building them with the window cost 26 M
+ * instructions before the first frame, for pages nobody sees yet. */
+static GtkWidget *
+ensure_panel (NinesWindow *self,
+              const char  *name)
+{
+  g_autofree char *slot_id = g_strdup_printf ("%s_slot", name);
+  GObject *slot = gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW, slot_id);
+  GtkWidget *panel;
+
+  if (g_strcmp0 (name, "compare") == 0)
+    return GTK_WIDGET (self->compare_panel);
+  if (slot == NULL)
+    return NULL;
+  if ((panel = adw_bin_get_child (ADW_BIN (slot))) != NULL)
+    return panel;
+
+  if (g_str_equal (name, "costs"))
+    {
+      self->cost_panel = NINES_COST_PANEL (nines_cost_panel_new ());
+      nines_cost_panel_set_analysis (self->cost_panel, self->analysis);
+      if (self->cost_panel)
+    nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
+      panel = GTK_WIDGET (self->cost_panel);
+    }
+  else if (g_str_equal (name, "recovery"))
+    {
+      self->recovery_panel = NINES_RECOVERY_PANEL (nines_recovery_panel_new ());
+      nines_recovery_panel_set_analysis (self->recovery_panel, self->analysis);
+      panel = GTK_WIDGET (self->recovery_panel);
+    }
+  else if (g_str_equal (name, "findings"))
+    {
+      self->findings_panel = NINES_FINDINGS_PANEL (nines_findings_panel_new ());
+      nines_findings_panel_set_analysis (self->findings_panel, self->analysis);
+      g_signal_connect_swapped (self->findings_panel, "component-activated",
+                                G_CALLBACK (on_finding_activated), self);
+      panel = GTK_WIDGET (self->findings_panel);
+    }
+  else
+    {
+      self->simulation_panel = NINES_SIMULATION_PANEL (nines_simulation_panel_new ());
+      nines_simulation_panel_set_analysis (self->simulation_panel, self->analysis);
+      g_signal_connect_swapped (self->simulation_panel, "outage-changed",
+                                G_CALLBACK (on_outage_changed), self);
+      panel = GTK_WIDGET (self->simulation_panel);
+    }
+  adw_bin_set_child (ADW_BIN (slot), panel);
+  return panel;
+}
+
+static void
+on_panel_shown (NinesWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->panels);
+
+  if (name != NULL)
+    ensure_panel (self, name);
+}
+
 static gboolean
 nines_window_close_request (GtkWindow *window)
 {
@@ -217,17 +278,15 @@ nines_window_class_init (NinesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, panels);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, cost_panel);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, recovery_panel);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, compare_panel);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, simulation_panel);
   /* Not kept in the struct: looked up with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "costs_slot", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "recovery_slot", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "findings_slot", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "simulate_slot", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_message);
-  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_outage_changed);
 }
 
 static void
@@ -261,11 +320,8 @@ nines_window_init (NinesWindow *self)
   adw_view_stack_set_visible_child_name (self->panels, "compare");
   self->analysis = nines_analysis_new ();
   nines_summary_bar_set_analysis (self->summary, self->analysis);
-  nines_cost_panel_set_analysis (self->cost_panel, self->analysis);
-  nines_recovery_panel_set_analysis (self->recovery_panel, self->analysis);
-  nines_findings_panel_set_analysis (self->findings_panel, self->analysis);
   nines_compare_panel_set_analysis (self->compare_panel, self->analysis);
-  nines_simulation_panel_set_analysis (self->simulation_panel, self->analysis);
+  g_signal_connect_swapped (self->panels, "notify::visible-child-name", G_CALLBACK (on_panel_shown), self);
   _nines_window_init_actions (self);
   nines_window_show_welcome (self);
 }
@@ -316,7 +372,7 @@ nines_window_get_panel (NinesWindow *self,
                         const char  *name)
 {
   g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
-  return adw_view_stack_get_child_by_name (self->panels, name);
+  return ensure_panel (self, name);
 }
 
 NinesInspector *
@@ -364,7 +420,8 @@ nines_window_show_welcome (NinesWindow *self)
   if (self->stack)
     g_signal_handlers_disconnect_by_data (self->stack, self);
   nines_canvas_set_command_stack (self->canvas, NULL);
-  nines_cost_panel_set_command_stack (self->cost_panel, NULL);
+  if (self->cost_panel)
+    nines_cost_panel_set_command_stack (self->cost_panel, NULL);
   nines_analysis_set_document (self->analysis, NULL);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
@@ -404,7 +461,8 @@ nines_window_set_document (NinesWindow   *self,
   g_signal_connect_swapped (self->stack, "notify::dirty", G_CALLBACK (on_stack_notify), self);
 
   nines_canvas_set_command_stack (self->canvas, self->stack);
-  nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
+  if (self->cost_panel)
+    nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
   nines_analysis_set_document (self->analysis, document);
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
   set_header_mode (self, TRUE);
