@@ -8,6 +8,7 @@
 
 #include "nines-application.h"
 #include "nines-app-dialogs.h"
+#include "nines-price-refresh.h"
 #include "nines-window.h"
 
 void nines_application_init_actions (NinesApplication *self);
@@ -85,6 +86,8 @@ nines_application_init_actions (NinesApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   /* app.preferences (Ctrl+comma) and app.about. */
   nines_app_dialogs_install (GTK_APPLICATION (self));
+  /* app.refresh-prices, the preferences' "Refresh" button. */
+  nines_price_refresh_install (GTK_APPLICATION (self));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 }

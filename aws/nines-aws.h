@@ -21,5 +21,6 @@
 # include "nines-aws-cloudformation.h"
 # include "nines-aws-s3.h"
 # include "nines-aws-pricing.h"
+# include "nines-aws-price-refresh.h"
 # include "nines-aws-provisioner.h"
 #undef NINES_AWS_INSIDE

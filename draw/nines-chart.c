@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
@@ -90,6 +91,106 @@ nines_chart_timeline_step_at (NinesRecovery *recovery,
   return i < (int) nines_recovery_get_n_steps (recovery) ? i : -1;
 }
 
+static gboolean
+is_id_char (char c)
+{
+  /* Component ids are letters, digits, '-', '_' and '.'; deployed items add "@region". */
+  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.' || c == '@';
+}
+
+/* Whether @id stands at @at of @str as a whole token (a sentence may end right after it). */
+static gboolean
+token_at (const char *str,
+          gsize       at,
+          const char *id)
+{
+  gsize n = strlen (id);
+  const char *after = str + at + n;
+
+  if (n == 0 || strncmp (str + at, id, n) != 0 || (at > 0 && is_id_char (str[at - 1])))
+    return FALSE;
+  return !is_id_char (after[0]) || (after[0] == '.' && !is_id_char (after[1]));
+}
+
+/* @str with each whole-token occurrence of ids[k] replaced by names[k], in one pass (so a
+ * name that contains an id is left alone); the first id that matches at a place wins. */
+static char *
+replace_tokens (const char         *str,
+                const char * const *ids,
+                const char * const *names,
+                guint               n)
+{
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (str);
+
+  for (gsize at = 0; at < len;)
+    {
+      guint k;
+
+      for (k = 0; k < n; k++)
+        if (ids[k] != NULL && token_at (str, at, ids[k]))
+          break;
+      if (k < n)
+        {
+          g_string_append (out, names[k]);
+          at += strlen (ids[k]);
+        }
+      else
+        g_string_append_c (out, str[at++]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+item_name (const NinesDeployedItem *item)
+{
+  NinesComponent *c = item->failover ? item->failover : item->steady;
+
+  return c ? nines_component_get_display_name (c) : item->id;
+}
+
+char *
+nines_chart_dup_step_label (NinesRecovery *recovery,
+                            guint          i)
+{
+  const NinesRecoveryStep *s;
+  NinesDeployment *dep;
+  const NinesDeployedItem *item;
+  NinesComponent *source;
+  const char *ids[2], *names[2];
+
+  g_return_val_if_fail (recovery != NULL, NULL);
+  g_return_val_if_fail (i < nines_recovery_get_n_steps (recovery), NULL);
+
+  s = nines_recovery_get_step (recovery, i);
+  dep = nines_recovery_get_deployment (recovery);
+  item = s->item_id ? nines_deployment_lookup_item (dep, s->item_id) : NULL;
+  if (item == NULL)
+    return g_strdup (s->label);
+
+  /* The deployed id ("db@us-west-2") and the drawn one it comes from ("db"). */
+  source = nines_document_lookup_component (nines_deployment_get_document (dep), item->source_id);
+  ids[0] = item->id;
+  names[0] = item_name (item);
+  ids[1] = item->source_id;
+  names[1] = source ? nines_component_get_display_name (source) : item_name (item);
+  return replace_tokens (s->label, ids, names, G_N_ELEMENTS (ids));
+}
+
+const char *
+nines_chart_store_name (NinesRecovery *recovery,
+                        const char    *store_id)
+{
+  NinesComponent *c;
+
+  g_return_val_if_fail (recovery != NULL, NULL);
+  g_return_val_if_fail (store_id != NULL, NULL);
+
+  c = nines_document_lookup_component (nines_deployment_get_document (nines_recovery_get_deployment (recovery)),
+                                       store_id);
+  return c ? nines_component_get_display_name (c) : store_id;
+}
+
 /* A round tick step (in seconds) giving about @n ticks over @span. */
 static double
 tick_step (double span,
@@ -133,6 +234,7 @@ nines_chart_draw_timeline (cairo_t       *cr,
       double bw = MAX ((s->end_s - s->start_s) / end * plot_w, 2);
       gboolean pending = now_s >= 0 && now_s < s->start_s;
       g_autofree char *dur = nines_format_duration (s->duration_s);
+      g_autofree char *label = nines_chart_dup_step_label (recovery, i);
 
       if (i % 2 == 0)
         {
@@ -141,7 +243,7 @@ nines_chart_draw_timeline (cairo_t       *cr,
           cairo_fill (cr);
         }
       fg (cr, dark, pending ? 0.35 : 0.85);
-      text (cr, s->label, s->critical ? "Sans Bold 9" : "Sans 9", 6, y + NINES_CHART_ROW_HEIGHT / 2, x0 - 12, FALSE);
+      text (cr, label, s->critical ? "Sans Bold 9" : "Sans 9", 6, y + NINES_CHART_ROW_HEIGHT / 2, x0 - 12, FALSE);
 
       cairo_rectangle (cr, bx, y + 5, bw, NINES_CHART_ROW_HEIGHT - 10);
       if (s->uses_failed_region)

@@ -18,6 +18,14 @@ void   nines_chart_draw_timeline    (cairo_t       *cr,
                                      double         width,
                                      gboolean       dark,
                                      double         now_s);
+/* The label of step @i for people: the model's label, which names the items it acts on by
+ * their ids (stable for the CLI and runbooks), with those ids replaced by the components'
+ * display names. (transfer full) */
+char  *nines_chart_dup_step_label   (NinesRecovery *recovery,
+                                     guint          i);
+/* The display name of the drawn data store @store_id (the id itself when unknown). */
+const char *nines_chart_store_name  (NinesRecovery *recovery,
+                                     const char    *store_id);
 /* The step whose row is at @y, or -1. */
 int    nines_chart_timeline_step_at (NinesRecovery *recovery,
                                      double         y);

@@ -322,6 +322,19 @@ _nines_cost_estimate_finish (NinesCostEstimate *self,
     }
 }
 
+void
+nines_cost_total_set_discount (NinesCostTotal *total,
+                               double          discount_percent)
+{
+  g_return_if_fail (total != NULL);
+  g_return_if_fail (discount_percent >= 0 && discount_percent < 100);
+
+  /* As _nines_cost_estimate_finish() applies the document's. */
+  total->discount_percent = discount_percent;
+  total->discount_usd = total->list_usd * discount_percent / 100.0;
+  total->total_usd = total->list_usd - total->discount_usd;
+}
+
 NinesCostEstimate *
 nines_cost_estimate_ref (NinesCostEstimate *self)
 {

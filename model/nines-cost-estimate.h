@@ -92,6 +92,10 @@ const NinesCostLine  *nines_cost_estimate_get_line       (NinesCostEstimate *sel
 void                  nines_cost_estimate_get_total      (NinesCostEstimate *self,
                                                           NinesCostState     state,
                                                           NinesCostTotal    *total);
+/* Re-applies @total's discount at @discount_percent (0 ≤ p < 100) instead of the
+ * document's: for a standing discount the user sets outside the design. */
+void                  nines_cost_total_set_discount      (NinesCostTotal    *total,
+                                                          double             discount_percent);
 gboolean              nines_cost_estimate_is_complete    (NinesCostEstimate *self,
                                                           NinesCostState     state);
 /* Subtotals (list prices, before the discount), sorted by key. */

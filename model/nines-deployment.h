@@ -79,6 +79,10 @@ typedef struct
    * (backup & restore); 0 where the component's own rule prices them (RDS). */
   double                source_stored_gb;
   gboolean              rtc;                /* S3 Replication Time Control is on */
+  /* A backup plan kept beside live replication of the same store (pilot light and up):
+   * it guards against corruption and deletion, which replication copies too, and is not
+   * the failover path (recovery promotes the replica, not a restore). */
+  gboolean              alongside;
   char                 *source;             /* where interval/lag come from (cited) */
 } NinesReplication;
 

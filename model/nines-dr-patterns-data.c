@@ -78,6 +78,27 @@ add_backup_copy (NinesPatternContext *ctx,
   return r;
 }
 
+/* Pilot light and up keep the backup & restore plan beside the live copy: the seed,
+ * "Pilot light has similar costs to backup and restore, with the added cost of however
+ * much data is in your database", and Disaster Recovery of Workloads on AWS (pilot
+ * light: "in addition to replication, back up your data" — replication copies a
+ * corruption or a deletion too). The copies go to the replica's item, and the plan is
+ * not the failover path. */
+static void
+add_backups_alongside (NinesPatternContext *ctx,
+                       NinesComponent      *c,
+                       const char          *target_id,
+                       double               full_gb,
+                       double               changed_gb_per_day,
+                       gboolean             incremental)
+{
+  NinesReplication *r = add_backup_copy (ctx, c, target_id, full_gb, changed_gb_per_day, incremental);
+
+  r->alongside = TRUE;
+  if (_nines_kind_is (nines_component_get_kind (c), "rds"))
+    r->source_stored_gb = 0;   /* the automated backups are priced with the instance (price_rds) */
+}
+
 static NinesDeployedItem *
 add_restored (NinesPatternContext *ctx,
               NinesComponent      *c,
@@ -151,6 +172,7 @@ _nines_pattern_rds (NinesPatternContext *ctx,
   r->gb_per_month = write_gb_day * 30.0;
   r->lag_s = ctx->replica_lag_s;
   r->source = g_strdup (_("knob replica_lag_s (the seed: \"a few hundred milliseconds\" of writes)"));
+  add_backups_alongside (ctx, c, id, storage_gb, write_gb_day, TRUE);
 }
 
 /* aurora: snapshot copies (backup & restore); Aurora Global Database with a headless
@@ -204,6 +226,8 @@ _nines_pattern_aurora (NinesPatternContext *ctx,
   r->lag_s = ctx->replica_lag_s;
   r->source = g_strdup (_("Aurora Global Database replicates with typical latency under 1 second "
                           "(Aurora User Guide, \"Using Amazon Aurora Global Database\"); knob replica_lag_s"));
+  add_backups_alongside (ctx, c, id, nines_component_get_double (c, "storage_gb"),
+                         changed_gb_month / 30.0, TRUE);
 }
 
 /* s3: cross-region replication for every pattern (two-way for multi-site). Buckets not
@@ -303,6 +327,7 @@ _nines_pattern_dynamodb (NinesPatternContext *ctx,
   r->lag_s = DDB_GLOBAL_LAG_S;
   r->source = g_strdup (_("DynamoDB global tables replicate typically within a second "
                           "(DynamoDB Developer Guide, \"Global tables\")"));
+  add_backups_alongside (ctx, c, id, nines_component_get_double (c, "storage_gb"), 0, FALSE);
 }
 
 /* efs: AWS Backup copies (backup & restore); EFS replication to a read-only file system
@@ -333,4 +358,5 @@ _nines_pattern_efs (NinesPatternContext *ctx,
   r->lag_s = EFS_REPLICATION_S;
   r->source = g_strdup (_("EFS replication: RPO of 15 minutes for most file systems "
                           "(EFS User Guide, \"Amazon EFS replication\")"));
+  add_backups_alongside (ctx, c, id, stored, changed_month / 30.0, TRUE);
 }

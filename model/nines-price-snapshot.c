@@ -318,3 +318,17 @@ nines_price_snapshot_get_source (NinesPriceSnapshot  *self,
   if (format)
     *format = self->source_strs[3 * i + 2];
 }
+
+const char *
+nines_price_snapshot_get_newest_date (NinesPriceSnapshot *self)
+{
+  const char *newest = "";
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* ISO dates sort as strings. */
+  for (guint i = 0; i < self->n_sources; i++)
+    if (strcmp (self->source_strs[3 * i + 1], newest) > 0)
+      newest = self->source_strs[3 * i + 1];
+  return newest;
+}

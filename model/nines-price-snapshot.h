@@ -84,6 +84,10 @@ void                nines_price_snapshot_get_source    (NinesPriceSnapshot *self
                                                         const char        **date,
                                                         const char        **format);
 
+/* The newest publication date among the sources ("YYYY-MM-DD", "" when there is none):
+ * the date of the price data as a whole. (transfer none) */
+const char         *nines_price_snapshot_get_newest_date (NinesPriceSnapshot *self);
+
 /* FNV-1a of "service\x1fregion\x1fusage": the hash stored in the file. */
 guint32             nines_price_key_hash               (const char         *service,
                                                         const char         *region,

@@ -467,7 +467,8 @@ write_failback (Runbook *rb)
     {
       const NinesReplication *r = nines_deployment_get_replication (rb->deployment, i);
 
-      if (g_strcmp0 (r->from_region, rb->primary) != 0)
+      /* A backup plan kept beside a replica fails back with the replica. */
+      if (g_strcmp0 (r->from_region, rb->primary) != 0 || r->alongside)
         continue;
       switch (r->kind)
         {

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <nines-model.h>
 
 #include "nines-about-window.h"
 
@@ -41,9 +42,13 @@ build_debug_info (void)
     {
       settings = g_settings_new (APP_ID);
       price_date = g_settings_get_string (settings, "price-data-date");
-      g_string_append_printf (info, "Price data: %s\n",
-                              price_date[0] != '\0' ? price_date : "bundled snapshot");
     }
+  /* Untranslated, as the rest of the report: a bug report is read by the developers. */
+  if (price_date != NULL && price_date[0] != '\0')
+    g_string_append_printf (info, "Price data: refreshed from the AWS Price List, published %s\n", price_date);
+  else
+    g_string_append_printf (info, "Price data: bundled snapshot, published %s\n",
+                            nines_price_snapshot_get_newest_date (nines_price_snapshot_get_default ()));
 
   return g_string_free (info, FALSE);
 }

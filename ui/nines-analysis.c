@@ -18,11 +18,14 @@ struct _NinesAnalysis
   NinesRecovery      *recovery;
   NinesFindings      *findings;
   NinesPatternSummary compare[NINES_N_DR_PATTERNS];
+  double              default_discount;
+  NinesUnits          units;
+  NinesPriceSnapshot *prices;         /* NULL: the bundled snapshot */
 };
 
 G_DEFINE_FINAL_TYPE (NinesAnalysis, nines_analysis, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, INVALIDATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -45,7 +48,7 @@ ensure (NinesAnalysis *self)
   if (self->document == NULL)
     return;
   self->deployment = nines_deployment_new (self->document, nines_document_get_dr_pattern (self->document));
-  self->estimate = nines_cost_model_estimate (self->deployment, NULL);
+  self->estimate = nines_cost_model_estimate (self->deployment, self->prices);
   self->recovery = nines_recovery_new (self->deployment);
   self->findings = nines_findings_new (self->recovery, NULL);
 }
@@ -61,15 +64,42 @@ recompute_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+void
+nines_analysis_flush (NinesAnalysis *self)
+{
+  g_return_if_fail (NINES_IS_ANALYSIS (self));
+
+  /* A pending idle is a pending "changed": deliver it now instead. */
+  if (self->idle == 0)
+    return;
+  g_clear_handle_id (&self->idle, g_source_remove);
+  recompute_idle (self);
+}
+
 static void
 on_document_changed (NinesAnalysis *self)
 {
   self->stale = TRUE;
   self->compare_stale = TRUE;
-  /* Before GTK's layout and paint (HIGH_IDLE + 10/+20): the summary follows the edit
-   * within the frame, and a burst of edits is computed once. */
+  /* The idle alone is not enough: an input event and the frame clock's paint that are
+   * ready in the same main-loop iteration are dispatched together, so an idle added by
+   * the event runs after that paint, and the frame shows the numbers from before the edit.
+   * "invalidated" lets a widget flush from the frame's update phase (before layout and
+   * paint); the idle covers the case where no frame is coming. Either way a burst of
+   * edits is computed once. */
   if (self->idle == 0)
     self->idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, recompute_idle, self, NULL);
+  g_signal_emit (self, signals[INVALIDATED], 0);
+}
+
+/* A preference that changes what is shown: every listener redraws at once. */
+static void
+preferences_changed (NinesAnalysis *self)
+{
+  self->compare_stale = TRUE;
+  g_clear_handle_id (&self->idle, g_source_remove);
+  ensure (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -82,6 +112,7 @@ nines_analysis_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   clear_results (self);
+  g_clear_pointer (&self->prices, nines_price_snapshot_unref);
   G_OBJECT_CLASS (nines_analysis_parent_class)->dispose (object);
 }
 
@@ -97,6 +128,15 @@ nines_analysis_class_init (NinesAnalysisClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * NinesAnalysis::invalidated:
+   *
+   * An edit made the results stale; "changed" follows (at the latest from an idle, at
+   * once after nines_analysis_flush()).
+   */
+  signals[INVALIDATED] = g_signal_new ("invalidated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -167,8 +207,48 @@ nines_analysis_get_findings (NinesAnalysis *self)
   return self->findings;
 }
 
+double
+nines_analysis_get_discount (NinesAnalysis *self,
+                             gboolean      *from_design)
+{
+  double own;
+
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), 0);
+
+  own = self->document ? nines_document_get_discount_percent (self->document) : 0;
+  if (from_design)
+    *from_design = own > 0;
+  return own > 0 ? own : self->default_discount;
+}
+
 static void
-summarise (NinesPatternSummary *s,
+get_total (NinesAnalysis     *self,
+           NinesCostEstimate *estimate,
+           NinesCostState     state,
+           NinesCostTotal    *total)
+{
+  nines_cost_estimate_get_total (estimate, state, total);
+  nines_cost_total_set_discount (total, nines_analysis_get_discount (self, NULL));
+}
+
+gboolean
+nines_analysis_get_total (NinesAnalysis  *self,
+                          NinesCostState  state,
+                          NinesCostTotal *total)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), FALSE);
+  g_return_val_if_fail (total != NULL, FALSE);
+
+  ensure (self);
+  if (self->estimate == NULL)
+    return FALSE;
+  get_total (self, self->estimate, state, total);
+  return TRUE;
+}
+
+static void
+summarise (NinesAnalysis       *self,
+           NinesPatternSummary *s,
            NinesDeployment     *dep,
            NinesCostEstimate   *estimate,
            NinesRecovery       *recovery)
@@ -176,8 +256,8 @@ summarise (NinesPatternSummary *s,
   NinesCostTotal steady, failover;
   const NinesAvailability *a = nines_recovery_get_availability (recovery);
 
-  nines_cost_estimate_get_total (estimate, NINES_COST_STEADY, &steady);
-  nines_cost_estimate_get_total (estimate, NINES_COST_FAILOVER, &failover);
+  get_total (self, estimate, NINES_COST_STEADY, &steady);
+  get_total (self, estimate, NINES_COST_FAILOVER, &failover);
   s->pattern = nines_deployment_get_pattern (dep);
   s->steady_usd = steady.total_usd;
   s->failover_usd = failover.total_usd;
@@ -202,7 +282,7 @@ nines_analysis_get_summary (NinesAnalysis       *self,
   ensure (self);
   if (self->deployment == NULL)
     return FALSE;
-  summarise (summary, self->deployment, self->estimate, self->recovery);
+  summarise (self, summary, self->deployment, self->estimate, self->recovery);
   return TRUE;
 }
 
@@ -218,14 +298,101 @@ nines_analysis_compare (NinesAnalysis *self)
       for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
         {
           g_autoptr(NinesDeployment) dep = nines_deployment_new (self->document, p);
-          g_autoptr(NinesCostEstimate) estimate = nines_cost_model_estimate (dep, NULL);
+          g_autoptr(NinesCostEstimate) estimate = nines_cost_model_estimate (dep, self->prices);
           g_autoptr(NinesRecovery) recovery = nines_recovery_new (dep);
 
-          summarise (&self->compare[p], dep, estimate, recovery);
+          summarise (self, &self->compare[p], dep, estimate, recovery);
         }
       self->compare_stale = FALSE;
     }
   return self->compare;
+}
+
+void
+nines_analysis_set_default_discount (NinesAnalysis *self,
+                                     double         percent)
+{
+  g_return_if_fail (NINES_IS_ANALYSIS (self));
+
+  /* The schema allows 0–99; a design's own discount is checked below 100 the same way. */
+  percent = CLAMP (percent, 0, 99);
+  if (percent == self->default_discount)
+    return;
+  self->default_discount = percent;
+  preferences_changed (self);
+}
+
+double
+nines_analysis_get_default_discount (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), 0);
+  return self->default_discount;
+}
+
+void
+nines_analysis_set_units (NinesAnalysis *self,
+                          NinesUnits     units)
+{
+  g_return_if_fail (NINES_IS_ANALYSIS (self));
+  g_return_if_fail (units == NINES_UNITS_DECIMAL || units == NINES_UNITS_BINARY);
+
+  if (units == self->units)
+    return;
+  self->units = units;
+  preferences_changed (self);
+}
+
+void
+nines_analysis_set_prices (NinesAnalysis      *self,
+                           NinesPriceSnapshot *prices)
+{
+  g_return_if_fail (NINES_IS_ANALYSIS (self));
+
+  if (prices == self->prices)
+    return;
+  if (prices)
+    nines_price_snapshot_ref (prices);
+  g_clear_pointer (&self->prices, nines_price_snapshot_unref);
+  self->prices = prices;
+  self->stale = TRUE;
+  preferences_changed (self);
+}
+
+NinesPriceSnapshot *
+nines_analysis_get_prices (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), NULL);
+  return self->prices;
+}
+
+NinesUnits
+nines_analysis_get_units (NinesAnalysis *self)
+{
+  g_return_val_if_fail (NINES_IS_ANALYSIS (self), NINES_UNITS_DECIMAL);
+  return self->units;
+}
+
+char *
+nines_format_data_size (double     gb,
+                        NinesUnits units)
+{
+  /* The model counts data in decimal GB (10^9 bytes), as the AWS Price List names its
+   * units; binary shows the same bytes in GiB (2^30) and TiB (2^40). */
+  if (units == NINES_UNITS_BINARY)
+    {
+      double gib = gb * 1e9 / 1073741824.0;
+
+      if (gib >= 1024)
+        /* Translators: a data size in tebibytes (2^40 bytes) */
+        return g_strdup_printf (_("%.2f TiB"), gib / 1024);
+      /* Translators: a data size in gibibytes (2^30 bytes) */
+      return g_strdup_printf (_("%.2f GiB"), gib);
+    }
+  if (gb >= 1000)
+    /* Translators: a data size in terabytes (10^12 bytes) */
+    return g_strdup_printf (_("%.2f TB"), gb / 1000);
+  /* Translators: a data size in gigabytes (10^9 bytes) */
+  return g_strdup_printf (_("%.2f GB"), gb);
 }
 
 char *

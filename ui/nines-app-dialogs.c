@@ -13,19 +13,9 @@
 #include "nines-about-window.h"
 #include "nines-app-dialogs.h"
 #include "nines-preferences-window.h"
+#include "nines-settings.h"
 
 #define PREFERENCES_WINDOW_KEY "nines-preferences-window"
-
-static gboolean
-schema_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL;
-}
 
 /* Forget a closed window, so it is never presented again. */
 static void
@@ -53,7 +43,7 @@ nines_app_dialogs_show_preferences (GtkApplication *application)
   parent = gtk_application_get_active_window (application);
   window = g_object_get_data (G_OBJECT (application), PREFERENCES_WINDOW_KEY);
 
-  if (window == NULL && !schema_installed ())
+  if (window == NULL && !nines_settings_schema_installed ())
     {
       AdwMessageDialog *dialog;
 
@@ -80,6 +70,13 @@ nines_app_dialogs_show_preferences (GtkApplication *application)
   if (parent != NULL && parent != window)
     gtk_window_set_transient_for (window, parent);
   gtk_window_present (window);
+}
+
+AdwPreferencesWindow *
+nines_app_dialogs_get_preferences (GtkApplication *application)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  return g_object_get_data (G_OBJECT (application), PREFERENCES_WINDOW_KEY);
 }
 
 /**

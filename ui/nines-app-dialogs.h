@@ -8,5 +8,7 @@ G_BEGIN_DECLS
 void nines_app_dialogs_install          (GtkApplication *application);
 void nines_app_dialogs_show_preferences (GtkApplication *application);
 void nines_app_dialogs_show_about       (GtkApplication *application);
+/* The open preferences window, or NULL. (transfer none) */
+AdwPreferencesWindow *nines_app_dialogs_get_preferences (GtkApplication *application);
 
 G_END_DECLS

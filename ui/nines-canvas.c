@@ -801,6 +801,28 @@ nines_canvas_set_outage (NinesCanvas *self,
   _nines_canvas_emit_selection (self);
 }
 
+/* A name for a new component of @info's kind that no component of @document shows: the
+ * kind's label ("Application Load Balancer"), then the label with the first free number
+ * from 2 ("Application Load Balancer 2"). */
+static char *
+default_component_name (NinesDocument       *document,
+                        const NinesKindInfo *info)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  char *name = g_strdup (info->label);
+
+  for (guint i = 0; i < nines_document_get_n_components (document); i++)
+    g_hash_table_add (taken, (gpointer) nines_component_get_display_name (nines_document_get_component (document, i)));
+  for (guint n = 2; g_hash_table_contains (taken, name); n++)
+    {
+      g_free (name);
+      /* Translators: the default name of a new component: its kind and a number, e.g.
+       * "Application Load Balancer 2" */
+      name = g_strdup_printf (_("%s %u"), info->label, n);
+    }
+  return name;
+}
+
 char *
 nines_canvas_add_component (NinesCanvas       *self,
                             const char        *kind,
@@ -810,6 +832,7 @@ nines_canvas_add_component (NinesCanvas       *self,
   const NinesKindInfo *info;
   g_autoptr(NinesComponent) component = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
   const char *region = NULL;
   NinesPoint spot;
   guint lane = 0;
@@ -869,6 +892,9 @@ nines_canvas_add_component (NinesCanvas       *self,
 
   id = nines_document_make_component_id (self->document, kind);
   component = nines_component_new (id, kind, region);
+  /* Named as part of the add command: one undo takes the component and its name away. */
+  name = default_component_name (self->document, info);
+  nines_component_set_name (component, name);
   if (info->placement == NINES_PLACEMENT_ZONAL)
     {
       NinesRegion *r = nines_document_lookup_region (self->document, region);

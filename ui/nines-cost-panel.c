@@ -258,6 +258,7 @@ fill (NinesCostPanel *self)
   g_autoptr(GString) groups = g_string_new (NULL);
   g_autofree char *list = NULL, *discount = NULL, *total = NULL, *totals = NULL;
   NinesCostTotal t;
+  gboolean own_discount = FALSE;
 
   self->stale = FALSE;
   if (estimate == NULL)
@@ -276,12 +277,16 @@ fill (NinesCostPanel *self)
   /* Grouped by region, then service, dearest first (the order when no column is sorted). */
   g_list_store_sort (self->store, compare_group, NULL);
 
-  nines_cost_estimate_get_total (estimate, state, &t);
+  nines_analysis_get_total (self->analysis, state, &t);
+  nines_analysis_get_discount (self->analysis, &own_discount);
   list = nines_analysis_format_usd (t.list_usd);
   discount = nines_analysis_format_usd (t.discount_usd);
   total = nines_analysis_format_usd (t.total_usd);
-  if (t.discount_percent > 0)
+  if (t.discount_percent > 0 && own_discount)
     totals = g_strdup_printf (_("List %s − %.1f %% discount %s = %s a month"), list, t.discount_percent, discount, total);
+  else if (t.discount_percent > 0)
+    totals = g_strdup_printf (_("List %s − %.1f %% discount (Preferences) %s = %s a month"),
+                              list, t.discount_percent, discount, total);
   else
     totals = g_strdup_printf (_("%s a month"), total);
   if (t.n_missing > 0)

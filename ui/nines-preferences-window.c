@@ -3,7 +3,8 @@
  * Every row is bound with g_settings_bind, so the window holds no state of its own: a change in
  * the window is a change in the settings (applied at once, as the HIG asks), and a change made
  * elsewhere (dconf, a second window) shows up here. The "Refresh" button only activates
- * app.refresh-prices; the application implements it and writes price-data-date when done. */
+ * app.refresh-prices (ui/nines-price-refresh.c, installed by the application), which
+ * writes price-data-date when done. */
 #define G_LOG_DOMAIN "nines-preferences-window"
 
 #include "config.h"
@@ -12,6 +13,7 @@
 #include <nines-model.h>
 
 #include "nines-preferences-window.h"
+#include "nines-price-refresh.h"
 
 struct _NinesPreferencesWindow
 {
@@ -115,20 +117,13 @@ units_set_mapping (const GValue       *value,
 }
 
 /* price-data-date is written by the refresh action as YYYY-MM-DD; empty means the bundled
- * snapshot. Anything else is shown as it is rather than hidden. */
+ * snapshot, whose own publication date is shown. Anything else is shown as it is. */
 static gboolean
 price_date_get_mapping (GValue   *value,
                         GVariant *variant,
                         gpointer  user_data)
 {
-  const char *date = g_variant_get_string (variant, NULL);
-
-  if (date[0] == '\0')
-    g_value_set_string (value, _("Snapshot bundled with Nines"));
-  else
-    /* Translators: %s is the publication date of AWS price data, as YYYY-MM-DD */
-    g_value_take_string (value, g_strdup_printf (_("Published %s"), date));
-
+  g_value_take_string (value, nines_price_refresh_describe (g_variant_get_string (variant, NULL)));
   return TRUE;
 }
 

@@ -50,7 +50,7 @@ chart_tooltip (GtkWidget  *widget,
 {
   NinesRecovery *recovery = get_recovery (data);
   const NinesRecoveryStep *s;
-  g_autofree char *dur = NULL, *start = NULL, *text = NULL;
+  g_autofree char *dur = NULL, *start = NULL, *text = NULL, *label = NULL;
   int i;
 
   if (recovery == NULL || (i = nines_chart_timeline_step_at (recovery, y)) < 0)
@@ -58,7 +58,8 @@ chart_tooltip (GtkWidget  *widget,
   s = nines_recovery_get_step (recovery, i);
   dur = nines_format_duration (s->duration_s);
   start = nines_format_duration (s->start_s);
-  text = g_strdup_printf (_("%s: %s, from %s after the failure%s\nSource: %s"), s->label, dur, start,
+  label = nines_chart_dup_step_label (recovery, i);
+  text = g_strdup_printf (_("%s: %s, from %s after the failure%s\nSource: %s"), label, dur, start,
                           s->critical ? _(" (critical path)") : "", s->source);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -119,10 +120,11 @@ refresh (NinesRecoveryPanel *self)
       const NinesRecoveryStep *s = nines_recovery_get_step (recovery, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *dur = nines_format_duration (s->duration_s);
+      g_autofree char *title = nines_chart_dup_step_label (recovery, i);
       GtkWidget *label = gtk_label_new (dur);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->label);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s->source);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       gtk_widget_add_css_class (label, "numeric");
@@ -138,7 +140,8 @@ refresh (NinesRecoveryPanel *self)
       const NinesStoreRpo *st = nines_recovery_get_store (recovery, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *rpo = nines_format_duration (st->rpo_s);
-      g_autofree char *title = g_strdup_printf ("%s (%s, %s)", st->store_id, st->kind, st->mechanism);
+      g_autofree char *title = g_strdup_printf ("%s (%s, %s)", nines_chart_store_name (recovery, st->store_id),
+                                               st->kind, st->mechanism);
       g_autofree char *subtitle = st->note ? g_strdup_printf ("%s\n%s", st->source, st->note) : g_strdup (st->source);
       GtkWidget *label = gtk_label_new (rpo);
 

@@ -1,5 +1,9 @@
 /* nines-settings.c: window state and recent files in GSettings
  *
+ * Recent designs live in the app's own "recent-files" key (not GtkRecentManager's
+ * desktop-wide list): the welcome page offers exactly what this app opened or saved, in
+ * that order, and the tests check it with the memory backend.
+ *
  * The window's size is restored before it is shown and saved when it closes (not on every
  * resize, which would write dconf at the rate of a drag). A maximized window keeps the size
  * it had before, so unmaximizing after a restart goes back to it. */
@@ -8,6 +12,34 @@
 #include "config.h"
 
 #include "nines-settings.h"
+
+/**
+ * nines_settings_schema_installed:
+ *
+ * Returns: whether the io.github.ninesdr.Nines schema can be found
+ */
+gboolean
+nines_settings_schema_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL;
+}
+
+/**
+ * nines_settings_new_default:
+ *
+ * Returns: (transfer full) (nullable): the app's settings, or %NULL when the schema is not
+ *   installed (g_settings_new() would abort)
+ */
+GSettings *
+nines_settings_new_default (void)
+{
+  return nines_settings_schema_installed () ? g_settings_new (APP_ID) : NULL;
+}
 
 static int
 clamp_to_key (GSettings  *settings,

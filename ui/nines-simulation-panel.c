@@ -94,8 +94,9 @@ static void
 show_minute (NinesSimulationPanel *self)
 {
   const NinesSimMinute *m;
-  g_autofree char *status = NULL;
+  g_autofree char *status = NULL, *lost = NULL;
   const char *phase;
+  NinesUnits units = self->analysis ? nines_analysis_get_units (self->analysis) : NINES_UNITS_DECIMAL;
   guint n;
 
   if (self->simulation == NULL)
@@ -114,8 +115,10 @@ show_minute (NinesSimulationPanel *self)
     case NINES_SIM_DEGRADED: phase = _("degraded"); break;
     case NINES_SIM_RECOVERED: default: phase = _("recovered"); break;
     }
-  status = g_strdup_printf (_("Minute %u: %s · serving %.0f %% of capacity · %'.0f requests failed this minute · %.2f GB of data lost so far"),
-                            m->minute, phase, m->serving * 100, m->failed, m->data_lost_gb);
+  lost = nines_format_data_size (m->data_lost_gb, units);
+  /* Translators: the second %s is a data size, e.g. "1.50 GB" */
+  status = g_strdup_printf (_("Minute %u: %s · serving %.0f %% of capacity · %'.0f requests failed this minute · %s of data lost so far"),
+                            m->minute, phase, m->serving * 100, m->failed, lost);
   gtk_label_set_label (GTK_LABEL (self->status), status);
 
   self->updating = TRUE;
@@ -128,10 +131,12 @@ show_minute (NinesSimulationPanel *self)
       /* The summary stays once the playback has run to the end. */
       g_autofree char *down = nines_format_duration (nines_simulation_get_downtime_minutes (self->simulation) * 60);
       g_autofree char *cost = nines_analysis_format_usd (nines_simulation_get_outage_cost_usd (self->simulation));
-      g_autofree char *sum = g_strdup_printf (_("Outage of %s: %s until full capacity, %'.0f requests failed, %.2f GB of data lost%s%s."),
+      g_autofree char *total_lost = nines_format_data_size (nines_simulation_get_data_lost_gb (self->simulation), units);
+      /* Translators: the third %s is a data size, e.g. "1.50 GB" */
+      g_autofree char *sum = g_strdup_printf (_("Outage of %s: %s until full capacity, %'.0f requests failed, %s of data lost%s%s."),
                                               nines_simulation_get_target (self->simulation), down,
                                               nines_simulation_get_requests_failed (self->simulation),
-                                              nines_simulation_get_data_lost_gb (self->simulation),
+                                              total_lost,
                                               nines_simulation_has_cost (self->simulation) ? _(", running cost during it ") : "",
                                               nines_simulation_has_cost (self->simulation) ? cost : "");
       gtk_label_set_label (GTK_LABEL (self->summary), sum);

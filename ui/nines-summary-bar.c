@@ -6,6 +6,8 @@
 
 #include "nines-summary-bar.h"
 
+#include <nines-chart.h>
+
 struct _NinesSummaryBar
 {
   GtkWidget      parent_instance;
@@ -13,6 +15,7 @@ struct _NinesSummaryBar
   GtkWidget     *values[NINES_SUMMARY_N_FIELDS];
   GtkWidget     *boxes[NINES_SUMMARY_N_FIELDS];
   GtkWidget     *pattern;
+  guint          flush_tick;   /* tick callback flushing the analysis in the next frame */
 };
 
 G_DEFINE_FINAL_TYPE (NinesSummaryBar, nines_summary_bar, GTK_TYPE_WIDGET)
@@ -83,7 +86,19 @@ update (NinesSummaryBar *self)
       tip_cost = g_strdup (_("Some prices are missing from the snapshot: see the cost breakdown to enter them."));
     }
   else
-    tip_cost = g_strdup (_("From the bundled AWS price snapshot with the design's overrides and discount; the breakdown cites each price."));
+    {
+      gboolean own = FALSE;
+      double discount = nines_analysis_get_discount (self->analysis, &own);
+
+      if (discount <= 0)
+        tip_cost = g_strdup (_("List prices from the AWS price snapshot with the design's overrides; the breakdown cites each price."));
+      else if (own)
+        tip_cost = g_strdup_printf (_("From the AWS price snapshot with the design's overrides, less the design's %.1f %% discount; the breakdown cites each price."),
+                                    discount);
+      else
+        tip_cost = g_strdup_printf (_("From the AWS price snapshot with the design's overrides, less the %.1f %% discount set in Preferences; the breakdown cites each price."),
+                                    discount);
+    }
   rto = nines_format_duration (s.rto_s);
   rpo = nines_format_duration (s.rpo_s);
   nines = g_strdup_printf (_("%.2f nines"), s.nines);
@@ -91,7 +106,7 @@ update (NinesSummaryBar *self)
                              nines_recovery_get_n_steps (recovery),
                              nines_recovery_is_automated (recovery) ? _(", detected and switched automatically") : "");
   if (worst)
-    tip_rpo = g_strdup_printf (_("Set by %s (%s): %s"), worst->store_id, worst->mechanism, worst->source);
+    tip_rpo = g_strdup_printf (_("Set by %s (%s): %s"), nines_chart_store_name (recovery, worst->store_id), worst->mechanism, worst->source);
   else
     tip_rpo = g_strdup (_("The design has no data store."));
   tip_nines = g_strdup_printf (_("%.4f %% available, %.0f minutes of downtime a year. %s"),
@@ -109,12 +124,50 @@ update (NinesSummaryBar *self)
   }
 }
 
+static gboolean
+flush_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  NinesSummaryBar *self = NINES_SUMMARY_BAR (widget);
+
+  self->flush_tick = 0;
+  /* The update phase comes before layout and paint: this frame shows the edit. */
+  if (self->analysis)
+    nines_analysis_flush (self->analysis);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_invalidated (NinesSummaryBar *self)
+{
+  /* Unmapped, no frame comes for this widget: the analysis's idle takes over. */
+  if (self->flush_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->flush_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), flush_tick, NULL, NULL);
+}
+
+static void
+remove_flush_tick (NinesSummaryBar *self)
+{
+  if (self->flush_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->flush_tick);
+  self->flush_tick = 0;
+}
+
+static void
+nines_summary_bar_unmap (GtkWidget *widget)
+{
+  remove_flush_tick (NINES_SUMMARY_BAR (widget));
+  GTK_WIDGET_CLASS (nines_summary_bar_parent_class)->unmap (widget);
+}
+
 static void
 nines_summary_bar_dispose (GObject *object)
 {
   NinesSummaryBar *self = (NinesSummaryBar *)object;
   GtkWidget *child;
 
+  remove_flush_tick (self);
   if (self->analysis)
     g_signal_handlers_disconnect_by_data (self->analysis, self);
   g_clear_object (&self->analysis);
@@ -129,6 +182,7 @@ nines_summary_bar_class_init (NinesSummaryBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = nines_summary_bar_dispose;
+  widget_class->unmap = nines_summary_bar_unmap;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "summarybar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -190,9 +244,13 @@ nines_summary_bar_set_analysis (NinesSummaryBar *self,
 
   if (self->analysis)
     g_signal_handlers_disconnect_by_data (self->analysis, self);
+  remove_flush_tick (self);
   g_set_object (&self->analysis, analysis);
   if (analysis)
-    g_signal_connect_swapped (analysis, "changed", G_CALLBACK (update), self);
+    {
+      g_signal_connect_swapped (analysis, "changed", G_CALLBACK (update), self);
+      g_signal_connect_swapped (analysis, "invalidated", G_CALLBACK (on_invalidated), self);
+    }
   update (self);
 }
 

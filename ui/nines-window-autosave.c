@@ -17,6 +17,7 @@
 
 #include "nines-window-private.h"
 
+/* Recent designs the welcome page shows (of the NINES_SETTINGS_MAX_RECENT_FILES kept). */
 #define MAX_RECENT 5
 
 char *
@@ -77,12 +78,19 @@ autosave_timeout (gpointer data)
 void
 _nines_window_autosave_schedule (NinesWindow *self)
 {
+  guint delay_ms = NINES_AUTOSAVE_DELAY_MS;
+
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->document == NULL)
     return;
+  /* The "autosave-interval" preference: seconds of idle, 0 for never. */
+  if (self->settings != NULL)
+    delay_ms = g_settings_get_uint (self->settings, "autosave-interval") * 1000;
+  if (delay_ms == 0)
+    return;
   /* Whether there is anything to save is decided when it fires (the stack marks itself
    * dirty after the document's "changed"). Restarted by every edit: it runs after a few seconds of idle. */
-  self->autosave_source = g_timeout_add (NINES_AUTOSAVE_DELAY_MS, autosave_timeout, self);
+  self->autosave_source = g_timeout_add (delay_ms, autosave_timeout, self);
 }
 
 void
@@ -178,34 +186,17 @@ add_restore_row (NinesWindow *self,
   g_ptr_array_add (self->welcome_rows, row);
 }
 
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *ia = *(GtkRecentInfo **) a, *ib = *(GtkRecentInfo **) b;
-  /* transfer none: the dates belong to the infos */
-  GDateTime *ma = gtk_recent_info_get_modified (ia);
-  GDateTime *mb = gtk_recent_info_get_modified (ib);
-
-  return -g_date_time_compare (ma, mb);
-}
-
 static void
 add_recent_rows (NinesWindow *self)
 {
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  g_auto(GStrv) uris = _nines_window_dup_recent_files (self);
   guint shown = 0;
 
-  for (GList *l = items; l; l = l->next)
-    g_ptr_array_add (sorted, l->data);
-  g_list_free (items);
-  g_ptr_array_sort (sorted, compare_recent);
-
-  for (guint i = 0; i < sorted->len && shown < MAX_RECENT; i++)
+  /* Newest first; a design moved or deleted since is skipped, not forgotten (its disk may
+   * only be unmounted). */
+  for (guint i = 0; uris[i] != NULL && shown < MAX_RECENT; i++)
     {
-      GtkRecentInfo *info = g_ptr_array_index (sorted, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GFile) parent = NULL;
       g_autofree char *basename = NULL;

@@ -14,8 +14,9 @@
 
 G_BEGIN_DECLS
 
-/* Idle time after the last edit before the design is autosaved. */
-#define NINES_AUTOSAVE_DELAY_MS 3000
+/* Idle time after the last edit before the design is autosaved, when the settings schema
+ * (and with it the "autosave-interval" preference) is not installed: its default. */
+#define NINES_AUTOSAVE_DELAY_MS 5000
 
 struct _NinesWindow
 {
@@ -56,6 +57,7 @@ struct _NinesWindow
   gboolean              syncing;
   gboolean              close_confirmed;
   guint                 exports_running;  /* export tasks not finished yet */
+  GSettings            *settings;         /* (nullable): no schema installed */
 };
 
 void     _nines_window_init_actions     (NinesWindow *self);
@@ -73,5 +75,10 @@ void     _nines_window_autosave_remove   (NinesWindow *self);
 void     _nines_window_fill_welcome      (NinesWindow *self);
 void     _nines_window_init_autosave_actions (NinesWindow *self);
 void     _nines_window_init_export_actions (NinesWindow *self);
+
+void     _nines_window_init_settings     (NinesWindow *self);
+void     _nines_window_remember_file     (NinesWindow *self,
+                                          const char  *path);
+GStrv    _nines_window_dup_recent_files  (NinesWindow *self);
 
 G_END_DECLS

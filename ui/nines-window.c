@@ -22,6 +22,7 @@ nines_window_dispose (GObject *object)
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
   g_clear_object (&self->analysis);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), NINES_TYPE_WINDOW);
   G_OBJECT_CLASS (nines_window_parent_class)->dispose (object);
 }
@@ -322,6 +323,7 @@ nines_window_init (NinesWindow *self)
   nines_summary_bar_set_analysis (self->summary, self->analysis);
   nines_compare_panel_set_analysis (self->compare_panel, self->analysis);
   g_signal_connect_swapped (self->panels, "notify::visible-child-name", G_CALLBACK (on_panel_shown), self);
+  _nines_window_init_settings (self);
   _nines_window_init_actions (self);
   nines_window_show_welcome (self);
 }
@@ -472,11 +474,7 @@ nines_window_set_document (NinesWindow   *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 
   if (path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autofree char *uri = g_file_get_uri (file);
-      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-    }
+    _nines_window_remember_file (self, path);
 }
 
 gboolean
@@ -501,9 +499,6 @@ nines_window_save_to_file (NinesWindow  *self,
                            const char   *path,
                            GError      **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *uri = NULL;
-
   g_return_val_if_fail (NINES_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
@@ -518,9 +513,6 @@ nines_window_save_to_file (NinesWindow  *self,
   nines_command_stack_mark_saved (self->stack);
   _nines_window_autosave_remove (self);
   _nines_window_update_title (self);
-
-  file = g_file_new_for_path (path);
-  uri = g_file_get_uri (file);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  _nines_window_remember_file (self, path);
   return TRUE;
 }

@@ -38,6 +38,12 @@ gboolean           nines_window_save_to_file      (NinesWindow    *self,
                                                    const char     *path,
                                                    GError        **error);
 void               nines_window_show_welcome      (NinesWindow    *self);
+/* Reprices the design with @prices (NULL: the bundled snapshot). */
+void               nines_window_set_prices        (NinesWindow        *self,
+                                                   NinesPriceSnapshot *prices);
+/* Shows @toast (e.g. one kept to update or dismiss). */
+void               nines_window_show_toast        (NinesWindow    *self,
+                                                   AdwToast       *toast);
 void               nines_window_add_toast         (NinesWindow    *self,
                                                    const char     *message);
 /* The folder autosaves go to: $XDG_STATE_HOME/nines/autosave. (transfer full) */

@@ -80,7 +80,7 @@ done
 run 0 "report storefront" report "$examples/storefront.nines"
 for want in "Storefront" "DR pattern: Warm standby; primary region us-east-1; recovery region ca-central-1" \
             "us-east-1       US East (N. Virginia)" "AZs: use1-az1, use1-az2, use1-az4" \
-            "Canada (Central)" "Components (8)" "3× m6i.large" "dns -> alb (traffic)" "web -> db (data)" \
+            "Canada (Central)" "Components (8)" "6× m6i.large" "dns -> alb (traffic)" "web -> db (data)" \
             "Links (7)"; do
   check "report storefront shows \"$want\"" has out "$want"
 done
@@ -90,7 +90,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 web = [c for c in d["components"] if c["id"] == "web"][0]
 assert web["azs"] == ["use1-az1", "use1-az2", "use1-az4"], web
-assert web["summary"] == "3× m6i.large", web
+assert web["summary"] == "6× m6i.large", web
 assert d["dr"] == {"pattern": "warm-standby", "primary_region": "us-east-1", "recovery_region": "ca-central-1"}, d["dr"]
 assert [r["location"] for r in d["regions"]] == ["US East (N. Virginia)", "Canada (Central)"]
 assert len(d["links"]) == 7

@@ -45,12 +45,12 @@ for f in "$examples"/*.nines; do
 
   run 0 "compare $name" compare "$f"
   run 0 "compare $name --format json" compare --format json "$f" &&
-    py "compare $name: five patterns, RTO falls, cost rises from pilot light on" "
+    py "compare $name: five patterns, RTO falls, cost rises up to warm standby" "
 p = {x['pattern']: x for x in d}
 assert list(p) == ['none', 'backup-restore', 'pilot-light', 'warm-standby', 'multi-site'], list(p)
 assert p['backup-restore']['rto_s'] > p['pilot-light']['rto_s'] > p['warm-standby']['rto_s'] >= p['multi-site']['rto_s']
 assert p['none']['rpo_s'] is None
-assert p['pilot-light']['steady_usd_month'] < p['warm-standby']['steady_usd_month']
+assert p['none']['steady_usd_month'] < p['backup-restore']['steady_usd_month'] < p['pilot-light']['steady_usd_month'] < p['warm-standby']['steady_usd_month']
 # Multi-site pays each request once, split between the regions (knob multi_site_primary_share),
 # so for a design without provisioned compute (ledger-api) it can cost less than warm standby's
 # idle extras (even pilot light's idle GuardDuty baseline); test-patterns' cost-order test

@@ -1,6 +1,7 @@
 /* test-diagram.c: the GTK-free drawing (draw/nines-diagram.c) on image surfaces */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <nines-diagram.h>
 #include <nines-chart.h>
@@ -172,6 +173,63 @@ test_chart_labels (void)
   cairo_surface_destroy (surface);
 }
 
+/* The timeline names what each step acts on by its display name, never by its id. */
+static void
+test_step_labels (void)
+{
+  g_autoptr(NinesDocument) doc = nines_document_load_example ("storefront", NULL);
+  gboolean seen_db = FALSE, seen_web = FALSE;
+
+  for (guint p = NINES_DR_PATTERN_BACKUP_RESTORE; p < NINES_N_DR_PATTERNS; p++)
+    {
+      g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, p);
+      g_autoptr(NinesRecovery) rec = nines_recovery_new (dep);
+
+      for (guint i = 0; i < nines_recovery_get_n_steps (rec); i++)
+        {
+          const NinesRecoveryStep *s = nines_recovery_get_step (rec, i);
+          g_autofree char *label = nines_chart_dup_step_label (rec, i);
+          const NinesDeployedItem *item = s->item_id ? nines_deployment_lookup_item (dep, s->item_id) : NULL;
+
+          g_test_message ("%s -> %s", s->label, label);
+          if (item == NULL)
+            {
+              g_assert_cmpstr (label, ==, s->label);
+              continue;
+            }
+          if (g_str_equal (item->source_id, "db") && strstr (s->label, "db") != NULL)
+            {
+              g_assert_nonnull (strstr (label, "Orders database"));
+              g_assert_null (strstr (label, "db@"));
+              seen_db = TRUE;
+            }
+          /* A name that contains an id ("Static assets" for "assets") is left as it is. */
+          if (g_str_equal (item->source_id, "assets"))
+            {
+              g_assert_nonnull (strstr (label, "Static assets"));
+              g_assert_null (strstr (label, "Static Static"));
+              g_assert_null (strstr (label, "assets@"));
+            }
+          if (g_str_equal (item->source_id, "web") && strstr (s->label, "web") != NULL)
+            {
+              g_assert_nonnull (strstr (label, "Web tier"));
+              g_assert_null (strstr (label, " web"));
+              seen_web = TRUE;
+            }
+        }
+    }
+  g_assert_true (seen_db);
+  g_assert_true (seen_web);
+
+  {
+    g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, NINES_DR_PATTERN_WARM_STANDBY);
+    g_autoptr(NinesRecovery) rec = nines_recovery_new (dep);
+
+    g_assert_cmpstr (nines_chart_store_name (rec, "db"), ==, "Orders database");
+    g_assert_cmpstr (nines_chart_store_name (rec, "no-such-store"), ==, "no-such-store");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -180,5 +238,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/nines/diagram/glyphs-differ", test_glyphs_differ);
   g_test_add_func ("/nines/diagram/export", test_export);
   g_test_add_func ("/nines/diagram/chart-labels", test_chart_labels);
+  g_test_add_func ("/nines/diagram/step-labels", test_step_labels);
   return g_test_run ();
 }

@@ -32,6 +32,6 @@ seeds=("$here/tests/fuzz/corpus/$target")
 # targets; rerun a crash input without it for the full report.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1:malloc_context_size=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-exec nice -n 10 "$build/tests/fuzz/fuzz-$target" "${dict[@]}" -max_total_time="$seconds" -runs="$runs" \
+exec nice -n "${NINES_FUZZ_NICE:-10}" "$build/tests/fuzz/fuzz-$target" "${dict[@]}" -max_total_time="$seconds" -runs="$runs" \
   -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -reduce_inputs=1 \
   -artifact_prefix="$artifacts/" "$@" "$corpus" "${seeds[@]}"

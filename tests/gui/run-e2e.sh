@@ -68,6 +68,8 @@ unset GTK_A11Y NO_AT_BRIDGE
 # (GTK 4.8 has no AT-SPI cache object): the app gets fatal-criticals, and e2e.py fails the
 # run on any warning the app prints.
 unset G_DEBUG
-export GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory
+# Settings persist across the test's two starts of the app, as dconf does for a user (the
+# recent designs are a GSettings key), in a keyfile under the private XDG_CONFIG_HOME.
+export GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=keyfile
 cd "$HOME" || exit 1
 exec /usr/bin/python3 "$3" "$1" "$2"

@@ -332,7 +332,7 @@ run_invalid (Fixture *f, guint i, GError **error)
     case 14: return nines_command_stack_set_param (f->stack, "web", "colour", g_variant_new_int64 (1), error);
     case 15: return nines_command_stack_set_param (f->stack, "web", "max", g_variant_new_int32 (9), error);
     case 16: return nines_command_stack_set_param (f->stack, "web", "max", g_variant_new_int64 (9000), error);
-    case 17: return nines_command_stack_set_param (f->stack, "web", "min", g_variant_new_int64 (20), error);
+    case 17: return nines_command_stack_set_param (f->stack, "web", "min", g_variant_new_int64 (30), error);
     case 18: return nines_command_stack_set_param (f->stack, "web", "instance_type", g_variant_new_string ("big"), error);
     case 19: return nines_command_stack_set_placement (f->stack, "db", "eu-west-1", few_azs, error);
     case 20: return nines_command_stack_set_placement (f->stack, "db", "us-east-1", bad_azs, error);
@@ -383,7 +383,7 @@ static const Invalid invalid_edits[] = {
   { "param-unknown", NINES_MODEL_ERROR_INVALID, "ec2-asg has no parameter \"colour\"" },
   { "param-wrong-type", NINES_MODEL_ERROR_INVALID, "components[4].max: must be an integer" },
   { "param-out-of-range", NINES_MODEL_ERROR_INVALID, "components[4].max: must be between 0 and 5000 (is 9000)" },
-  { "param-min-over-max", NINES_MODEL_ERROR_INVALID, "components[4].max: must be >= min (is 12, min 20)" },
+  { "param-min-over-max", NINES_MODEL_ERROR_INVALID, "components[4].max: must be >= min (is 24, min 30)" },
   { "param-bad-string", NINES_MODEL_ERROR_INVALID,
     "components[4].instance_type: must look like \"m6i.large\" (is \"big\")" },
   { "placement-foreign-region", NINES_MODEL_ERROR_INVALID, NULL },

@@ -146,9 +146,9 @@ test_examples_content (void)
                  has_link (shop, "web", "db") && has_link (shop, "cdn", "assets"));
   web = nines_document_lookup_component (shop, "web");
   g_assert_cmpstr (nines_component_get_string (web, "instance_type"), ==, "m6i.large");
-  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 3);
-  g_assert_cmpint (nines_component_get_int (web, "desired"), ==, 3);
-  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 12);
+  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 6);
+  g_assert_cmpint (nines_component_get_int (web, "desired"), ==, 6);
+  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 24);
   g_assert_cmpuint (nines_component_get_n_azs (web), ==, 3);
   db = nines_document_lookup_component (shop, "db");
   g_assert_cmpstr (nines_component_get_string (db, "engine"), ==, "postgres");
@@ -523,8 +523,8 @@ test_objects (void)
 
   g_assert_no_error (error);
   /* Components: values, defaults, names, summary. */
-  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 12);
-  g_assert_cmpfloat (nines_component_get_double (web, "max"), ==, 12);
+  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 24);
+  g_assert_cmpfloat (nines_component_get_double (web, "max"), ==, 24);
   g_assert_cmpint (nines_component_get_int (web, "ami_change_days"), ==, 7);  /* the default */
   g_assert_null (nines_component_get_explicit_param (web, "ami_change_days"));
   g_assert_null (nines_component_get_param (web, "colour"));
@@ -537,7 +537,7 @@ test_objects (void)
   g_assert_cmpuint (nines_component_get_n_azs (dns), ==, 0);
   g_assert_cmpuint (nines_component_get_n_azs (web), ==, 3);
   summary = nines_component_format_summary (web);
-  g_assert_cmpstr (summary, ==, "3× m6i.large");
+  g_assert_cmpstr (summary, ==, "6× m6i.large");
   explicit = nines_component_list_explicit_params (web);
   g_assert_cmpstrv (explicit, ((const char *[]) { "desired", "ebs_gb", "instance_type", "max", "min", NULL }));
 
@@ -545,9 +545,9 @@ test_objects (void)
   g_assert_true (copy != web);
   g_assert_cmpstr (nines_component_get_id (copy), ==, "web");
   g_assert_cmpstrv (nines_component_get_azs (copy), nines_component_get_azs (web));
-  g_assert_cmpint (nines_component_get_int (copy, "max"), ==, 12);
+  g_assert_cmpint (nines_component_get_int (copy, "max"), ==, 24);
   nines_component_set_param (copy, "max", g_variant_new_int64 (40));
-  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 12);
+  g_assert_cmpint (nines_component_get_int (web, "max"), ==, 24);
 
   /* A change to a component in a document is a change to the document. */
   g_signal_connect (doc, "changed", G_CALLBACK (count_changed), &changed);

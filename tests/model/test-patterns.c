@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <nines-model.h>
 
 #include "nines-test-examples.h"
@@ -119,8 +120,11 @@ test_data_stores_leave_the_region (void)
                 g_assert_nonnull (rep->source);
                 g_assert_cmpfloat (rep->gb_per_month, >=, 0);
                 g_assert_cmpfloat (rep->lag_s, >, 0);
-                /* Copies on a schedule have an interval; live replication has none. */
-                if (p == NINES_DR_PATTERN_BACKUP_RESTORE && rep->kind != NINES_REPLICATION_S3_CRR)
+                /* Copies on a schedule have an interval; live replication has none.
+                 * Pilot light and up keep the backup plan beside the replica. */
+                g_assert_true (rep->alongside == (p > NINES_DR_PATTERN_BACKUP_RESTORE &&
+                                                  rep->kind == NINES_REPLICATION_BACKUP_COPY));
+                if (rep->kind == NINES_REPLICATION_BACKUP_COPY)
                   {
                     g_assert_cmpint (rep->kind, ==, NINES_REPLICATION_BACKUP_COPY);
                     g_assert_cmpfloat (rep->interval_s, ==,
@@ -128,7 +132,10 @@ test_data_stores_leave_the_region (void)
                     g_assert_cmpfloat (rep->stored_gb, >=, nines_component_get_double (c, "storage_gb"));
                   }
                 else
-                  g_assert_cmpfloat (rep->interval_s, ==, 0);
+                  {
+                    g_assert_true (p > NINES_DR_PATTERN_BACKUP_RESTORE || rep->kind == NINES_REPLICATION_S3_CRR);
+                    g_assert_cmpfloat (rep->interval_s, ==, 0);
+                  }
               }
             g_assert_true (replicated);
           }
@@ -283,7 +290,7 @@ is_fixed_unit (const char *unit)
 
 static double
 steady_cost (NinesDeployment *dep,
-             double          *ddb_backup_copies,
+             double          *backup_plan,
              double          *standby_usage,
              double          *replication,
              double          *failover)
@@ -291,7 +298,7 @@ steady_cost (NinesDeployment *dep,
   g_autoptr(NinesCostEstimate) estimate = nines_cost_model_estimate (dep, NULL);
   NinesCostTotal total;
 
-  *ddb_backup_copies = 0;
+  *backup_plan = 0;
   *standby_usage = 0;
   *replication = 0;
   for (guint i = 0; i < nines_cost_estimate_get_n_lines (estimate); i++)
@@ -299,9 +306,12 @@ steady_cost (NinesDeployment *dep,
       const NinesCostLine *line = nines_cost_estimate_get_line (estimate, i);
       const NinesDeployedItem *item = nines_deployment_lookup_item (dep, line->item_id);
 
-      if (line->state == NINES_COST_STEADY && item != NULL && item->role == NINES_ROLE_BACKUP_COPY &&
-          g_str_equal (nines_component_get_kind (item->failover), "dynamodb"))
-        *ddb_backup_copies += line->monthly_usd;
+      /* The backup plan's lines: AWS Backup storage and copy transfer, snapshot copies
+       * and their transfer. */
+      if (line->state == NINES_COST_STEADY && g_str_equal (line->kind, "replication") &&
+          (g_str_equal (line->service, "AWSBackup") || strstr (line->usage, "backup-storage") != NULL ||
+           g_str_has_prefix (line->what, "Snapshot copy")))
+        *backup_plan += line->monthly_usd;
       if (line->state == NINES_COST_STEADY && item != NULL && item->role == NINES_ROLE_STANDBY &&
           !line->missing && !is_fixed_unit (line->unit))
         *standby_usage += line->monthly_usd;
@@ -315,34 +325,38 @@ steady_cost (NinesDeployment *dep,
 }
 
 /* The seed: "costs increase as the required speed of recovery increases". Steady cost
- * rises from no DR through pilot light, warm standby and multi-site; backup & restore is
- * the cheapest DR pattern except where a DynamoDB table's full backups (AWS Backup
- * keeps every DynamoDB backup whole: the retention's dailies in the primary region, the
- * copies in the recovery region) cost more than a global table replica: then the
- * inversion is exactly those backup lines. While failed over, the
- * recovery region runs at full size, so no pattern costs less than in steady state. */
+ * rises from no DR through backup & restore, pilot light and warm standby: each keeps
+ * what the one before keeps (pilot light and up keep the backup & restore plan beside
+ * their replicas: the seed's "similar costs to backup and restore, with the added cost
+ * of however much data is in your database") and adds to it. Multi-site is dearer than
+ * warm standby unless warm standby's idle extras outweigh the second region's
+ * provisioned capacity (see below). While failed over, the recovery region runs at full
+ * size, so no pattern costs less than in steady state. */
 static void
 test_cost_order (void)
 {
   for (guint e = 0; e < nines_test_n_examples (); e++)
     {
       g_autoptr(NinesDocument) doc = nines_test_load_example (e);
-      double cost[NINES_N_DR_PATTERNS], failover[NINES_N_DR_PATTERNS], ddb[NINES_N_DR_PATTERNS];
+      double cost[NINES_N_DR_PATTERNS], failover[NINES_N_DR_PATTERNS], backups[NINES_N_DR_PATTERNS];
       double usage[NINES_N_DR_PATTERNS], replication[NINES_N_DR_PATTERNS];
 
       for (NinesDrPattern p = NINES_DR_PATTERN_NONE; p <= NINES_DR_PATTERN_MULTI_SITE; p++)
         {
           g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, p);
 
-          cost[p] = steady_cost (dep, &ddb[p], &usage[p], &replication[p], &failover[p]);
-          g_test_message ("%s %s: steady %.2f USD/month, failed over %.2f (DynamoDB backup copies %.2f, "
+          cost[p] = steady_cost (dep, &backups[p], &usage[p], &replication[p], &failover[p]);
+          g_test_message ("%s %s: steady %.2f USD/month, failed over %.2f (backup plan %.2f, "
                           "standby usage-billed %.2f)",
                           nines_document_get_name (doc), nines_dr_pattern_to_string (p),
-                          cost[p], failover[p], ddb[p], usage[p]);
+                          cost[p], failover[p], backups[p], usage[p]);
         }
       g_assert_cmpfloat (cost[NINES_DR_PATTERN_NONE], <, cost[NINES_DR_PATTERN_BACKUP_RESTORE]);
-      g_assert_cmpfloat (cost[NINES_DR_PATTERN_NONE], <, cost[NINES_DR_PATTERN_PILOT_LIGHT]);
+      g_assert_cmpfloat (cost[NINES_DR_PATTERN_BACKUP_RESTORE], <, cost[NINES_DR_PATTERN_PILOT_LIGHT]);
       g_assert_cmpfloat (cost[NINES_DR_PATTERN_PILOT_LIGHT], <, cost[NINES_DR_PATTERN_WARM_STANDBY]);
+      /* The backup plan's lines are the same in every pattern that keeps it. */
+      for (NinesDrPattern p = NINES_DR_PATTERN_PILOT_LIGHT; p <= NINES_DR_PATTERN_MULTI_SITE; p++)
+        g_assert_cmpfloat_with_epsilon (backups[p], backups[NINES_DR_PATTERN_BACKUP_RESTORE], 1e-6);
       /* Multi-site splits the usage-billed dimensions (requests, LCUs, data processed,
        * events) between the regions by the traffic each serves (knob
        * multi_site_primary_share): it pays for its traffic once, plus a full second
@@ -354,18 +368,6 @@ test_cost_order (void)
        * that idle usage, multi-site always costs more. */
       g_assert_cmpfloat (cost[NINES_DR_PATTERN_WARM_STANDBY] - usage[NINES_DR_PATTERN_WARM_STANDBY], <,
                          cost[NINES_DR_PATTERN_MULTI_SITE]);
-      /* DynamoDB backups are full copies, and backup & restore keeps them both in the
-       * primary region (knob backup_retention_days: 35 dailies) and in the recovery
-       * region: for the ledger's large table that costs more than a global table replica,
-       * even in multi-site. A real inversion of the bill, not of the patterns: the
-       * remedy is PITR (one continuous backup) rather than daily full backups. */
-      g_assert_cmpfloat (cost[NINES_DR_PATTERN_BACKUP_RESTORE] - ddb[NINES_DR_PATTERN_BACKUP_RESTORE], <,
-                         cost[NINES_DR_PATTERN_MULTI_SITE]);
-      if (ddb[NINES_DR_PATTERN_BACKUP_RESTORE] == 0)
-        g_assert_cmpfloat (cost[NINES_DR_PATTERN_BACKUP_RESTORE], <, cost[NINES_DR_PATTERN_PILOT_LIGHT]);
-      else
-        g_assert_cmpfloat (cost[NINES_DR_PATTERN_BACKUP_RESTORE] - ddb[NINES_DR_PATTERN_BACKUP_RESTORE], <,
-                           cost[NINES_DR_PATTERN_PILOT_LIGHT]);
       /* Failed over, what the steady state pays only because both regions run stops:
        * replication (the source region is down), the idle standby's own usage, and the
        * failed region's usage (it serves nothing; its resources still bill). What is
@@ -374,7 +376,7 @@ test_cost_order (void)
        * costs no more than the usage it moves, so the failed-over rate can be below the
        * steady one by exactly those lines. */
       for (NinesDrPattern p = NINES_DR_PATTERN_BACKUP_RESTORE; p <= NINES_DR_PATTERN_WARM_STANDBY; p++)
-        g_assert_cmpfloat (failover[p], >, cost[p] - ddb[p] - usage[p] - replication[p]);
+        g_assert_cmpfloat (failover[p], >, cost[p] - usage[p] - replication[p]);
     }
 }
 

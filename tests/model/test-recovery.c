@@ -67,6 +67,24 @@ check_timeline (NinesRecovery *rec)
   g_assert_cmpfloat (end->start_s, ==, 0);
 }
 
+/* Whether a step of @kind is on the critical path of @pattern's recovery. */
+static gboolean
+critical_step_kind (NinesDocument  *doc,
+                    NinesDrPattern  pattern,
+                    NinesStepKind   kind)
+{
+  g_autoptr(NinesRecovery) rec = recover (doc, pattern);
+
+  for (guint i = 0; i < nines_recovery_get_n_steps (rec); i++)
+    {
+      const NinesRecoveryStep *step = nines_recovery_get_step (rec, i);
+
+      if (step->critical && step->kind == kind)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* AWS's bands (Disaster Recovery of Workloads on AWS, "Disaster recovery options in the
  * cloud"): backup & restore hours, pilot light tens of minutes, warm standby minutes,
  * multi-site near zero; RTO falls along the patterns. */
@@ -99,7 +117,14 @@ test_rto_bands (void)
 
       g_assert_cmpfloat (rto[NINES_DR_PATTERN_BACKUP_RESTORE], >, rto[NINES_DR_PATTERN_PILOT_LIGHT]);
       g_assert_cmpfloat (rto[NINES_DR_PATTERN_PILOT_LIGHT], >, rto[NINES_DR_PATTERN_WARM_STANDBY]);
-      g_assert_cmpfloat (rto[NINES_DR_PATTERN_WARM_STANDBY], >=, rto[NINES_DR_PATTERN_MULTI_SITE]);
+      /* Multi-site runs everything at full size, warm standby scales out after failover:
+       * multi-site is faster wherever that scale-out is on warm standby's critical path.
+       * Where it is not (nothing to scale: the ledger's Lambda and DynamoDB), both wait
+       * for the same detection and DNS switch, and recover equally fast. */
+      if (critical_step_kind (doc, NINES_DR_PATTERN_WARM_STANDBY, NINES_STEP_COMPUTE))
+        g_assert_cmpfloat (rto[NINES_DR_PATTERN_WARM_STANDBY], >, rto[NINES_DR_PATTERN_MULTI_SITE]);
+      else
+        g_assert_cmpfloat (rto[NINES_DR_PATTERN_WARM_STANDBY], ==, rto[NINES_DR_PATTERN_MULTI_SITE]);
     }
 }
 

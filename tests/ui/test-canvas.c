@@ -310,6 +310,45 @@ test_add_connect_navigate (Fixture       *f,
   g_assert_cmpint (web, >=, 0);
 }
 
+/* A component added from the palette or the keyboard gets its kind's label as its name,
+ * numbered when that name is taken; undo takes the component and its name away. */
+static void
+test_default_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *first = NULL, *second = NULL, *third = NULL;
+  guint n = nines_document_get_n_components (f->doc);
+
+  nines_canvas_select (f->canvas, "web", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-component", "s", "sqs"));
+  first = g_strdup (nines_canvas_get_selection (f->canvas)[0]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-component", "s", "sqs"));
+  second = g_strdup (nines_canvas_get_selection (f->canvas)[0]);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_cmpstr (nines_component_get_name (nines_document_lookup_component (f->doc, first)), ==, "SQS queue");
+  g_assert_cmpstr (nines_component_get_name (nines_document_lookup_component (f->doc, second)), ==, "SQS queue 2");
+
+  /* The storefront's own ALB is named "Web load balancer": the label is still free. */
+  third = nines_canvas_add_component (f->canvas, "alb", NULL, NULL);
+  g_assert_cmpstr (nines_component_get_name (nines_document_lookup_component (f->doc, third)), ==,
+                   "Application Load Balancer");
+
+  /* Undo removes the last component with its name; redo brings both back. */
+  g_assert_true (nines_command_stack_undo (f->stack));
+  g_assert_null (nines_document_lookup_component (f->doc, third));
+  g_assert_true (nines_command_stack_undo (f->stack));
+  g_assert_null (nines_document_lookup_component (f->doc, second));
+  g_assert_cmpuint (nines_document_get_n_components (f->doc), ==, n + 1);
+  g_assert_true (nines_command_stack_redo (f->stack));
+  g_assert_cmpstr (nines_component_get_name (nines_document_lookup_component (f->doc, second)), ==, "SQS queue 2");
+
+  /* A gap is filled: with "SQS queue 2" renamed, the next queue takes the number 2 again. */
+  g_assert_true (nines_command_stack_set_component_name (f->stack, second, "Orders queue", NULL));
+  g_clear_pointer (&third, g_free);
+  third = nines_canvas_add_component (f->canvas, "sqs", NULL, NULL);
+  g_assert_cmpstr (nines_component_get_name (nines_document_lookup_component (f->doc, third)), ==, "SQS queue 2");
+}
+
 typedef struct
 {
   gint64 start;
@@ -421,6 +460,7 @@ main (int argc, char *argv[])
   g_test_add ("/nines/ui/canvas/delete-and-undo", Fixture, NULL, fixture_setup, test_delete_and_undo, fixture_teardown);
   g_test_add ("/nines/ui/canvas/move-merges", Fixture, NULL, fixture_setup, test_move_merges, fixture_teardown);
   g_test_add ("/nines/ui/canvas/add-connect-navigate", Fixture, NULL, fixture_setup, test_add_connect_navigate, fixture_teardown);
+  g_test_add ("/nines/ui/canvas/default-names", Fixture, NULL, fixture_setup, test_default_names, fixture_teardown);
   g_test_add_func ("/nines/ui/canvas/two-thousand", test_two_thousand);
   return g_test_run ();
 }

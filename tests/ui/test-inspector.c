@@ -87,7 +87,7 @@ test_rows_from_catalog (Fixture       *f,
         }
     }
   /* Values shown are the model's. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nines_inspector_get_editor (f->inspector, "desired", FALSE))), ==, "3");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nines_inspector_get_editor (f->inspector, "desired", FALSE))), ==, "6");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nines_inspector_get_editor (f->inspector, "instance_type", FALSE))), ==, "m6i.large");
   g_assert_true (strstr (subtitle (nines_inspector_get_row (f->inspector, "min", FALSE)), "Default") != NULL);
   nines_ui_save_png (GTK_WIDGET (f->inspector), "inspector-web.png");
@@ -108,20 +108,20 @@ test_validation (Fixture       *f,
   type_and_apply (min, "three");
   g_assert_true (gtk_widget_has_css_class (min, "error"));
   g_assert_cmpstr (subtitle (row), ==, "must be a whole number");
-  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 3);
+  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 6);
   g_assert_false (nines_command_stack_can_undo (f->stack));
 
   /* Out of the spec's range: the catalog's sentence. */
   type_and_apply (min, "9000");
   g_assert_true (gtk_widget_has_css_class (min, "error"));
   g_assert_true (strstr (subtitle (row), "5000") != NULL);
-  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 3);
+  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 6);
 
   /* Valid alone but refused by the model (min above desired): the model's reason. */
-  type_and_apply (min, "4");
+  type_and_apply (min, "7");
   g_assert_true (gtk_widget_has_css_class (min, "error"));
   g_assert_cmpstr (subtitle (row), !=, "");
-  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 3);
+  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 6);
   g_assert_false (nines_command_stack_can_undo (f->stack));
 
   /* Valid: applied through the command stack, error cleared, undoable. */
@@ -130,9 +130,9 @@ test_validation (Fixture       *f,
   g_assert_cmpint (nines_component_get_int (web, "min"), ==, 2);
   g_assert_true (nines_command_stack_can_undo (f->stack));
   g_assert_true (nines_command_stack_undo (f->stack));
-  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 3);
+  g_assert_cmpint (nines_component_get_int (web, "min"), ==, 6);
   /* The row follows undo. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nines_inspector_get_editor (f->inspector, "min", FALSE))), ==, "3");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nines_inspector_get_editor (f->inspector, "min", FALSE))), ==, "6");
 
   /* String pattern. */
   type_and_apply (nines_inspector_get_editor (f->inspector, "instance_type", FALSE), "not a type");

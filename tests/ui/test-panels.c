@@ -32,38 +32,64 @@ usd_text (double usd,
   return complete ? g_steal_pointer (&s) : g_strdup_printf ("%s +?", s);
 }
 
-/* Computes the document's numbers straight from the model, as nines-cli compare does, and
- * checks the strip shows them. */
+/* The strip's texts for the document's numbers straight from the model, as nines-cli
+ * compare computes them; @discount >= 0 replaces the document's discount. */
 static void
-assert_summary_matches_model (NinesWindow *win)
+expected_summary (NinesWindow *win,
+                  double       discount,
+                  char       **text)
 {
   NinesDocument *doc = nines_window_get_document (win);
-  NinesSummaryBar *bar = nines_window_get_summary (win);
   g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, nines_document_get_dr_pattern (doc));
   g_autoptr(NinesCostEstimate) est = nines_cost_model_estimate (dep, NULL);
   g_autoptr(NinesRecovery) rec = nines_recovery_new (dep);
   NinesCostTotal steady, failover;
   gboolean complete;
-  g_autofree char *s = NULL, *f = NULL, *rto = NULL, *rpo = NULL, *nines = NULL;
 
   nines_cost_estimate_get_total (est, NINES_COST_STEADY, &steady);
   nines_cost_estimate_get_total (est, NINES_COST_FAILOVER, &failover);
+  if (discount >= 0)
+    {
+      nines_cost_total_set_discount (&steady, discount);
+      nines_cost_total_set_discount (&failover, discount);
+    }
   complete = steady.n_missing == 0 && failover.n_missing == 0;
-  s = usd_text (steady.total_usd, complete);
-  f = usd_text (failover.total_usd, complete);
-  rto = nines_format_duration (nines_recovery_get_rto_s (rec));
-  rpo = nines_format_duration (nines_recovery_get_rpo_s (rec));
-  nines = g_strdup_printf ("%.2f nines", nines_recovery_get_availability (rec)->nines);
+  text[NINES_SUMMARY_STEADY] = usd_text (steady.total_usd, complete);
+  text[NINES_SUMMARY_FAILOVER] = usd_text (failover.total_usd, complete);
+  text[NINES_SUMMARY_RTO] = nines_format_duration (nines_recovery_get_rto_s (rec));
+  text[NINES_SUMMARY_RPO] = nines_format_duration (nines_recovery_get_rpo_s (rec));
+  text[NINES_SUMMARY_NINES] = g_strdup_printf ("%.2f nines", nines_recovery_get_availability (rec)->nines);
+}
 
-  /* The strip updates from a high-priority idle: let the main loop reach it. */
-  NINES_UI_WAIT_FOR (g_strcmp0 (nines_summary_bar_get_text (bar, NINES_SUMMARY_RTO), rto) == 0 &&
-                     g_strcmp0 (nines_summary_bar_get_text (bar, NINES_SUMMARY_STEADY), s) == 0, 3000);
+/* Checks the strip shows the model's numbers now, without spinning the main loop. */
+static void
+assert_summary_now (NinesWindow *win,
+                    double       discount)
+{
+  NinesSummaryBar *bar = nines_window_get_summary (win);
+  char *text[NINES_SUMMARY_N_FIELDS];
 
-  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_STEADY), ==, s);
-  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_FAILOVER), ==, f);
-  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_RTO), ==, rto);
-  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_RPO), ==, rpo);
-  g_assert_cmpstr (nines_summary_bar_get_text (bar, NINES_SUMMARY_NINES), ==, nines);
+  expected_summary (win, discount, text);
+  for (guint i = 0; i < NINES_SUMMARY_N_FIELDS; i++)
+    {
+      g_assert_cmpstr (nines_summary_bar_get_text (bar, i), ==, text[i]);
+      g_free (text[i]);
+    }
+}
+
+/* Checks the strip shows the model's numbers, once the main loop has delivered the edit. */
+static void
+assert_summary_matches_model (NinesWindow *win)
+{
+  NinesSummaryBar *bar = nines_window_get_summary (win);
+  char *text[NINES_SUMMARY_N_FIELDS];
+
+  expected_summary (win, -1, text);
+  NINES_UI_WAIT_FOR (g_strcmp0 (nines_summary_bar_get_text (bar, NINES_SUMMARY_RTO), text[NINES_SUMMARY_RTO]) == 0 &&
+                     g_strcmp0 (nines_summary_bar_get_text (bar, NINES_SUMMARY_STEADY), text[NINES_SUMMARY_STEADY]) == 0, 3000);
+  for (guint i = 0; i < NINES_SUMMARY_N_FIELDS; i++)
+    g_free (text[i]);
+  assert_summary_now (win, -1);
 }
 
 static void
@@ -77,7 +103,7 @@ test_summary_follows_edits (void)
   before = g_strdup (nines_summary_bar_get_text (nines_window_get_summary (win), NINES_SUMMARY_STEADY));
 
   /* An edit: the strip follows within the same main-loop turn as the frame. */
-  g_assert_true (nines_command_stack_set_param (stack, "web", "desired", g_variant_new_int64 (6), NULL));
+  g_assert_true (nines_command_stack_set_param (stack, "web", "desired", g_variant_new_int64 (9), NULL));
   g_assert_true (nines_command_stack_set_param (stack, "web", "max", g_variant_new_int64 (12), NULL));
   nines_ui_spin (20);
   assert_summary_matches_model (win);
@@ -97,6 +123,144 @@ test_summary_follows_edits (void)
   assert_summary_matches_model (win);
   g_assert_cmpstr (nines_summary_bar_get_text (nines_window_get_summary (win), NINES_SUMMARY_STEADY), ==, before);
   nines_ui_save_png (GTK_WIDGET (win), "window-summary.png");
+
+  nines_window_show_welcome (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+typedef struct
+{
+  NinesWindow *win;
+  gboolean     edited;
+  gboolean     painted;
+  char        *text[NINES_SUMMARY_N_FIELDS];
+} FrameEdit;
+
+/* The edit comes as late as it can before a frame: at its very start. */
+static void
+on_before_paint (GdkFrameClock *clock,
+                 FrameEdit     *fe)
+{
+  if (fe->edited)
+    return;
+  fe->edited = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (fe->win), "pattern", g_variant_new_string ("pilot-light"));
+}
+
+/* What that same frame painted. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                FrameEdit     *fe)
+{
+  if (!fe->edited || fe->painted)
+    return;
+  fe->painted = TRUE;
+  for (guint i = 0; i < NINES_SUMMARY_N_FIELDS; i++)
+    fe->text[i] = g_strdup (nines_summary_bar_get_text (nines_window_get_summary (fe->win), i));
+}
+
+/* Issue 7: the strip follows an edit within the frame. An edit made through an action
+ * while a frame starts (as an input event dispatched together with the frame's paint)
+ * must show in that very frame, not one later. */
+static void
+test_summary_same_frame (void)
+{
+  NinesWindow *win = open_example ("storefront");
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (win));
+  FrameEdit fe = { win, FALSE, FALSE, { NULL } };
+  char *want[NINES_SUMMARY_N_FIELDS];
+  gulong before, after;
+
+  assert_summary_matches_model (win);
+  g_assert_nonnull (clock);
+  before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &fe);
+  after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &fe);
+  gtk_widget_queue_draw (GTK_WIDGET (win));
+  NINES_UI_WAIT_FOR (fe.painted, 3000);
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+  g_assert_true (fe.painted);
+  g_assert_cmpint (nines_document_get_dr_pattern (nines_window_get_document (win)), ==, NINES_DR_PATTERN_PILOT_LIGHT);
+
+  expected_summary (win, -1, want);
+  for (guint i = 0; i < NINES_SUMMARY_N_FIELDS; i++)
+    {
+      g_assert_cmpstr (fe.text[i], ==, want[i]);
+      g_free (want[i]);
+      g_free (fe.text[i]);
+    }
+
+  nines_window_show_welcome (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* The "discount-percent" preference applies to a design without its own discount, at once
+ * in the open window; a design's own discount wins. */
+static void
+test_discount_preference (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  NinesWindow *win = open_example ("storefront");
+  NinesAnalysis *analysis = nines_window_get_analysis (win);
+  NinesCommandStack *stack = nines_window_get_command_stack (win);
+  NinesCostTotal total;
+  gboolean own = TRUE;
+
+  assert_summary_now (win, 0);
+  g_settings_set_double (settings, "discount-percent", 12.5);
+  NINES_UI_WAIT_FOR (nines_analysis_get_default_discount (analysis) == 12.5, 3000);
+  /* No frame or idle needed: the preference redraws when it arrives. */
+  assert_summary_now (win, 12.5);
+  g_assert_cmpfloat (nines_analysis_get_discount (analysis, &own), ==, 12.5);
+  g_assert_false (own);
+  g_assert_true (nines_analysis_get_total (analysis, NINES_COST_STEADY, &total));
+  g_assert_cmpfloat_with_epsilon (total.total_usd, total.list_usd * 0.875, 1e-6);
+  /* The comparison shows the same discount. */
+  g_assert_cmpfloat_with_epsilon (nines_analysis_compare (analysis)[nines_document_get_dr_pattern (nines_window_get_document (win))].steady_usd,
+                                  total.total_usd, 1e-6);
+
+  /* The design's own discount wins, and undoing it brings the preference back. */
+  g_assert_true (nines_command_stack_set_discount (stack, 5, NULL));
+  nines_analysis_flush (analysis);
+  assert_summary_now (win, 5);
+  g_assert_cmpfloat (nines_analysis_get_discount (analysis, &own), ==, 5);
+  g_assert_true (own);
+  g_assert_true (nines_command_stack_undo (stack));
+  nines_analysis_flush (analysis);
+  assert_summary_now (win, 12.5);
+
+  g_settings_reset (settings, "discount-percent");
+  NINES_UI_WAIT_FOR (nines_analysis_get_default_discount (analysis) == 0, 3000);
+  assert_summary_now (win, 0);
+
+  nines_window_show_welcome (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* The "units" preference: data sizes in GB/TB or GiB/TiB, followed live. */
+static void
+test_units_preference (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  NinesWindow *win = open_example ("storefront");
+  NinesAnalysis *analysis = nines_window_get_analysis (win);
+  g_autofree char *gb = nines_format_data_size (1.5, NINES_UNITS_DECIMAL);
+  g_autofree char *tb = nines_format_data_size (2500, NINES_UNITS_DECIMAL);
+  g_autofree char *gib = nines_format_data_size (1.5, NINES_UNITS_BINARY);
+  g_autofree char *tib = nines_format_data_size (2500, NINES_UNITS_BINARY);
+
+  g_assert_cmpstr (gb, ==, "1.50 GB");
+  g_assert_cmpstr (tb, ==, "2.50 TB");
+  g_assert_cmpstr (gib, ==, "1.40 GiB");     /* 1.5e9 / 2^30 = 1.397 */
+  g_assert_cmpstr (tib, ==, "2.27 TiB");     /* 2.5e12 / 2^40 = 2.274 */
+
+  g_assert_cmpint (nines_analysis_get_units (analysis), ==, NINES_UNITS_DECIMAL);
+  g_settings_set_string (settings, "units", "binary");
+  NINES_UI_WAIT_FOR (nines_analysis_get_units (analysis) == NINES_UNITS_BINARY, 3000);
+  g_assert_cmpint (nines_analysis_get_units (analysis), ==, NINES_UNITS_BINARY);
+  g_settings_reset (settings, "units");
+  NINES_UI_WAIT_FOR (nines_analysis_get_units (analysis) == NINES_UNITS_DECIMAL, 3000);
+  g_assert_cmpint (nines_analysis_get_units (analysis), ==, NINES_UNITS_DECIMAL);
 
   nines_window_show_welcome (win);
   gtk_window_destroy (GTK_WINDOW (win));
@@ -281,6 +445,9 @@ main (int argc, char *argv[])
   if (!nines_ui_test_init (&argc, &argv))
     return 0;
   g_test_add_func ("/nines/ui/panels/summary-follows-edits", test_summary_follows_edits);
+  g_test_add_func ("/nines/ui/panels/summary-same-frame", test_summary_same_frame);
+  g_test_add_func ("/nines/ui/panels/discount-preference", test_discount_preference);
+  g_test_add_func ("/nines/ui/panels/units-preference", test_units_preference);
   g_test_add_func ("/nines/ui/panels/cost-breakdown", test_cost_breakdown);
   g_test_add_func ("/nines/ui/panels/compare-and-apply", test_compare_and_apply);
   g_test_add_func ("/nines/ui/panels/findings-select", test_findings_select);

@@ -187,6 +187,7 @@ test_text_field_keeps_its_keys (void)
 static void
 test_autosave_and_restore (void)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   NinesWindow *win = new_window ();
   g_autofree char *dir = nines_window_get_autosave_dir ();
   g_autofree char *autosave = NULL;
@@ -202,7 +203,14 @@ test_autosave_and_restore (void)
   autosave = g_strdup_printf ("%s/%s.nines", dir, uuid);
   origin = g_strdup_printf ("%s/%s.origin", dir, uuid);
 
-  /* An edit, then idle: autosaved within a few seconds. */
+  /* With autosave off (the preference at 0), an edit is not autosaved. */
+  g_settings_set_uint (settings, "autosave-interval", 0);
+  activate (win, "add-component", g_variant_new_string ("sqs"));
+  nines_ui_spin (1500);
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* At one second: an edit, then idle, and it is saved a second later. */
+  g_settings_set_uint (settings, "autosave-interval", 1);
   activate (win, "add-component", g_variant_new_string ("sqs"));
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
   NINES_UI_WAIT_FOR (g_file_test (autosave, G_FILE_TEST_EXISTS), 6000);
@@ -223,6 +231,84 @@ test_autosave_and_restore (void)
   gtk_window_destroy (GTK_WINDOW (second));
   nines_window_show_welcome (win);
   gtk_window_destroy (GTK_WINDOW (win));
+  g_settings_reset (settings, "autosave-interval");
+}
+
+/* The welcome page's row for a recent design named @basename, when shown. */
+static GtkWidget *
+find_recent_row (GtkWidget  *widget,
+                 const char *basename)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child) && gtk_widget_get_visible (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), basename) == 0 &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "win.open-path") == 0)
+        return child;
+      if ((found = find_recent_row (child, basename)))
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+uri_of (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  return g_file_get_uri (file);
+}
+
+/* Recent designs are the app's "recent-files" key: what was opened or saved, newest first,
+ * offered on the welcome page (of every window, at once); a design gone since is skipped. */
+static void
+test_recent_files (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *a = g_build_filename (tmpdir, "recent-a.nines", NULL);
+  g_autofree char *b = g_build_filename (tmpdir, "recent-b.nines", NULL);
+  g_autofree char *uri_a = uri_of (a), *uri_b = uri_of (b);
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  NinesWindow *win, *other;
+
+  g_settings_reset (settings, "recent-files");
+  win = new_window ();
+  other = new_window ();
+  g_assert_null (find_recent_row (GTK_WIDGET (other), "recent-a.nines"));
+
+  activate (win, "open-example", g_variant_new_string ("storefront"));
+  g_assert_true (nines_window_save_to_file (win, a, &error));
+  g_assert_no_error (error);
+  g_assert_true (nines_window_save_to_file (win, b, &error));
+  g_assert_true (nines_window_load_file (win, a, &error));
+  g_assert_no_error (error);
+
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_cmpstr (recent[0], ==, uri_a);
+  g_assert_cmpstr (recent[1], ==, uri_b);
+
+  /* The other window, still on its welcome page, offers both without being reopened. */
+  NINES_UI_WAIT_FOR (find_recent_row (GTK_WIDGET (other), "recent-b.nines") != NULL, 3000);
+  g_assert_nonnull (find_recent_row (GTK_WIDGET (other), "recent-a.nines"));
+  g_assert_nonnull (find_recent_row (GTK_WIDGET (other), "recent-b.nines"));
+
+  /* A design deleted since is not offered, but stays in the list. */
+  g_assert_cmpint (g_unlink (b), ==, 0);
+  activate (win, "close-design", NULL);
+  g_assert_nonnull (find_recent_row (GTK_WIDGET (win), "recent-a.nines"));
+  g_assert_null (find_recent_row (GTK_WIDGET (win), "recent-b.nines"));
+  g_strfreev (g_steal_pointer (&recent));
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_settings_reset (settings, "recent-files");
+  g_unlink (a);
 }
 
 int
@@ -240,6 +326,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/nines/ui/window/actions-and-save", test_actions_and_save);
   g_test_add_func ("/nines/ui/window/autosave-and-restore", test_autosave_and_restore);
   g_test_add_func ("/nines/ui/window/text-field-keeps-its-keys", test_text_field_keeps_its_keys);
+  g_test_add_func ("/nines/ui/window/recent-files", test_recent_files);
   ret = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
