@@ -309,7 +309,8 @@ nines_aws_curl_transport_send (NinesAwsTransport *transport,
   else
     {
       api.easy_setopt (curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) g_bytes_get_size (body));
-      api.easy_setopt (curl, CURLOPT_POSTFIELDS, g_bytes_get_size (body) ? g_bytes_get_data (body, NULL) : "");
+      api.easy_setopt (curl, CURLOPT_POSTFIELDS,
+                       g_bytes_get_size (body) ? g_bytes_get_data (body, NULL) : "");
       api.easy_setopt (curl, CURLOPT_CUSTOMREQUEST, method);
     }
 

@@ -379,7 +379,7 @@ nines_diagram_get_extents (NinesGeometry           *geometry,
       const NinesGeometryLink *l = nines_geometry_get_link (geometry, i);
       const NinesRect *a = &nines_geometry_get_card (geometry, l->from)->rect;
       const NinesRect *b = &nines_geometry_get_card (geometry, l->to)->rect;
-      double p[8];
+      double p[8], x0, y0, x1, y1;
       NinesRect hull;
 
       if (clip)
@@ -390,9 +390,11 @@ nines_diagram_get_extents (NinesGeometry           *geometry,
             continue;
         }
       nines_geometry_link_curve (a, b, p);
-      nines_rect_from_points (MIN (MIN (p[0], p[2]), MIN (p[4], p[6])), MIN (MIN (p[1], p[3]), MIN (p[5], p[7])),
-                              MAX (MAX (p[0], p[2]), MAX (p[4], p[6])), MAX (MAX (p[1], p[3]), MAX (p[5], p[7])),
-                              &hull);
+      x0 = MIN (MIN (p[0], p[2]), MIN (p[4], p[6]));
+      y0 = MIN (MIN (p[1], p[3]), MIN (p[5], p[7]));
+      x1 = MAX (MAX (p[0], p[2]), MAX (p[4], p[6]));
+      y1 = MAX (MAX (p[1], p[3]), MAX (p[5], p[7]));
+      nines_rect_from_points (x0, y0, x1, y1, &hull);
       add_extent (extents, &any, &hull, 13);
     }
   if (any && clip)

@@ -116,7 +116,8 @@ sync_tiles (NinesCanvas *self)
   if (self->geometry == NULL)
     return FALSE;
   if ((focused = focus_tile (self)) != NULL)
-    focus_index = nines_geometry_find_card (self->geometry, nines_service_tile_get_id (NINES_SERVICE_TILE (focused)));
+    focus_index = nines_geometry_find_card (self->geometry,
+                                            nines_service_tile_get_id (NINES_SERVICE_TILE (focused)));
   near_rect (self, &near);
   n = nines_geometry_get_n_cards (self->geometry);
   all = n <= ALL_TILES_MAX;

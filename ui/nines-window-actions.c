@@ -600,7 +600,9 @@ show_help_overlay_action (GSimpleAction *action,
 
   if (overlay == NULL)
     {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/ninesdr/Nines/ui/help-overlay.ui");
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/io/github/ninesdr/Nines/ui/help-overlay.ui");
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       /* Transient for the window, hidden on close; replaces this action with GTK's. */

@@ -296,6 +296,7 @@ nines_window_init (NinesWindow *self)
   NinesCatalog *catalog = nines_catalog_get_default ();
   g_autoptr(GtkStringList) patterns = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  GObject *menu_button;
 
   self->welcome_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -313,8 +314,8 @@ nines_window_init (NinesWindow *self)
   g_signal_connect_swapped (self->pattern_dropdown, "notify::selected", G_CALLBACK (on_pattern_selected), self);
   g_signal_connect_swapped (self->recovery_dropdown, "notify::selected", G_CALLBACK (on_recovery_selected), self);
 
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW, "menu_button")),
-                                         create_primary_menu, self, NULL);
+  menu_button = gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW, "menu_button");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_primary_menu, self, NULL);
   nines_inspector_set_canvas (self->inspector, self->canvas);
   /* The patterns side by side first: the lightest page to lay out, and the question most
    * designs start from. */
@@ -322,7 +323,8 @@ nines_window_init (NinesWindow *self)
   self->analysis = nines_analysis_new ();
   nines_summary_bar_set_analysis (self->summary, self->analysis);
   nines_compare_panel_set_analysis (self->compare_panel, self->analysis);
-  g_signal_connect_swapped (self->panels, "notify::visible-child-name", G_CALLBACK (on_panel_shown), self);
+  g_signal_connect_swapped (self->panels, "notify::visible-child-name",
+                            G_CALLBACK (on_panel_shown), self);
   _nines_window_init_settings (self);
   _nines_window_init_actions (self);
   nines_window_show_welcome (self);
