@@ -71,6 +71,8 @@ static const struct
   { "win.export-runbook", { "<Control><Shift>b", NULL } },
   { "win.export-cloudformation", { "<Control><Shift>t", NULL } },
   { "win.provision", { "<Control><Shift>p", NULL } },
+  /* GtkApplication sets this one only for a help overlay at its default resource path. */
+  { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.pattern::none", { "<Alt>0", NULL } },
   { "win.pattern::backup-restore", { "<Alt>1", NULL } },
   { "win.pattern::pilot-light", { "<Alt>2", NULL } },

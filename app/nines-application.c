@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include <nines-model.h>
+
 #include "nines-application.h"
 #include "nines-window.h"
 
@@ -60,9 +62,21 @@ nines_application_open (GApplication  *app,
     }
 }
 
+/* The built-in catalog and price snapshot (JSON parsed once, behind g_once) are needed
+ * by the first frame's summary: parse them on the second core while this thread opens
+ * the display and loads the theme (GTK and libadwaita start-up). */
+static gpointer
+load_model_defaults (gpointer data)
+{
+  nines_catalog_get_default ();
+  nines_price_snapshot_get_default ();
+  return NULL;
+}
+
 static void
 nines_application_startup (GApplication *app)
 {
+  g_thread_unref (g_thread_new ("nines-catalog", load_model_defaults, NULL));
   G_APPLICATION_CLASS (nines_application_parent_class)->startup (app);
   nines_application_init_actions (NINES_APPLICATION (app));
 }

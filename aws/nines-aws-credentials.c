@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <openssl/crypto.h>
 
 #include "nines-aws.h"
 
@@ -54,7 +53,7 @@ static void
 wipe (char *s)
 {
   if (s != NULL)
-    OPENSSL_cleanse (s, strlen (s));
+    explicit_bzero (s, strlen (s));
   g_free (s);
 }
 

@@ -7,7 +7,6 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <openssl/crypto.h>
 
 #include "nines-aws.h"
 
@@ -206,9 +205,9 @@ compute_signature (const char *secret,
   hmac_sha256 (k2, 32, string_to_sign, k);
   for (guint i = 0; i < 32; i++)
     g_string_append_printf (hex, "%02x", k[i]);
-  OPENSSL_cleanse (k0, strlen (k0));
-  OPENSSL_cleanse (k, sizeof k);
-  OPENSSL_cleanse (k2, sizeof k2);
+  explicit_bzero (k0, strlen (k0));
+  explicit_bzero (k, sizeof k);
+  explicit_bzero (k2, sizeof k2);
   return g_string_free (hex, FALSE);
 }
 

@@ -24,6 +24,25 @@ fg (cairo_t  *cr,
     cairo_set_source_rgba (cr, 0, 0, 0.05, alpha);
 }
 
+static const cairo_user_data_key_t context_key;
+
+/* A layout on the Pango context kept with @cr (its user data): what
+ * pango_cairo_create_layout() gives, without a new context (and font lookups) per text. */
+static PangoLayout *
+create_layout (cairo_t *cr)
+{
+  PangoContext *context = cairo_get_user_data (cr, &context_key);
+
+  if (context == NULL)
+    {
+      context = pango_cairo_create_context (cr);
+      cairo_set_user_data (cr, &context_key, context, g_object_unref);
+    }
+  else
+    pango_cairo_update_context (cr, context);
+  return pango_layout_new (context);
+}
+
 /* Draws @text with its left (or right, @align_right) edge at @x, vertically centred on @y. */
 static double
 text (cairo_t    *cr,
@@ -34,7 +53,7 @@ text (cairo_t    *cr,
       double      max_width,
       gboolean    align_right)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoLayout) layout = create_layout (cr);
   PangoFontDescription *desc = pango_font_description_from_string (font);
   int w, h;
 
@@ -278,7 +297,7 @@ static PangoLayout *
 label_layout (cairo_t               *cr,
               const NinesChartPoint *point)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = create_layout (cr);
   const char *font = point->current ? "Sans Bold 8.5" : "Sans 8.5";
   PangoFontDescription *desc = pango_font_description_from_string (font);
 

@@ -335,6 +335,81 @@ nines_diagram_draw_links (cairo_t                 *cr,
     }
 }
 
+static void
+add_extent (NinesRect       *extents,
+            gboolean        *any,
+            const NinesRect *r,
+            double           margin)
+{
+  NinesRect grown = { r->x - margin, r->y - margin, r->width + 2 * margin, r->height + 2 * margin };
+
+  if (*any)
+    nines_rect_union (extents, &grown, extents);
+  else
+    *extents = grown;
+  *any = TRUE;
+}
+
+gboolean
+nines_diagram_get_extents (NinesGeometry           *geometry,
+                           const NinesDiagramStyle *style,
+                           const NinesRect         *clip,
+                           NinesRect               *extents)
+{
+  gboolean any = FALSE;
+  NinesRect band;
+
+  g_return_val_if_fail (geometry != NULL && style != NULL && extents != NULL, FALSE);
+
+  /* The same culling as the drawing functions above. Boxes: a 2-unit stroke straddles
+   * the outline, titles and lanes lie inside. */
+  if (nines_geometry_get_global_band (geometry, &band) && (!clip || nines_rect_intersects (&band, clip)))
+    add_extent (extents, &any, &band, 2);
+  for (guint i = 0; i < nines_geometry_get_n_regions (geometry); i++)
+    {
+      const NinesGeometryRegion *r = nines_geometry_get_region (geometry, i);
+
+      if (!clip || nines_rect_intersects (&r->rect, clip))
+        add_extent (extents, &any, &r->rect, 2);
+    }
+  /* Links: a Bézier curve lies inside the box of its control points; the arrow head
+   * (11 units) and the round caps of the 2-unit stroke reach a little beyond. */
+  for (guint i = 0; i < nines_geometry_get_n_links (geometry); i++)
+    {
+      const NinesGeometryLink *l = nines_geometry_get_link (geometry, i);
+      const NinesRect *a = &nines_geometry_get_card (geometry, l->from)->rect;
+      const NinesRect *b = &nines_geometry_get_card (geometry, l->to)->rect;
+      double p[8], x0, y0, x1, y1;
+      NinesRect hull;
+
+      if (clip)
+        {
+          NinesRect span;
+          nines_rect_union (a, b, &span);
+          if (!nines_rect_intersects (&span, clip))
+            continue;
+        }
+      nines_geometry_link_curve (a, b, p);
+      x0 = MIN (MIN (p[0], p[2]), MIN (p[4], p[6]));
+      y0 = MIN (MIN (p[1], p[3]), MIN (p[5], p[7]));
+      x1 = MAX (MAX (p[0], p[2]), MAX (p[4], p[6]));
+      y1 = MAX (MAX (p[1], p[3]), MAX (p[5], p[7]));
+      nines_rect_from_points (x0, y0, x1, y1, &hull);
+      add_extent (extents, &any, &hull, 13);
+    }
+  if (any && clip)
+    {
+      double x0 = MAX (extents->x, clip->x), y0 = MAX (extents->y, clip->y);
+      double x1 = MIN (extents->x + extents->width, clip->x + clip->width);
+      double y1 = MIN (extents->y + extents->height, clip->y + clip->height);
+
+      if (x1 <= x0 || y1 <= y0)
+        return FALSE;
+      *extents = (NinesRect) { x0, y0, x1 - x0, y1 - y0 };
+    }
+  return any;
+}
+
 void
 nines_diagram_draw_card (cairo_t                 *cr,
                          const NinesGeometryCard *card,

@@ -49,6 +49,14 @@ void     nines_diagram_draw_links     (cairo_t                 *cr,
                                        NinesGeometry           *geometry,
                                        const NinesDiagramStyle *style,
                                        const NinesRect         *clip);
+/* What nines_diagram_draw_regions() and nines_diagram_draw_links() paint inside @clip
+ * (nullable: everywhere), as one rectangle in plan units: strokes, arrow heads and titles
+ * included, clipped to @clip. FALSE when they paint nothing there. A caller that draws
+ * through an intermediate surface (GtkSnapshot's cairo nodes) sizes it with this. */
+gboolean nines_diagram_get_extents    (NinesGeometry           *geometry,
+                                       const NinesDiagramStyle *style,
+                                       const NinesRect         *clip,
+                                       NinesRect               *extents);
 /* One service card, drawn into @rect (plan coordinates, normally card->rect). */
 void     nines_diagram_draw_card      (cairo_t                 *cr,
                                        const NinesGeometryCard *card,

@@ -18,6 +18,14 @@ typedef enum
   NINES_CANVAS_DRAG_CONNECT,
 } NinesCanvasDrag;
 
+/* A card that has a tile: what layout and drawing walk each frame, rather than every
+ * card of the design and a lookup by id. */
+typedef struct
+{
+  guint      index;                    /* in the geometry */
+  GtkWidget *tile;                     /* owned by the widget tree (a child) */
+} NinesCanvasShown;
+
 struct _NinesCanvas
 {
   GtkWidget            parent_instance;
@@ -30,6 +38,7 @@ struct _NinesCanvas
   gboolean             geometry_stale;
   guint                rebuild_source;
   GHashTable          *tiles;          /* card id -> NinesServiceTile (children) */
+  GArray              *shown;          /* NinesCanvasShown: every tile, in card order */
   GPtrArray           *selection;      /* component ids, in selection order */
   char                *selected_region;
   NinesDiagramStyle    style;

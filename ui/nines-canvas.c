@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "nines-canvas-private.h"
@@ -82,37 +83,55 @@ near_rect (NinesCanvas *self,
  * the accessibility tree and the keyboard chain (a design opens showing only its top). */
 #define ALL_TILES_MAX 150
 
+/* The tile holding the keyboard focus (the focus itself or its ancestor), or NULL. */
+static GtkWidget *
+focus_tile (NinesCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  while (focus != NULL && gtk_widget_get_parent (focus) != GTK_WIDGET (self))
+    focus = gtk_widget_get_parent (focus);
+  return focus != NULL && NINES_IS_SERVICE_TILE (focus) ? focus : NULL;
+}
+
 /* Tiles exist only for cards near the view, the selection and the focus (like the rows of
- * a GtkListView): a 2,000-card design keeps a few dozen widgets. Returns TRUE when tiles
- * were added (they need measuring before allocation). */
+ * a GtkListView): a 2,000-card design keeps a few dozen widgets. Runs on every pan, so
+ * only the cards it keeps are looked up by id. Returns TRUE when tiles were added (they
+ * need measuring before allocation). */
 static gboolean
 sync_tiles (NinesCanvas *self)
 {
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
-  GtkWidget *focus = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GHashTable) keep = NULL;
+  GtkWidget *focused;
   GHashTableIter iter;
   gpointer key, value;
   gboolean added = FALSE;
+  int focus_index = -1;
+  gboolean all;
   NinesRect near;
+  guint n;
 
+  g_array_set_size (self->shown, 0);
   if (self->geometry == NULL)
     return FALSE;
-  if (root)
-    focus = gtk_root_get_focus (root);
+  if ((focused = focus_tile (self)) != NULL)
+    focus_index = nines_geometry_find_card (self->geometry,
+                                            nines_service_tile_get_id (NINES_SERVICE_TILE (focused)));
   near_rect (self, &near);
+  n = nines_geometry_get_n_cards (self->geometry);
+  all = n <= ALL_TILES_MAX;
+  keep = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < nines_geometry_get_n_cards (self->geometry); i++)
+  for (guint i = 0; i < n; i++)
     {
       const NinesGeometryCard *card = nines_geometry_get_card (self->geometry, i);
-      NinesServiceTile *tile = g_hash_table_lookup (self->tiles, card->id);
-      gboolean want = nines_geometry_get_n_cards (self->geometry) <= ALL_TILES_MAX ||
-                      nines_rect_intersects (&card->rect, &near) ||
-                      (tile != NULL && focus != NULL &&
-                       (focus == GTK_WIDGET (tile) || gtk_widget_is_ancestor (focus, GTK_WIDGET (tile))));
+      NinesCanvasShown shown = { i, NULL };
+      NinesServiceTile *tile;
 
-      if (!want)
+      if (!all && (int) i != focus_index && !nines_rect_intersects (&card->rect, &near))
         continue;
+      tile = g_hash_table_lookup (self->tiles, card->id);
       if (tile == NULL)
         {
           tile = nines_service_tile_new ();
@@ -126,6 +145,8 @@ sync_tiles (NinesCanvas *self)
           style_tile (self, tile);
         }
       g_hash_table_add (keep, card->id);
+      shown.tile = GTK_WIDGET (tile);
+      g_array_append_val (self->shown, shown);
     }
 
   g_hash_table_iter_init (&iter, self->tiles);
@@ -167,6 +188,7 @@ ensure_geometry (NinesCanvas *self)
   if (self->document == NULL)
     {
       GtkWidget *child;
+      g_array_set_size (self->shown, 0);
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
         gtk_widget_unparent (child);
       g_hash_table_remove_all (self->tiles);
@@ -289,19 +311,79 @@ nines_canvas_size_allocate (GtkWidget *widget,
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
 
   zoom = nines_canvas_viewport_get_zoom (self->viewport);
-  for (guint i = 0; i < nines_geometry_get_n_cards (self->geometry); i++)
+  for (guint i = 0; i < self->shown->len; i++)
     {
-      const NinesGeometryCard *card = nines_geometry_get_card (self->geometry, i);
-      GtkWidget *tile = g_hash_table_lookup (self->tiles, card->id);
+      const NinesCanvasShown *shown = &g_array_index (self->shown, NinesCanvasShown, i);
+      const NinesGeometryCard *card = nines_geometry_get_card (self->geometry, shown->index);
+      GtkWidget *tile = shown->tile;
       double wx, wy;
 
-      if (tile == NULL)
-        continue;
       nines_canvas_viewport_plan_to_widget (self->viewport, card->rect.x, card->rect.y, &wx, &wy);
       gtk_widget_allocate (tile, MAX (1, (int) (card->rect.width * zoom)),
                            MAX (1, (int) (card->rect.height * zoom)), -1,
                            gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (wx, wy)));
     }
+}
+
+/* Regions, lanes, links and the rubber band: one cairo node over what they cover of the
+ * view. The cairo renderer replays a cairo node into a new image the size of the node,
+ * every frame: an empty stretch of the design must not cost a window-sized one. */
+static void
+snapshot_background (NinesCanvas     *self,
+                     GtkSnapshot     *snapshot,
+                     int              width,
+                     int              height,
+                     const NinesRect *visible)
+{
+  double zoom = nines_canvas_viewport_get_zoom (self->viewport);
+  NinesRect extents, rubber = { 0 };
+  gboolean drawn;
+  int x0, y0, x1, y1;
+  double ox, oy;
+  cairo_t *cr;
+
+  nines_canvas_viewport_get_origin (self->viewport, &ox, &oy);
+  drawn = nines_diagram_get_extents (self->geometry, &self->style, visible, &extents);
+  if (self->drag == NINES_CANVAS_DRAG_RUBBER)
+    {
+      double ax, ay, bx, by;
+
+      nines_canvas_viewport_widget_to_plan (self->viewport, self->drag_x, self->drag_y, &ax, &ay);
+      nines_canvas_viewport_widget_to_plan (self->viewport, self->drag_x + self->drag_dx,
+                                            self->drag_y + self->drag_dy, &bx, &by);
+      nines_rect_from_points (ax, ay, bx, by, &rubber);
+      if (drawn)
+        nines_rect_union (&extents, &rubber, &extents);
+      else
+        extents = rubber;
+      drawn = TRUE;
+    }
+  if (!drawn)
+    return;
+
+  /* In widget pixels, rounded out (antialiased edges) and kept inside the widget. */
+  x0 = MAX (0, (int) floor ((extents.x - ox) * zoom) - 1);
+  y0 = MAX (0, (int) floor ((extents.y - oy) * zoom) - 1);
+  x1 = MIN (width, (int) ceil ((extents.x + extents.width - ox) * zoom) + 1);
+  y1 = MIN (height, (int) ceil ((extents.y + extents.height - oy) * zoom) + 1);
+  if (x1 <= x0 || y1 <= y0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -ox, -oy);
+  nines_diagram_draw_regions (cr, self->geometry, &self->style, visible);
+  nines_diagram_draw_links (cr, self->geometry, &self->style, visible);
+  if (self->drag == NINES_CANVAS_DRAG_RUBBER)
+    {
+      cairo_rectangle (cr, rubber.x, rubber.y, rubber.width, rubber.height);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.15);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+      cairo_set_line_width (cr, 1 / zoom);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
 }
 
 static void
@@ -322,45 +404,17 @@ nines_canvas_snapshot (GtkWidget   *widget,
   nines_canvas_viewport_get_origin (self->viewport, &ox, &oy);
   nines_canvas_viewport_get_visible (self->viewport, width, height, &visible);
   self->style.scale = zoom;
+  snapshot_background (self, snapshot, width, height, &visible);
 
-  /* Regions, lanes and links: one cairo node for the visible area. */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_scale (cr, zoom, zoom);
-  cairo_translate (cr, -ox, -oy);
-  nines_diagram_draw_regions (cr, self->geometry, &self->style, &visible);
-  nines_diagram_draw_links (cr, self->geometry, &self->style, &visible);
-
-  if (self->drag == NINES_CANVAS_DRAG_RUBBER)
-    {
-      double x0, y0, x1, y1;
-      NinesRect r;
-
-      nines_canvas_viewport_widget_to_plan (self->viewport, self->drag_x, self->drag_y, &x0, &y0);
-      nines_canvas_viewport_widget_to_plan (self->viewport, self->drag_x + self->drag_dx,
-                                            self->drag_y + self->drag_dy, &x1, &y1);
-      nines_rect_from_points (x0, y0, x1, y1, &r);
-      cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.15);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
-      cairo_set_line_width (cr, 1 / zoom);
-      cairo_stroke (cr);
-    }
-  cairo_destroy (cr);
-
-  /* Cards: only the tiles near the view (2,000 cards stay cheap to draw). */
+  /* Cards: only the tiles near the view (2,000 cards stay cheap to draw), in card order. */
   near = (NinesRect) { visible.x - VISIBLE_MARGIN, visible.y - VISIBLE_MARGIN,
                        visible.width + 2 * VISIBLE_MARGIN, visible.height + 2 * VISIBLE_MARGIN };
-  for (guint i = 0; i < nines_geometry_get_n_cards (self->geometry); i++)
+  for (guint i = 0; i < self->shown->len; i++)
     {
-      const NinesGeometryCard *card = nines_geometry_get_card (self->geometry, i);
-      GtkWidget *tile;
+      const NinesCanvasShown *shown = &g_array_index (self->shown, NinesCanvasShown, i);
 
-      if (!nines_rect_intersects (&card->rect, &near))
-        continue;
-      tile = g_hash_table_lookup (self->tiles, card->id);
-      if (tile != NULL)
-        gtk_widget_snapshot_child (widget, tile, snapshot);
+      if (nines_rect_intersects (&nines_geometry_get_card (self->geometry, shown->index)->rect, &near))
+        gtk_widget_snapshot_child (widget, shown->tile, snapshot);
     }
 
   if (self->drag == NINES_CANVAS_DRAG_CONNECT)
@@ -399,6 +453,7 @@ nines_canvas_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_array_set_size (self->shown, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_hash_table_remove_all (self->tiles);
@@ -418,6 +473,7 @@ nines_canvas_finalize (GObject *object)
   NinesCanvas *self = (NinesCanvas *)object;
 
   g_hash_table_unref (self->tiles);
+  g_array_unref (self->shown);
   g_ptr_array_unref (self->selection);
   g_free (self->selected_region);
   g_free (self->failed_region);
@@ -505,6 +561,7 @@ nines_canvas_init (NinesCanvas *self)
   g_signal_connect_object (self->viewport, "changed", G_CALLBACK (on_viewport_changed), self,
                            G_CONNECT_SWAPPED);
   self->tiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shown = g_array_new (FALSE, FALSE, sizeof (NinesCanvasShown));
   self->selection = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   nines_diagram_style_init (&self->style, adw_style_manager_get_dark (manager));
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (on_dark_changed), self,

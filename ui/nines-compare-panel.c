@@ -19,6 +19,7 @@ struct _NinesComparePanel
   GtkWidget     *cells[NINES_N_DR_PATTERNS][N_VALUES];
   GtkWidget     *use[NINES_N_DR_PATTERNS];
   GtkWidget     *names[NINES_N_DR_PATTERNS];
+  gboolean       stale;     /* the cells do not show the analysis yet */
 };
 
 G_DEFINE_FINAL_TYPE (NinesComparePanel, nines_compare_panel, GTK_TYPE_WIDGET)
@@ -56,10 +57,14 @@ refresh (NinesComparePanel *self)
   const NinesPatternSummary *rows;
   NinesDocument *doc;
 
-  /* Four extra deployments, priced and recovered: only once the page is shown. */
-  if (self->analysis == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+  /* Four extra deployments, priced and recovered: only for the page shown (or about to
+   * be: the stack's visible page is child-visible before it is mapped, and filling it
+   * then means its labels are measured once, with their values, for the first frame). */
+  if (self->analysis == NULL ||
+      !(gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_widget_get_child_visible (GTK_WIDGET (self))) ||
       !(rows = nines_analysis_compare (self->analysis)))
     return;
+  self->stale = FALSE;
   doc = nines_analysis_get_document (self->analysis);
   for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
     {
@@ -102,6 +107,13 @@ refresh (NinesComparePanel *self)
 }
 
 static void
+on_analysis_changed (NinesComparePanel *self)
+{
+  self->stale = TRUE;
+  refresh (self);
+}
+
+static void
 nines_compare_panel_dispose (GObject *object)
 {
   NinesComparePanel *self = (NinesComparePanel *)object;
@@ -119,7 +131,8 @@ static void
 nines_compare_panel_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (nines_compare_panel_parent_class)->map (widget);
-  refresh (NINES_COMPARE_PANEL (widget));
+  if (NINES_COMPARE_PANEL (widget)->stale)
+    refresh (NINES_COMPARE_PANEL (widget));
 }
 
 static void
@@ -209,8 +222,8 @@ nines_compare_panel_set_analysis (NinesComparePanel *self,
     g_signal_handlers_disconnect_by_data (self->analysis, self);
   g_set_object (&self->analysis, analysis);
   if (analysis)
-    g_signal_connect_swapped (analysis, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
+    g_signal_connect_swapped (analysis, "changed", G_CALLBACK (on_analysis_changed), self);
+  on_analysis_changed (self);
 }
 
 const char *

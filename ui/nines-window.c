@@ -152,6 +152,79 @@ on_outage_changed (NinesWindow *self,
   nines_canvas_set_outage (self->canvas, region, zone);
 }
 
+/* The main menu's popover (a widget per item, 11 M instructions) is made when the menu
+ * first opens, not before the window's first frame. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  GObject *menu = gtk_widget_get_template_child (GTK_WIDGET (data), NINES_TYPE_WINDOW, "primary_menu");
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+/* The panels of the hidden pages (costs, recovery, findings, simulation) are made when
+ * their page is first shown or asked for: building them with the window cost 26 M
+ * instructions before the first frame, for pages nobody sees yet. */
+static GtkWidget *
+ensure_panel (NinesWindow *self,
+              const char  *name)
+{
+  g_autofree char *slot_id = g_strdup_printf ("%s_slot", name);
+  GObject *slot = gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW, slot_id);
+  GtkWidget *panel;
+
+  if (g_strcmp0 (name, "compare") == 0)
+    return GTK_WIDGET (self->compare_panel);
+  if (slot == NULL)
+    return NULL;
+  if ((panel = adw_bin_get_child (ADW_BIN (slot))) != NULL)
+    return panel;
+
+  if (g_str_equal (name, "costs"))
+    {
+      self->cost_panel = NINES_COST_PANEL (nines_cost_panel_new ());
+      nines_cost_panel_set_analysis (self->cost_panel, self->analysis);
+      if (self->cost_panel)
+    nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
+      panel = GTK_WIDGET (self->cost_panel);
+    }
+  else if (g_str_equal (name, "recovery"))
+    {
+      self->recovery_panel = NINES_RECOVERY_PANEL (nines_recovery_panel_new ());
+      nines_recovery_panel_set_analysis (self->recovery_panel, self->analysis);
+      panel = GTK_WIDGET (self->recovery_panel);
+    }
+  else if (g_str_equal (name, "findings"))
+    {
+      self->findings_panel = NINES_FINDINGS_PANEL (nines_findings_panel_new ());
+      nines_findings_panel_set_analysis (self->findings_panel, self->analysis);
+      g_signal_connect_swapped (self->findings_panel, "component-activated",
+                                G_CALLBACK (on_finding_activated), self);
+      panel = GTK_WIDGET (self->findings_panel);
+    }
+  else
+    {
+      self->simulation_panel = NINES_SIMULATION_PANEL (nines_simulation_panel_new ());
+      nines_simulation_panel_set_analysis (self->simulation_panel, self->analysis);
+      g_signal_connect_swapped (self->simulation_panel, "outage-changed",
+                                G_CALLBACK (on_outage_changed), self);
+      panel = GTK_WIDGET (self->simulation_panel);
+    }
+  adw_bin_set_child (ADW_BIN (slot), panel);
+  return panel;
+}
+
+static void
+on_panel_shown (NinesWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->panels);
+
+  if (name != NULL)
+    ensure_panel (self, name);
+}
+
 static gboolean
 nines_window_close_request (GtkWindow *window)
 {
@@ -206,14 +279,15 @@ nines_window_class_init (NinesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, panels);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, cost_panel);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, recovery_panel);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, compare_panel);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, simulation_panel);
+  /* Not kept in the struct: looked up with gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "costs_slot", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "recovery_slot", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "findings_slot", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "simulate_slot", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_message);
-  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_outage_changed);
 }
 
 static void
@@ -222,6 +296,7 @@ nines_window_init (NinesWindow *self)
   NinesCatalog *catalog = nines_catalog_get_default ();
   g_autoptr(GtkStringList) patterns = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  GObject *menu_button;
 
   self->welcome_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -239,17 +314,17 @@ nines_window_init (NinesWindow *self)
   g_signal_connect_swapped (self->pattern_dropdown, "notify::selected", G_CALLBACK (on_pattern_selected), self);
   g_signal_connect_swapped (self->recovery_dropdown, "notify::selected", G_CALLBACK (on_recovery_selected), self);
 
+  menu_button = gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW, "menu_button");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_primary_menu, self, NULL);
   nines_inspector_set_canvas (self->inspector, self->canvas);
   /* The patterns side by side first: the lightest page to lay out, and the question most
    * designs start from. */
   adw_view_stack_set_visible_child_name (self->panels, "compare");
   self->analysis = nines_analysis_new ();
   nines_summary_bar_set_analysis (self->summary, self->analysis);
-  nines_cost_panel_set_analysis (self->cost_panel, self->analysis);
-  nines_recovery_panel_set_analysis (self->recovery_panel, self->analysis);
-  nines_findings_panel_set_analysis (self->findings_panel, self->analysis);
   nines_compare_panel_set_analysis (self->compare_panel, self->analysis);
-  nines_simulation_panel_set_analysis (self->simulation_panel, self->analysis);
+  g_signal_connect_swapped (self->panels, "notify::visible-child-name",
+                            G_CALLBACK (on_panel_shown), self);
   _nines_window_init_settings (self);
   _nines_window_init_actions (self);
   nines_window_show_welcome (self);
@@ -301,7 +376,7 @@ nines_window_get_panel (NinesWindow *self,
                         const char  *name)
 {
   g_return_val_if_fail (NINES_IS_WINDOW (self), NULL);
-  return adw_view_stack_get_child_by_name (self->panels, name);
+  return ensure_panel (self, name);
 }
 
 NinesInspector *
@@ -349,7 +424,8 @@ nines_window_show_welcome (NinesWindow *self)
   if (self->stack)
     g_signal_handlers_disconnect_by_data (self->stack, self);
   nines_canvas_set_command_stack (self->canvas, NULL);
-  nines_cost_panel_set_command_stack (self->cost_panel, NULL);
+  if (self->cost_panel)
+    nines_cost_panel_set_command_stack (self->cost_panel, NULL);
   nines_analysis_set_document (self->analysis, NULL);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
@@ -389,7 +465,8 @@ nines_window_set_document (NinesWindow   *self,
   g_signal_connect_swapped (self->stack, "notify::dirty", G_CALLBACK (on_stack_notify), self);
 
   nines_canvas_set_command_stack (self->canvas, self->stack);
-  nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
+  if (self->cost_panel)
+    nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
   nines_analysis_set_document (self->analysis, document);
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
   set_header_mode (self, TRUE);

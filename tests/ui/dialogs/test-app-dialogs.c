@@ -55,10 +55,10 @@ test_help_overlay (void)
   GObject *overlay;
 
   (void) nines_ui_get_resource ();
-  gtk_builder_add_from_resource (builder, "/io/github/ninesdr/Nines/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, "/io/github/ninesdr/Nines/ui/help-overlay.ui", &error);
   g_assert_no_error (error);
 
-  /* GtkApplication looks for exactly this id */
+  /* win.show-help-overlay looks for exactly this id */
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
 
