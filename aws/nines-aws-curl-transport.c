@@ -1,17 +1,11 @@
 /* The libcurl transport: runs on the calling (worker) thread with that thread's easy
- * handle. The one place where CURLcode becomes a GError.
- *
- * libcurl is opened when the first transport is made, not linked: with the TLS, HTTP/2,
- * SSH, LDAP and Kerberos libraries it brings (26 of them) it cost 39 M instructions of
- * dynamic linking at every start of the desktop app (callgrind, to the first frame),
- * which needs it only to provision or refresh prices. */
+ * handle. The one place where CURLcode becomes a GError. */
 #define G_LOG_DOMAIN "nines-aws"
 
 #include "config.h"
 
 #include <string.h>
 #include <curl/curl.h>
-#include <gmodule.h>
 #include <glib/gi18n-lib.h>
 
 #include "nines-aws.h"
@@ -29,63 +23,12 @@ struct _NinesAwsCurlTransport
   char *ca_file;
 };
 
-/* The soname of the libcurl the headers belong to (Debian 12: libcurl4, ABI 4). */
-#define LIBCURL_SONAME "libcurl.so.4"
-
-/* The entry points used, as in curl.h. */
-static struct
-{
-  CURLcode            (*global_init)    (long flags);
-  CURL               *(*easy_init)      (void);
-  void                (*easy_cleanup)   (CURL *curl);
-  void                (*easy_reset)     (CURL *curl);
-  CURLcode            (*easy_setopt)    (CURL *curl, CURLoption option, ...);
-  CURLcode            (*easy_perform)   (CURL *curl);
-  CURLcode            (*easy_getinfo)   (CURL *curl, CURLINFO info, ...);
-  const char         *(*easy_strerror)  (CURLcode code);
-  struct curl_slist  *(*slist_append)   (struct curl_slist *list, const char *string);
-  void                (*slist_free_all) (struct curl_slist *list);
-} api;
-/* Why libcurl could not be opened (NULL once it is). */
-static char *api_error;
-
-static void
-load_api (void)
-{
-  static const struct { const char *name; gsize offset; } symbols[] = {
-    { "curl_global_init", G_STRUCT_OFFSET (__typeof__ (api), global_init) },
-    { "curl_easy_init", G_STRUCT_OFFSET (__typeof__ (api), easy_init) },
-    { "curl_easy_cleanup", G_STRUCT_OFFSET (__typeof__ (api), easy_cleanup) },
-    { "curl_easy_reset", G_STRUCT_OFFSET (__typeof__ (api), easy_reset) },
-    { "curl_easy_setopt", G_STRUCT_OFFSET (__typeof__ (api), easy_setopt) },
-    { "curl_easy_perform", G_STRUCT_OFFSET (__typeof__ (api), easy_perform) },
-    { "curl_easy_getinfo", G_STRUCT_OFFSET (__typeof__ (api), easy_getinfo) },
-    { "curl_easy_strerror", G_STRUCT_OFFSET (__typeof__ (api), easy_strerror) },
-    { "curl_slist_append", G_STRUCT_OFFSET (__typeof__ (api), slist_append) },
-    { "curl_slist_free_all", G_STRUCT_OFFSET (__typeof__ (api), slist_free_all) },
-  };
-  GModule *module = g_module_open (LIBCURL_SONAME, G_MODULE_BIND_LOCAL);
-
-  if (module == NULL)
-    {
-      api_error = g_strdup (g_module_error ());
-      return;
-    }
-  g_module_make_resident (module);
-  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
-    if (!g_module_symbol (module, symbols[i].name, G_STRUCT_MEMBER_P (&api, symbols[i].offset)))
-      {
-        api_error = g_strdup (g_module_error ());
-        return;
-      }
-}
-
 /* One easy handle per thread, reset between requests: curl keeps its connection cache,
  * so the pages of a paginated call reuse one TLS connection. */
 static void
 easy_cleanup (gpointer curl)
 {
-  api.easy_cleanup (curl);
+  curl_easy_cleanup (curl);
 }
 
 static GPrivate thread_curl = G_PRIVATE_INIT (easy_cleanup);
@@ -97,10 +40,10 @@ thread_easy_handle (void)
 
   if (curl != NULL)
     {
-      api.easy_reset (curl);
+      curl_easy_reset (curl);
       return curl;
     }
-  curl = api.easy_init ();
+  curl = curl_easy_init ();
   if (curl != NULL)
     g_private_set (&thread_curl, curl);
   return curl;
@@ -197,7 +140,7 @@ error_from_curl (CURLcode         code,
                  guint            total_timeout_ms)
 {
   g_autofree char *host = host_for_messages (request);
-  const char *detail = errbuf[0] ? errbuf : api.easy_strerror (code);
+  const char *detail = errbuf[0] ? errbuf : curl_easy_strerror (code);
 
   switch (code)
     {
@@ -248,12 +191,6 @@ nines_aws_curl_transport_send (NinesAwsTransport *transport,
   CURL *curl;
   long status = 0;
 
-  if (api_error != NULL)
-    {
-      g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_TRANSPORT,
-                   _("Could not open the HTTP library %s: %s"), LIBCURL_SONAME, api_error);
-      return NULL;
-    }
   curl = thread_easy_handle ();
   if (curl == NULL)
     {
@@ -272,53 +209,52 @@ nines_aws_curl_transport_send (NinesAwsTransport *transport,
 
       nines_aws_request_get_header_at (request, i, &name, &value);
       line = *value ? g_strdup_printf ("%s: %s", name, value) : g_strdup_printf ("%s;", name);
-      headers = api.slist_append (headers, line);
+      headers = curl_slist_append (headers, line);
     }
   /* headers curl would add by itself, unsigned: no 100-continue round trip, and no
    * made-up form Content-Type */
-  headers = api.slist_append (headers, "Expect:");
+  headers = curl_slist_append (headers, "Expect:");
   if (nines_aws_request_get_header (request, "content-type") == NULL)
-    headers = api.slist_append (headers, "Content-Type:");
+    headers = curl_slist_append (headers, "Content-Type:");
 
-  api.easy_setopt (curl, CURLOPT_URL, url);
-  api.easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  api.easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-  api.easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  api.easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt (curl, CURLOPT_URL, url);
+  curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);
   if (self->ca_file != NULL)
-    api.easy_setopt (curl, CURLOPT_CAINFO, self->ca_file);
-  api.easy_setopt (curl, CURLOPT_CONNECTTIMEOUT_MS, (long) self->connect_timeout_ms);
-  api.easy_setopt (curl, CURLOPT_TIMEOUT_MS, (long) self->total_timeout_ms);
-  api.easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 0L);
-  api.easy_setopt (curl, CURLOPT_USERAGENT, "nines/" PACKAGE_VERSION " libcurl/" LIBCURL_VERSION);
-  api.easy_setopt (curl, CURLOPT_ERRORBUFFER, errbuf);
-  api.easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
-  api.easy_setopt (curl, CURLOPT_WRITEFUNCTION, write_cb);
-  api.easy_setopt (curl, CURLOPT_WRITEDATA, &ex);
-  api.easy_setopt (curl, CURLOPT_HEADERFUNCTION, header_cb);
-  api.easy_setopt (curl, CURLOPT_HEADERDATA, &ex);
-  api.easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
-  api.easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
-  api.easy_setopt (curl, CURLOPT_XFERINFODATA, &ex);
-  api.easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt (curl, CURLOPT_CAINFO, self->ca_file);
+  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT_MS, (long) self->connect_timeout_ms);
+  curl_easy_setopt (curl, CURLOPT_TIMEOUT_MS, (long) self->total_timeout_ms);
+  curl_easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt (curl, CURLOPT_USERAGENT, "nines/" PACKAGE_VERSION " libcurl/" LIBCURL_VERSION);
+  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, write_cb);
+  curl_easy_setopt (curl, CURLOPT_WRITEDATA, &ex);
+  curl_easy_setopt (curl, CURLOPT_HEADERFUNCTION, header_cb);
+  curl_easy_setopt (curl, CURLOPT_HEADERDATA, &ex);
+  curl_easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
+  curl_easy_setopt (curl, CURLOPT_XFERINFODATA, &ex);
+  curl_easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, "");
 
   if (g_str_equal (method, "HEAD"))
-    api.easy_setopt (curl, CURLOPT_NOBODY, 1L);
+    curl_easy_setopt (curl, CURLOPT_NOBODY, 1L);
   else if (g_str_equal (method, "GET") && g_bytes_get_size (body) == 0)
-    api.easy_setopt (curl, CURLOPT_HTTPGET, 1L);
+    curl_easy_setopt (curl, CURLOPT_HTTPGET, 1L);
   else
     {
-      api.easy_setopt (curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) g_bytes_get_size (body));
-      api.easy_setopt (curl, CURLOPT_POSTFIELDS,
-                       g_bytes_get_size (body) ? g_bytes_get_data (body, NULL) : "");
-      api.easy_setopt (curl, CURLOPT_CUSTOMREQUEST, method);
+      curl_easy_setopt (curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) g_bytes_get_size (body));
+      curl_easy_setopt (curl, CURLOPT_POSTFIELDS, g_bytes_get_size (body) ? g_bytes_get_data (body, NULL) : "");
+      curl_easy_setopt (curl, CURLOPT_CUSTOMREQUEST, method);
     }
 
   g_debug ("%s %s%s", method, nines_aws_request_get_endpoint (request), nines_aws_request_get_path (request));
-  code = api.easy_perform (curl);
+  code = curl_easy_perform (curl);
   if (code == CURLE_OK)
     {
-      api.easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
+      curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
       GBytes *bytes = g_byte_array_free_to_bytes (g_steal_pointer (&ex.body));
 
       response = g_steal_pointer (&ex.response);
@@ -340,9 +276,9 @@ nines_aws_curl_transport_send (NinesAwsTransport *transport,
     g_byte_array_unref (ex.body);
   g_clear_pointer (&ex.response, nines_aws_response_unref);
   /* the handle outlives its options: unhook everything that points into this frame */
-  api.easy_setopt (curl, CURLOPT_HTTPHEADER, NULL);
-  api.easy_setopt (curl, CURLOPT_ERRORBUFFER, NULL);
-  api.slist_free_all (headers);
+  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, NULL);
+  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, NULL);
+  curl_slist_free_all (headers);
   return response;
 }
 
@@ -366,11 +302,7 @@ nines_aws_curl_transport_class_init (NinesAwsCurlTransportClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = nines_aws_curl_transport_finalize;
   /* once per process, before any thread uses curl */
-  load_api ();
-  if (api_error == NULL)
-    api.global_init (CURL_GLOBAL_DEFAULT);
-  else
-    g_warning ("Could not open %s: %s", LIBCURL_SONAME, api_error);
+  curl_global_init (CURL_GLOBAL_DEFAULT);
 }
 
 static void
