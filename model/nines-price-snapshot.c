@@ -70,8 +70,10 @@ validate (NinesPriceSnapshot  *self,
 
   if (self->pool_len == 0 || self->pool[self->pool_len - 1] != '\0')
     return fail (error, _("string pool not terminated"));
-  if (self->n_slots == 0 || (self->n_slots & (self->n_slots - 1)) != 0
-      || self->n_slots < self->n_records)
+  /* A power of two (lookups mask the hash). Not tied to the number of records: the
+   * table holds one slot per key, and a key may have many tiers (records); lookups
+   * probe at most n_slots slots, so any size terminates. */
+  if (self->n_slots == 0 || (self->n_slots & (self->n_slots - 1)) != 0)
     return fail (error, _("bad hash table size"));
   for (gsize i = 0; i < self->n_slots; i++)
     if (self->slots[i] > self->n_records)

@@ -296,6 +296,31 @@ test_default (void)
   }
 }
 
+/* One key with more tiers than the hash table has slots (the table holds one slot per
+ * key): a file the builder writes must load with full validation (found by
+ * fuzz-price-get-products). */
+static void
+test_many_tiers (void)
+{
+  g_autoptr(NinesPriceBuilder) b = nines_price_builder_new ();
+  guint src = nines_price_builder_add_source (b, "tiers.json", "2025-06-18", "r");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NinesPriceSnapshot) s = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first, n_tiers;
+
+  for (guint t = 0; t < 20; t++)
+    nines_price_builder_add (b, src, "AWSDataTransfer", "us-east-1", "out", "GB",
+                             0.09 - t * 0.001, t * 1000.0, t == 19 ? INFINITY : (t + 1) * 1000.0,
+                             NULL, "tier");
+  bytes = nines_price_builder_serialize (b);
+  s = nines_price_snapshot_new_from_bytes (bytes, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nines_price_snapshot_get_n_prices (s), ==, 20);
+  g_assert_true (nines_price_snapshot_lookup (s, "AWSDataTransfer", "us-east-1", "out", &first, &n_tiers));
+  g_assert_cmpuint (n_tiers, ==, 20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -304,6 +329,7 @@ main (int argc, char **argv)
   g_test_add_func ("/nines/model/price/snapshot/deterministic", test_deterministic);
   g_test_add_func ("/nines/model/price/snapshot/preference", test_preference);
   g_test_add_func ("/nines/model/price/snapshot/corrupt", test_corrupt);
+  g_test_add_func ("/nines/model/price/snapshot/many-tiers", test_many_tiers);
   g_test_add_func ("/nines/model/price/snapshot/corrupt-file-named", test_corrupt_file_named);
   g_test_add_func ("/nines/model/price/snapshot/write-files", test_write_files);
   g_test_add_func ("/nines/model/price/snapshot/refresh", test_refresh);
