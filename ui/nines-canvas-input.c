@@ -1,5 +1,5 @@
 /* nines-canvas-input.c: pointer, touch and keyboard input of the canvas, its actions,
- * and dropping services from the palette. Every edit goes through NinesCommandStack. */
+ * and adding services (dropped from the palette or by keyboard). Every edit goes through NinesCommandStack. */
 #define G_LOG_DOMAIN "nines-canvas"
 
 #include "config.h"
@@ -551,4 +551,128 @@ _nines_canvas_init_input (NinesCanvas *self)
 
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+/* A name for a new component of @info's kind that no component of @document shows: the
+ * kind's label ("Application Load Balancer"), then the label with the first free number
+ * from 2 ("Application Load Balancer 2"). */
+static char *
+default_component_name (NinesDocument       *document,
+                        const NinesKindInfo *info)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  char *name = g_strdup (info->label);
+
+  for (guint i = 0; i < nines_document_get_n_components (document); i++)
+    g_hash_table_add (taken, (gpointer) nines_component_get_display_name (nines_document_get_component (document, i)));
+  for (guint n = 2; g_hash_table_contains (taken, name); n++)
+    {
+      g_free (name);
+      /* Translators: the default name of a new component: its kind and a number, e.g.
+       * "Application Load Balancer 2" */
+      name = g_strdup_printf (_("%s %u"), info->label, n);
+    }
+  return name;
+}
+
+char *
+nines_canvas_add_component (NinesCanvas       *self,
+                            const char        *kind,
+                            const NinesPoint  *at,
+                            GError           **error)
+{
+  const NinesKindInfo *info;
+  g_autoptr(NinesComponent) component = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  const char *region = NULL;
+  NinesPoint spot;
+  guint lane = 0;
+
+  g_return_val_if_fail (NINES_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  _nines_canvas_ensure_geometry (self);
+  if (self->stack == NULL)
+    {
+      g_set_error_literal (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_FAILED, _("No design is open"));
+      return NULL;
+    }
+  info = nines_catalog_lookup_kind (nines_catalog_get_default (), kind);
+  if (info == NULL)
+    {
+      g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_NOT_FOUND,
+                   _("Unknown kind of service “%s”"), kind);
+      return NULL;
+    }
+
+  /* Which region: the one dropped on, else the selected one, else the primary. */
+  if (info->placement != NINES_PLACEMENT_GLOBAL)
+    {
+      guint index, zone;
+      NinesHitKind hit = at ? nines_geometry_hit_test (self->geometry, at->x, at->y, &index, &zone)
+                            : NINES_HIT_NONE;
+
+      if (hit == NINES_HIT_ZONE || hit == NINES_HIT_REGION)
+        {
+          region = nines_geometry_get_region (self->geometry, index)->code;
+          lane = hit == NINES_HIT_ZONE ? zone : 0;
+        }
+      else if (hit == NINES_HIT_CARD)
+        region = nines_geometry_get_card (self->geometry, index)->region;
+      if (region == NULL || nines_document_lookup_region (self->document, region) == NULL)
+        region = self->selected_region;
+      if (region == NULL && self->selection->len > 0)
+        {
+          NinesComponent *c = nines_document_lookup_component (self->document, g_ptr_array_index (self->selection, 0));
+          region = c ? nines_component_get_region (c) : NULL;
+        }
+      if (region == NULL)
+        region = nines_document_get_primary_region (self->document);
+      if (region == NULL && g_list_model_get_n_items (nines_document_get_regions (self->document)) > 0)
+        {
+          g_autoptr(NinesRegion) first = g_list_model_get_item (nines_document_get_regions (self->document), 0);
+          region = nines_region_get_code (first);
+        }
+      if (region == NULL || nines_document_lookup_region (self->document, region) == NULL)
+        {
+          g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_INVALID,
+                       _("A %s needs a region: add a region first"), info->label);
+          return NULL;
+        }
+    }
+
+  id = nines_document_make_component_id (self->document, kind);
+  component = nines_component_new (id, kind, region);
+  /* Named as part of the add command: one undo takes the component and its name away. */
+  name = default_component_name (self->document, info);
+  nines_component_set_name (component, name);
+  if (info->placement == NINES_PLACEMENT_ZONAL)
+    {
+      NinesRegion *r = nines_document_lookup_region (self->document, region);
+      const char * const *azs = nines_region_get_azs (r);
+      guint n_azs = g_strv_length ((char **) azs);
+      guint want = MIN (MAX (info->min_azs, 2), n_azs);
+      g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+
+      /* Start at the lane it was dropped on. */
+      for (guint i = 0; i < want; i++)
+        g_ptr_array_add (chosen, (gpointer) azs[(lane + i) % n_azs]);
+      g_ptr_array_add (chosen, NULL);
+      nines_component_set_azs (component, (const char * const *) chosen->pdata);
+    }
+
+  if (at != NULL)
+    {
+      spot.x = nines_geometry_snap (at->x - NINES_GEOMETRY_CARD_WIDTH / 2, NINES_GEOMETRY_GRID);
+      spot.y = nines_geometry_snap (at->y - NINES_GEOMETRY_CARD_HEIGHT / 2, NINES_GEOMETRY_GRID);
+    }
+  else
+    nines_geometry_free_spot (self->geometry, region, &spot);
+
+  if (!nines_command_stack_add_component (self->stack, component, &spot, error))
+    return NULL;
+  _nines_canvas_ensure_geometry (self);
+  nines_canvas_select (self, id, FALSE);
+  return g_steal_pointer (&id);
 }

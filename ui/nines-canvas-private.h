@@ -76,5 +76,7 @@ int      _nines_canvas_card_at           (NinesCanvas    *self,
                                           double          wx,
                                           double          wy);
 void     _nines_canvas_refresh_tiles     (NinesCanvas    *self);
+/* Brings geometry (and the deployment) up to date with the document. */
+void     _nines_canvas_ensure_geometry   (NinesCanvas    *self);
 
 G_END_DECLS
