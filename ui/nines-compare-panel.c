@@ -12,17 +12,15 @@
 
 struct _NinesComparePanel
 {
-  GtkWidget      parent_instance;
-  NinesAnalysis *analysis;
+  NinesAnalysisPanel parent_instance;
   GtkWidget     *grid;
   GtkWidget     *chart;
   GtkWidget     *cells[NINES_N_DR_PATTERNS][N_VALUES];
   GtkWidget     *use[NINES_N_DR_PATTERNS];
   GtkWidget     *names[NINES_N_DR_PATTERNS];
-  gboolean       stale;     /* the cells do not show the analysis yet */
 };
 
-G_DEFINE_FINAL_TYPE (NinesComparePanel, nines_compare_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NinesComparePanel, nines_compare_panel, NINES_TYPE_ANALYSIS_PANEL)
 
 static void
 draw_chart (GtkDrawingArea *area,
@@ -31,14 +29,14 @@ draw_chart (GtkDrawingArea *area,
             int             height,
             gpointer        data)
 {
-  NinesComparePanel *self = data;
+  NinesAnalysis *analysis = nines_analysis_panel_get_analysis (NINES_ANALYSIS_PANEL (data));
   const NinesPatternSummary *rows;
   NinesChartPoint points[NINES_N_DR_PATTERNS];
   NinesDocument *doc;
 
-  if (self->analysis == NULL || !(rows = nines_analysis_compare (self->analysis)))
+  if (analysis == NULL || !(rows = nines_analysis_compare (analysis)))
     return;
-  doc = nines_analysis_get_document (self->analysis);
+  doc = nines_analysis_get_document (analysis);
   for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
     {
       points[p].label = nines_dr_pattern_get_label (p);
@@ -51,21 +49,19 @@ draw_chart (GtkDrawingArea *area,
                             adw_style_manager_get_dark (adw_style_manager_get_default ()));
 }
 
+/* Four extra deployments, priced and recovered: only for the page shown (or about to be:
+ * NinesAnalysisPanel calls this for the stack's visible page before it is mapped). */
 static void
-refresh (NinesComparePanel *self)
+update (NinesAnalysisPanel *panel,
+        NinesAnalysis      *analysis)
 {
+  NinesComparePanel *self = NINES_COMPARE_PANEL (panel);
   const NinesPatternSummary *rows;
   NinesDocument *doc;
 
-  /* Four extra deployments, priced and recovered: only for the page shown (or about to
-   * be: the stack's visible page is child-visible before it is mapped, and filling it
-   * then means its labels are measured once, with their values, for the first frame). */
-  if (self->analysis == NULL ||
-      !(gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_widget_get_child_visible (GTK_WIDGET (self))) ||
-      !(rows = nines_analysis_compare (self->analysis)))
+  if (analysis == NULL || !(rows = nines_analysis_compare (analysis)))
     return;
-  self->stale = FALSE;
-  doc = nines_analysis_get_document (self->analysis);
+  doc = nines_analysis_get_document (analysis);
   for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
     {
       const NinesPatternSummary *r = &rows[p];
@@ -107,41 +103,11 @@ refresh (NinesComparePanel *self)
 }
 
 static void
-on_analysis_changed (NinesComparePanel *self)
-{
-  self->stale = TRUE;
-  refresh (self);
-}
-
-static void
-nines_compare_panel_dispose (GObject *object)
-{
-  NinesComparePanel *self = (NinesComparePanel *)object;
-  GtkWidget *child;
-
-  if (self->analysis)
-    g_signal_handlers_disconnect_by_data (self->analysis, self);
-  g_clear_object (&self->analysis);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
-  G_OBJECT_CLASS (nines_compare_panel_parent_class)->dispose (object);
-}
-
-static void
-nines_compare_panel_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (nines_compare_panel_parent_class)->map (widget);
-  if (NINES_COMPARE_PANEL (widget)->stale)
-    refresh (NINES_COMPARE_PANEL (widget));
-}
-
-static void
 nines_compare_panel_class_init (NinesComparePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = nines_compare_panel_dispose;
-  widget_class->map = nines_compare_panel_map;
+  NINES_ANALYSIS_PANEL_CLASS (klass)->update = update;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -210,20 +176,6 @@ GtkWidget *
 nines_compare_panel_new (void)
 {
   return g_object_new (NINES_TYPE_COMPARE_PANEL, NULL);
-}
-
-void
-nines_compare_panel_set_analysis (NinesComparePanel *self,
-                                  NinesAnalysis     *analysis)
-{
-  g_return_if_fail (NINES_IS_COMPARE_PANEL (self));
-
-  if (self->analysis)
-    g_signal_handlers_disconnect_by_data (self->analysis, self);
-  g_set_object (&self->analysis, analysis);
-  if (analysis)
-    g_signal_connect_swapped (analysis, "changed", G_CALLBACK (on_analysis_changed), self);
-  on_analysis_changed (self);
 }
 
 const char *

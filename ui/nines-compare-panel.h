@@ -4,16 +4,14 @@
 
 #include <gtk/gtk.h>
 
-#include "nines-analysis.h"
+#include "nines-analysis-panel.h"
 
 G_BEGIN_DECLS
 
 #define NINES_TYPE_COMPARE_PANEL (nines_compare_panel_get_type ())
-G_DECLARE_FINAL_TYPE (NinesComparePanel, nines_compare_panel, NINES, COMPARE_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (NinesComparePanel, nines_compare_panel, NINES, COMPARE_PANEL, NinesAnalysisPanel)
 
 GtkWidget *nines_compare_panel_new          (void);
-void       nines_compare_panel_set_analysis (NinesComparePanel *self,
-                                             NinesAnalysis     *analysis);
 /* The text of cell (@pattern, @column) (columns: 0 steady, 1 failover, 2 RTO, 3 RPO, 4 nines). */
 const char *nines_compare_panel_get_cell    (NinesComparePanel *self,
                                              NinesDrPattern     pattern,

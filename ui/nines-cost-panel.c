@@ -23,8 +23,7 @@ typedef enum
 
 struct _NinesCostPanel
 {
-  GtkWidget          parent_instance;
-  NinesAnalysis     *analysis;
+  NinesAnalysisPanel parent_instance;
   NinesCommandStack *stack;
   GListStore        *store;
   GtkSortListModel  *sorted;
@@ -32,10 +31,9 @@ struct _NinesCostPanel
   GtkWidget         *totals;
   GtkWidget         *groups;
   GtkWidget         *view;
-  gboolean           stale;   /* the analysis changed while the panel was hidden */
 };
 
-G_DEFINE_FINAL_TYPE (NinesCostPanel, nines_cost_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NinesCostPanel, nines_cost_panel, NINES_TYPE_ANALYSIS_PANEL)
 
 static const char *
 column_title (Column c)
@@ -252,7 +250,8 @@ compare_group (gconstpointer a,
 static void
 fill (NinesCostPanel *self)
 {
-  NinesCostEstimate *estimate = self->analysis ? nines_analysis_get_estimate (self->analysis) : NULL;
+  NinesAnalysis *analysis = nines_analysis_panel_get_analysis (NINES_ANALYSIS_PANEL (self));
+  NinesCostEstimate *estimate = analysis ? nines_analysis_get_estimate (analysis) : NULL;
   NinesCostState state = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->state)) == 1 ? NINES_COST_FAILOVER : NINES_COST_STEADY;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) groups = g_string_new (NULL);
@@ -260,7 +259,6 @@ fill (NinesCostPanel *self)
   NinesCostTotal t;
   gboolean own_discount = FALSE;
 
-  self->stale = FALSE;
   if (estimate == NULL)
     {
       g_list_store_remove_all (self->store);
@@ -277,8 +275,8 @@ fill (NinesCostPanel *self)
   /* Grouped by region, then service, dearest first (the order when no column is sorted). */
   g_list_store_sort (self->store, compare_group, NULL);
 
-  nines_analysis_get_total (self->analysis, state, &t);
-  nines_analysis_get_discount (self->analysis, &own_discount);
+  nines_analysis_get_total (analysis, state, &t);
+  nines_analysis_get_discount (analysis, &own_discount);
   list = nines_analysis_format_usd (t.list_usd);
   discount = nines_analysis_format_usd (t.discount_usd);
   total = nines_analysis_format_usd (t.total_usd);
@@ -322,9 +320,6 @@ nines_cost_panel_dispose (GObject *object)
   NinesCostPanel *self = (NinesCostPanel *)object;
   GtkWidget *child;
 
-  if (self->analysis)
-    g_signal_handlers_disconnect_by_data (self->analysis, self);
-  g_clear_object (&self->analysis);
   g_clear_object (&self->stack);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -334,23 +329,10 @@ nines_cost_panel_dispose (GObject *object)
 }
 
 static void
-refresh (NinesCostPanel *self)
+update (NinesAnalysisPanel *panel,
+        NinesAnalysis      *analysis)
 {
-  /* A hidden page's rows are made when it is shown (start-up stays quick). */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->stale = TRUE;
-  else
-    fill (self);
-}
-
-static void
-nines_cost_panel_map (GtkWidget *widget)
-{
-  NinesCostPanel *self = NINES_COST_PANEL (widget);
-
-  GTK_WIDGET_CLASS (nines_cost_panel_parent_class)->map (widget);
-  if (self->stale)
-    fill (self);
+  fill (NINES_COST_PANEL (panel));
 }
 
 static void
@@ -359,7 +341,7 @@ nines_cost_panel_class_init (NinesCostPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = nines_cost_panel_dispose;
-  widget_class->map = nines_cost_panel_map;
+  NINES_ANALYSIS_PANEL_CLASS (klass)->update = update;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "costpanel");
 }
@@ -376,7 +358,7 @@ nines_cost_panel_init (NinesCostPanel *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->state = gtk_drop_down_new_from_strings (states);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->state), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost state"), -1);
-  g_signal_connect_swapped (self->state, "notify::selected", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->state, "notify::selected", G_CALLBACK (fill), self);
   self->totals = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->totals, "heading");
   gtk_label_set_xalign (GTK_LABEL (self->totals), 0);
@@ -429,20 +411,6 @@ nines_cost_panel_new (void)
 }
 
 void
-nines_cost_panel_set_analysis (NinesCostPanel *self,
-                               NinesAnalysis  *analysis)
-{
-  g_return_if_fail (NINES_IS_COST_PANEL (self));
-
-  if (self->analysis)
-    g_signal_handlers_disconnect_by_data (self->analysis, self);
-  g_set_object (&self->analysis, analysis);
-  if (analysis)
-    g_signal_connect_swapped (analysis, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
-}
-
-void
 nines_cost_panel_set_command_stack (NinesCostPanel    *self,
                                     NinesCommandStack *stack)
 {
@@ -455,7 +423,6 @@ nines_cost_panel_get_model (NinesCostPanel *self)
 {
   g_return_val_if_fail (NINES_IS_COST_PANEL (self), NULL);
   /* Asked for while hidden: bring the rows up to date first. */
-  if (self->stale)
-    fill (self);
+  nines_analysis_panel_flush (NINES_ANALYSIS_PANEL (self));
   return G_LIST_MODEL (self->sorted);
 }

@@ -5,17 +5,15 @@
 
 #include <gtk/gtk.h>
 
-#include "nines-analysis.h"
+#include "nines-analysis-panel.h"
 #include "nines-cost-row.h"
 
 G_BEGIN_DECLS
 
 #define NINES_TYPE_COST_PANEL (nines_cost_panel_get_type ())
-G_DECLARE_FINAL_TYPE (NinesCostPanel, nines_cost_panel, NINES, COST_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (NinesCostPanel, nines_cost_panel, NINES, COST_PANEL, NinesAnalysisPanel)
 
 GtkWidget  *nines_cost_panel_new               (void);
-void        nines_cost_panel_set_analysis      (NinesCostPanel    *self,
-                                                NinesAnalysis     *analysis);
 void        nines_cost_panel_set_command_stack (NinesCostPanel    *self,
                                                 NinesCommandStack *stack);
 /* The rows shown (NinesCostRow), in display order. (transfer none) */

@@ -9,32 +9,24 @@
 
 struct _NinesFindingsPanel
 {
-  GtkWidget      parent_instance;
-  NinesAnalysis *analysis;
-  gboolean       stale;     /* changed while hidden: rebuilt when shown */
+  NinesAnalysisPanel parent_instance;
   GtkWidget     *counts;
   GtkListBox    *list;
 };
 
-G_DEFINE_FINAL_TYPE (NinesFindingsPanel, nines_findings_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NinesFindingsPanel, nines_findings_panel, NINES_TYPE_ANALYSIS_PANEL)
 
 enum { COMPONENT_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-refresh (NinesFindingsPanel *self)
+update (NinesAnalysisPanel *panel,
+        NinesAnalysis      *analysis)
 {
-  NinesFindings *findings = self->analysis ? nines_analysis_get_findings (self->analysis) : NULL;
+  NinesFindingsPanel *self = NINES_FINDINGS_PANEL (panel);
+  NinesFindings *findings = analysis ? nines_analysis_get_findings (analysis) : NULL;
   GtkWidget *child;
   g_autofree char *counts = NULL;
-
-  /* Rows for a hidden page are built when it is shown (start-up stays quick). */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
@@ -106,36 +98,11 @@ row_activated_cb (NinesFindingsPanel *self,
 }
 
 static void
-nines_findings_panel_dispose (GObject *object)
-{
-  NinesFindingsPanel *self = (NinesFindingsPanel *)object;
-  GtkWidget *child;
-
-  if (self->analysis)
-    g_signal_handlers_disconnect_by_data (self->analysis, self);
-  g_clear_object (&self->analysis);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
-  G_OBJECT_CLASS (nines_findings_panel_parent_class)->dispose (object);
-}
-
-static void
-nines_findings_panel_map (GtkWidget *widget)
-{
-  NinesFindingsPanel *self = NINES_FINDINGS_PANEL (widget);
-
-  GTK_WIDGET_CLASS (nines_findings_panel_parent_class)->map (widget);
-  if (self->stale)
-    refresh (self);
-}
-
-static void
 nines_findings_panel_class_init (NinesFindingsPanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = nines_findings_panel_dispose;
-  GTK_WIDGET_CLASS (klass)->map = nines_findings_panel_map;
+  NINES_ANALYSIS_PANEL_CLASS (klass)->update = update;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   /**
    * NinesFindingsPanel::component-activated:
@@ -180,20 +147,6 @@ GtkWidget *
 nines_findings_panel_new (void)
 {
   return g_object_new (NINES_TYPE_FINDINGS_PANEL, NULL);
-}
-
-void
-nines_findings_panel_set_analysis (NinesFindingsPanel *self,
-                                   NinesAnalysis      *analysis)
-{
-  g_return_if_fail (NINES_IS_FINDINGS_PANEL (self));
-
-  if (self->analysis)
-    g_signal_handlers_disconnect_by_data (self->analysis, self);
-  g_set_object (&self->analysis, analysis);
-  if (analysis)
-    g_signal_connect_swapped (analysis, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
 }
 
 GtkListBox *

@@ -4,16 +4,14 @@
 
 #include <gtk/gtk.h>
 
-#include "nines-analysis.h"
+#include "nines-analysis-panel.h"
 
 G_BEGIN_DECLS
 
 #define NINES_TYPE_FINDINGS_PANEL (nines_findings_panel_get_type ())
-G_DECLARE_FINAL_TYPE (NinesFindingsPanel, nines_findings_panel, NINES, FINDINGS_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (NinesFindingsPanel, nines_findings_panel, NINES, FINDINGS_PANEL, NinesAnalysisPanel)
 
 GtkWidget  *nines_findings_panel_new          (void);
-void        nines_findings_panel_set_analysis (NinesFindingsPanel *self,
-                                               NinesAnalysis      *analysis);
 GtkListBox *nines_findings_panel_get_list     (NinesFindingsPanel *self);
 
 G_END_DECLS

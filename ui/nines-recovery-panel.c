@@ -10,21 +10,21 @@
 
 struct _NinesRecoveryPanel
 {
-  GtkWidget      parent_instance;
-  NinesAnalysis *analysis;
-  gboolean       stale;     /* changed while hidden: rebuilt when shown */
+  NinesAnalysisPanel parent_instance;
   GtkWidget     *heading;
   GtkWidget     *chart;
   GtkWidget     *steps;    /* GtkBox holding an AdwPreferencesGroup, rebuilt */
   GtkWidget     *stores;
 };
 
-G_DEFINE_FINAL_TYPE (NinesRecoveryPanel, nines_recovery_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NinesRecoveryPanel, nines_recovery_panel, NINES_TYPE_ANALYSIS_PANEL)
 
 static NinesRecovery *
 get_recovery (NinesRecoveryPanel *self)
 {
-  return self->analysis ? nines_analysis_get_recovery (self->analysis) : NULL;
+  NinesAnalysis *analysis = nines_analysis_panel_get_analysis (NINES_ANALYSIS_PANEL (self));
+
+  return analysis ? nines_analysis_get_recovery (analysis) : NULL;
 }
 
 static void
@@ -82,19 +82,14 @@ replace_group (GtkWidget  *holder,
 }
 
 static void
-refresh (NinesRecoveryPanel *self)
+update (NinesAnalysisPanel *panel,
+        NinesAnalysis      *analysis)
 {
-  NinesRecovery *recovery = get_recovery (self);
+  NinesRecoveryPanel *self = NINES_RECOVERY_PANEL (panel);
+  NinesRecovery *recovery = analysis ? nines_analysis_get_recovery (analysis) : NULL;
   g_autofree char *rto = NULL, *heading = NULL;
   GtkWidget *group;
 
-  /* Rows for a hidden page are built when it is shown (start-up stays quick). */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
 
   if (recovery == NULL)
     {
@@ -156,34 +151,9 @@ refresh (NinesRecoveryPanel *self)
 }
 
 static void
-nines_recovery_panel_dispose (GObject *object)
-{
-  NinesRecoveryPanel *self = (NinesRecoveryPanel *)object;
-  GtkWidget *child;
-
-  if (self->analysis)
-    g_signal_handlers_disconnect_by_data (self->analysis, self);
-  g_clear_object (&self->analysis);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
-  G_OBJECT_CLASS (nines_recovery_panel_parent_class)->dispose (object);
-}
-
-static void
-nines_recovery_panel_map (GtkWidget *widget)
-{
-  NinesRecoveryPanel *self = NINES_RECOVERY_PANEL (widget);
-
-  GTK_WIDGET_CLASS (nines_recovery_panel_parent_class)->map (widget);
-  if (self->stale)
-    refresh (self);
-}
-
-static void
 nines_recovery_panel_class_init (NinesRecoveryPanelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = nines_recovery_panel_dispose;
-  GTK_WIDGET_CLASS (klass)->map = nines_recovery_panel_map;
+  NINES_ANALYSIS_PANEL_CLASS (klass)->update = update;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -226,18 +196,4 @@ GtkWidget *
 nines_recovery_panel_new (void)
 {
   return g_object_new (NINES_TYPE_RECOVERY_PANEL, NULL);
-}
-
-void
-nines_recovery_panel_set_analysis (NinesRecoveryPanel *self,
-                                   NinesAnalysis      *analysis)
-{
-  g_return_if_fail (NINES_IS_RECOVERY_PANEL (self));
-
-  if (self->analysis)
-    g_signal_handlers_disconnect_by_data (self->analysis, self);
-  g_set_object (&self->analysis, analysis);
-  if (analysis)
-    g_signal_connect_swapped (analysis, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
 }

@@ -4,15 +4,13 @@
 
 #include <gtk/gtk.h>
 
-#include "nines-analysis.h"
+#include "nines-analysis-panel.h"
 
 G_BEGIN_DECLS
 
 #define NINES_TYPE_RECOVERY_PANEL (nines_recovery_panel_get_type ())
-G_DECLARE_FINAL_TYPE (NinesRecoveryPanel, nines_recovery_panel, NINES, RECOVERY_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (NinesRecoveryPanel, nines_recovery_panel, NINES, RECOVERY_PANEL, NinesAnalysisPanel)
 
 GtkWidget *nines_recovery_panel_new          (void);
-void       nines_recovery_panel_set_analysis (NinesRecoveryPanel *self,
-                                              NinesAnalysis      *analysis);
 
 G_END_DECLS

@@ -185,21 +185,17 @@ ensure_panel (NinesWindow *self,
   if (g_str_equal (name, "costs"))
     {
       self->cost_panel = NINES_COST_PANEL (nines_cost_panel_new ());
-      nines_cost_panel_set_analysis (self->cost_panel, self->analysis);
-      if (self->cost_panel)
-    nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
+      nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
       panel = GTK_WIDGET (self->cost_panel);
     }
   else if (g_str_equal (name, "recovery"))
     {
       self->recovery_panel = NINES_RECOVERY_PANEL (nines_recovery_panel_new ());
-      nines_recovery_panel_set_analysis (self->recovery_panel, self->analysis);
       panel = GTK_WIDGET (self->recovery_panel);
     }
   else if (g_str_equal (name, "findings"))
     {
       self->findings_panel = NINES_FINDINGS_PANEL (nines_findings_panel_new ());
-      nines_findings_panel_set_analysis (self->findings_panel, self->analysis);
       g_signal_connect_swapped (self->findings_panel, "component-activated",
                                 G_CALLBACK (on_finding_activated), self);
       panel = GTK_WIDGET (self->findings_panel);
@@ -213,6 +209,8 @@ ensure_panel (NinesWindow *self,
       panel = GTK_WIDGET (self->simulation_panel);
     }
   adw_bin_set_child (ADW_BIN (slot), panel);
+  if (NINES_IS_ANALYSIS_PANEL (panel))
+    nines_analysis_panel_set_analysis (NINES_ANALYSIS_PANEL (panel), self->analysis);
   return panel;
 }
 
@@ -322,7 +320,7 @@ nines_window_init (NinesWindow *self)
   adw_view_stack_set_visible_child_name (self->panels, "compare");
   self->analysis = nines_analysis_new ();
   nines_summary_bar_set_analysis (self->summary, self->analysis);
-  nines_compare_panel_set_analysis (self->compare_panel, self->analysis);
+  nines_analysis_panel_set_analysis (NINES_ANALYSIS_PANEL (self->compare_panel), self->analysis);
   g_signal_connect_swapped (self->panels, "notify::visible-child-name",
                             G_CALLBACK (on_panel_shown), self);
   _nines_window_init_settings (self);
