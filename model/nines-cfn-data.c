@@ -84,6 +84,26 @@ add_subnet_group (NinesCfnBuilder         *b,
   json_object_set_array_member (props, "Tags", _nines_cfn_tags (b, item, NULL));
 }
 
+/* The parameter naming the copied snapshot a restore starts from (backup & restore):
+ * empty until failed over, then required. Returns a Ref to it. */
+static JsonNode *
+snapshot_parameter (NinesCfnBuilder         *b,
+                    const NinesDeployedItem *item,
+                    NinesComponent          *c,
+                    const char              *snapshot,
+                    const char              *what)
+{
+  g_autofree char *param = _nines_cfn_logical_id (item->id, "SnapshotArn");
+  g_autofree char *desc = g_strdup_printf ("ARN of the %s of %s copied to %s to restore from (the latest "
+                                           "recovery point in the Nines backup vault)",
+                                           snapshot, nines_component_get_display_name (c), b->region);
+  g_autofree char *why = g_strdup_printf ("Restoring the %s needs the ARN of its copied snapshot", what);
+
+  _nines_cfn_add_parameter (b, param, "String", desc, "");
+  _nines_cfn_require_when_failed_over (b, param, why);
+  return _nines_cfn_ref (param);
+}
+
 static void
 set_retain_policies (NinesCfnBuilder *b,
                      const char      *logical_id,
@@ -154,15 +174,8 @@ _nines_cfn_add_rds (NinesCfnBuilder         *b,
     }
   else if (restore)
     {
-      g_autofree char *param = _nines_cfn_logical_id (item->id, "SnapshotArn");
-      g_autofree char *desc = g_strdup_printf ("ARN of the DB snapshot of %s copied to %s to restore from "
-                                               "(the latest recovery point in the Nines backup vault)",
-                                               nines_component_get_display_name (c), b->region);
-
-      _nines_cfn_add_parameter (b, param, "String", desc, "");
-      _nines_cfn_require_when_failed_over (b, param,
-                                           "Restoring the database needs the ARN of its copied snapshot");
-      json_object_set_member (props, "DBSnapshotIdentifier", _nines_cfn_ref (param));
+      json_object_set_member (props, "DBSnapshotIdentifier",
+                              snapshot_parameter (b, item, c, "DB snapshot", "database"));
       json_object_set_string_member (props, "Engine", engine);
     }
   else
@@ -306,16 +319,9 @@ _nines_cfn_add_aurora (NinesCfnBuilder         *b,
     }
   else if (restore)
     {
-      g_autofree char *param = _nines_cfn_logical_id (item->id, "SnapshotArn");
-      g_autofree char *desc = g_strdup_printf ("ARN of the DB cluster snapshot of %s copied to %s to restore "
-                                               "from (the latest recovery point in the Nines backup vault)",
-                                               nines_component_get_display_name (c), b->region);
-
       /* The snapshot brings the master user and its password with it. */
-      _nines_cfn_add_parameter (b, param, "String", desc, "");
-      _nines_cfn_require_when_failed_over (b, param,
-                                           "Restoring the cluster needs the ARN of its copied snapshot");
-      json_object_set_member (props, "SnapshotIdentifier", _nines_cfn_ref (param));
+      json_object_set_member (props, "SnapshotIdentifier",
+                              snapshot_parameter (b, item, c, "DB cluster snapshot", "cluster"));
     }
   else
     {
