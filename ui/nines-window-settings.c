@@ -40,7 +40,16 @@ static void
 on_price_date_changed (NinesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(NinesPriceSnapshot) prices = nines_price_refresh_load (self->settings, &error);
+  g_autoptr(NinesPriceSnapshot) prices = NULL;
+  g_autofree char *date = g_settings_get_string (self->settings, "price-data-date");
+  NinesPriceSnapshot *in_use = nines_analysis_get_prices (self->analysis);
+
+  /* A refresh in this process gave every window its snapshot before setting the date:
+   * nothing to read again. (Another process's refresh, or a start, reads the file.) */
+  if (in_use != NULL && date[0] != '\0' &&
+      g_strcmp0 (nines_price_snapshot_get_newest_date (in_use), date) == 0)
+    return;
+  prices = nines_price_refresh_load (self->settings, &error);
 
   if (error != NULL)
     {
