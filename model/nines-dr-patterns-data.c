@@ -70,6 +70,10 @@ add_backup_copy (NinesPatternContext *ctx,
       r->stored_gb = full_gb * kept;
       r->source_stored_gb = full_gb * kept_here;
     }
+  /* RDS's automated backups in the source region are priced with the instance
+   * (price_rds), not as the plan's. */
+  if (_nines_kind_is (nines_component_get_kind (c), "rds"))
+    r->source_stored_gb = 0;
   r->requests_per_month = per_month;
   r->interval_s = ctx->backup_interval_h * 3600.0;
   r->lag_s = ctx->copy_lag_s;
@@ -92,11 +96,7 @@ add_backups_alongside (NinesPatternContext *ctx,
                        double               changed_gb_per_day,
                        gboolean             incremental)
 {
-  NinesReplication *r = add_backup_copy (ctx, c, target_id, full_gb, changed_gb_per_day, incremental);
-
-  r->alongside = TRUE;
-  if (_nines_kind_is (nines_component_get_kind (c), "rds"))
-    r->source_stored_gb = 0;   /* the automated backups are priced with the instance (price_rds) */
+  add_backup_copy (ctx, c, target_id, full_gb, changed_gb_per_day, incremental)->alongside = TRUE;
 }
 
 static NinesDeployedItem *
@@ -144,9 +144,7 @@ _nines_pattern_rds (NinesPatternContext *ctx,
   _nines_pattern_set_bool (ctx, failover, "public", FALSE);
   if (ctx->pattern == NINES_DR_PATTERN_BACKUP_RESTORE)
     {
-      r = add_backup_copy (ctx, c, id, storage_gb, write_gb_day, TRUE);
-      /* The source region's automated backups are priced with the instance (price_rds). */
-      r->source_stored_gb = 0;
+      add_backup_copy (ctx, c, id, storage_gb, write_gb_day, TRUE);
       add_restored (ctx, c, _("Automated snapshots copied to the recovery region (AWS Backup); "
                               "a new instance is restored from the latest copy on recovery."));
       return;
