@@ -39,6 +39,9 @@ struct _NinesComponent
   JsonObject          *extra;      /* unknown members, kept on save */
 
   const NinesKindInfo *kind_info;  /* from the catalog; NULL for unknown kinds */
+  /* Counts the changes to the fields and parameters: what was derived from the component
+   * at one revision (a deployment's pattern output) holds while it stays the same. */
+  guint64              revision;
 };
 
 static const char *no_azs[] = { NULL };
@@ -447,6 +450,7 @@ nines_component_set_name (NinesComponent *self,
     return;
   g_clear_pointer (&self->name, g_ref_string_release);
   self->name = (name && *name) ? g_ref_string_new (name) : NULL;
+  self->revision++;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -456,6 +460,7 @@ nines_component_set_azs (NinesComponent     *self,
 {
   g_return_if_fail (NINES_IS_COMPONENT (self));
   take_azs (self, azs, FALSE);
+  self->revision++;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -473,6 +478,7 @@ put_param (NinesComponent        *self,
 
   if (p == NULL && value == NULL)
     return;
+  self->revision++;
   /* Write to a set of our own, never to one a copy shares. */
   if (set == NULL || !g_atomic_ref_count_compare (&set->ref_count, 1) ||
       (p == NULL && set->n == set->alloc))
@@ -525,7 +531,14 @@ _nines_component_set_region (NinesComponent *self,
                              const char     *region)
 {
   self->region = g_intern_string (region);
+  self->revision++;
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+guint64
+_nines_component_get_revision (NinesComponent *self)
+{
+  return self->revision;
 }
 
 void
@@ -561,6 +574,7 @@ _nines_component_set_extra (NinesComponent *self,
 {
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra ? json_object_ref (extra) : NULL;
+  self->revision++;
 }
 
 char *

@@ -29,7 +29,11 @@ struct _NinesDeployment
   guint            block_used;     /* items used in the last block */
   ItemIndex       *index;          /* by id: built at the first lookup (atomic) */
   GPtrArray       *replications;   /* of NinesReplication */
+  GPtrArray       *own_replications; /* those of @replications it allocated (owned) */
   GStringChunk    *strings;        /* the items' and replications' ids, regions and notes */
+  GPtrArray       *fragments;      /* of NinesDeployFragment: the items and replications
+                                    * it reuses from an earlier build (owned by them) */
+  NinesDeployFragment *recording;  /* where items and replications go while a rule works */
   guint            n_drawn;        /* the first items: the document's components, in order */
   const char      *last_region;    /* the last region interned for an item or replication */
   const char      *last_note_in;   /* the last note given, and its copy */
@@ -48,6 +52,20 @@ typedef struct
   NinesComponent          *source;   /* the drawn component it copies, or NULL */
   const NinesDeployedItem *target;   /* the item receiving the copy, or NULL */
 } ReplicationEnds;
+
+/* What the pattern rule of one drawn component added: its items and replications,
+ * with their strings. Immutable once recorded and shared by every deployment built from
+ * the same component revision in the same context (nines-dr-patterns.c keeps them). */
+struct _NinesDeployFragment
+{
+  gatomicrefcount  ref_count;
+  NinesComponent  *component;     /* the drawn component it was made from */
+  guint64          revision;      /* @component's revision then */
+  guint            generation;    /* the cache's last build that used it */
+  GPtrArray       *items;         /* of NinesDeployedItem (owned) */
+  GPtrArray       *replications;  /* of NinesReplication (owned) */
+  GStringChunk    *strings;
+};
 
 G_DEFINE_BOXED_TYPE (NinesDeployment, nines_deployment, nines_deployment_ref, nines_deployment_unref)
 
@@ -86,10 +104,25 @@ nines_replication_kind_to_string (NinesReplicationKind kind)
 
 #define ITEMS_PER_BLOCK 256
 
-/* Thousands of items: allocated a block at a time, not one by one. */
+static void
+item_clear (NinesDeployedItem *item)
+{
+  g_clear_object (&item->steady);
+  g_clear_object (&item->failover);
+}
+
+/* Thousands of items: allocated a block at a time, not one by one (a fragment's few,
+ * one by one). */
 static NinesDeployedItem *
 item_alloc (NinesDeployment *self)
 {
+  if (self->recording != NULL)
+    {
+      NinesDeployedItem *item = g_new0 (NinesDeployedItem, 1);
+
+      g_ptr_array_add (self->recording->items, item);
+      return item;
+    }
   if (self->item_blocks->len == 0 || self->block_used == ITEMS_PER_BLOCK)
     {
       g_ptr_array_add (self->item_blocks, g_new0 (NinesDeployedItem, ITEMS_PER_BLOCK));
@@ -176,6 +209,104 @@ replication_free (NinesReplication *r)
   g_free (r);
 }
 
+static void
+fragment_item_free (NinesDeployedItem *item)
+{
+  item_clear (item);
+  g_free (item);
+}
+
+NinesDeployFragment *
+_nines_deploy_fragment_ref (NinesDeployFragment *fragment)
+{
+  g_atomic_ref_count_inc (&fragment->ref_count);
+  return fragment;
+}
+
+void
+_nines_deploy_fragment_unref (NinesDeployFragment *fragment)
+{
+  if (fragment == NULL || !g_atomic_ref_count_dec (&fragment->ref_count))
+    return;
+  g_ptr_array_unref (fragment->items);
+  g_ptr_array_unref (fragment->replications);
+  g_string_chunk_free (fragment->strings);
+  g_object_unref (fragment->component);
+  g_free (fragment);
+}
+
+NinesComponent *
+_nines_deploy_fragment_get_component (NinesDeployFragment *fragment,
+                                      guint64             *revision)
+{
+  *revision = fragment->revision;
+  return fragment->component;
+}
+
+guint *
+_nines_deploy_fragment_generation (NinesDeployFragment *fragment)
+{
+  return &fragment->generation;
+}
+
+/* From here to _nines_deployment_end_fragment(), the items and replications the rules
+ * add for @component go to a fragment of their own as well as to the deployment. */
+void
+_nines_deployment_begin_fragment (NinesDeployment *self,
+                                  NinesComponent  *component)
+{
+  NinesDeployFragment *f = g_new0 (NinesDeployFragment, 1);
+
+  g_return_if_fail (self->recording == NULL);
+  g_atomic_ref_count_init (&f->ref_count);
+  f->component = g_object_ref (component);
+  f->revision = _nines_component_get_revision (component);
+  f->items = g_ptr_array_new_with_free_func ((GDestroyNotify) fragment_item_free);
+  f->replications = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_free);
+  f->strings = g_string_chunk_new (256);
+  self->recording = f;
+  self->last_note_in = self->last_note = NULL;
+}
+
+/* (transfer full): the deployment keeps a reference of its own. */
+NinesDeployFragment *
+_nines_deployment_end_fragment (NinesDeployment *self)
+{
+  NinesDeployFragment *f = g_steal_pointer (&self->recording);
+
+  g_return_val_if_fail (f != NULL, NULL);
+  self->last_note_in = self->last_note = NULL;
+  g_ptr_array_add (self->fragments, _nines_deploy_fragment_ref (f));
+  return f;
+}
+
+/* Adds what @fragment recorded, as if its rule had run again for the current drawn item. */
+void
+_nines_deployment_replay_fragment (NinesDeployment     *self,
+                                   NinesDeployFragment *fragment)
+{
+  const char *drawn_id = NULL;
+
+  g_return_if_fail (self->recording == NULL);
+  g_ptr_array_add (self->fragments, _nines_deploy_fragment_ref (fragment));
+  for (guint i = 0; i < fragment->items->len; i++)
+    g_ptr_array_add (self->items, g_ptr_array_index (fragment->items, i));
+  if (fragment->items->len > 0)
+    self->ends_resolved = FALSE;
+  if (self->current_drawn < self->n_drawn)
+    drawn_id = ((NinesDeployedItem *) g_ptr_array_index (self->items, self->current_drawn))->id;
+  for (guint i = 0; i < fragment->replications->len; i++)
+    {
+      NinesReplication *r = g_ptr_array_index (fragment->replications, i);
+
+      g_ptr_array_add (self->replications, r);
+      g_array_set_size (self->ends, self->replications->len);
+      g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn =
+        g_strcmp0 (drawn_id, r->source_id) == 0 ? self->current_drawn : G_MAXUINT;
+      self->ends_resolved = FALSE;
+    }
+}
+
 NinesDeployment *
 _nines_deployment_new_empty (NinesDocument  *document,
                              NinesDrPattern  pattern)
@@ -190,7 +321,9 @@ _nines_deployment_new_empty (NinesDocument  *document,
     ? NULL : g_strdup (nines_document_get_recovery_region (document));
   self->items = g_ptr_array_sized_new (2 * nines_document_get_n_components (document) + 8);
   self->item_blocks = g_ptr_array_new_with_free_func (g_free);
-  self->replications = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_free);
+  self->replications = g_ptr_array_new ();
+  self->own_replications = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_free);
+  self->fragments = g_ptr_array_new_with_free_func ((GDestroyNotify) _nines_deploy_fragment_unref);
   /* Thousands of items: their strings go to one chunk, not one allocation each. */
   self->strings = g_string_chunk_new (4096);
   self->current_drawn = G_MAXUINT;
@@ -199,11 +332,18 @@ _nines_deployment_new_empty (NinesDocument  *document,
   return self;
 }
 
+/* Where the strings of the items being added go. */
+static GStringChunk *
+strings_of (NinesDeployment *self)
+{
+  return self->recording ? self->recording->strings : self->strings;
+}
+
 static char *
 chunk_dup (NinesDeployment *self,
            const char      *str)
 {
-  return str ? g_string_chunk_insert (self->strings, str) : NULL;
+  return str ? g_string_chunk_insert (strings_of (self), str) : NULL;
 }
 
 const char *
@@ -218,12 +358,12 @@ _nines_deployment_join_string (NinesDeployment *self,
   if (la + lb + lc >= sizeof buf)
     {
       g_autofree char *joined = g_strconcat (a, b, c, NULL);
-      return g_string_chunk_insert (self->strings, joined);
+      return g_string_chunk_insert (strings_of (self), joined);
     }
   memcpy (buf, a, la);
   memcpy (buf + la, b, lb);
   memcpy (buf + la + lb, c, lc);
-  return g_string_chunk_insert_len (self->strings, buf, la + lb + lc);
+  return g_string_chunk_insert_len (strings_of (self), buf, la + lb + lc);
 }
 
 /* Item and replication regions are interned: a few distinct strings, one pointer each, so
@@ -273,6 +413,25 @@ _nines_deployment_add_item (NinesDeployment *self,
   return item;
 }
 
+/* The item of drawn component @c as it runs in the primary region: its own id and
+ * (interned) region, no copies; it is billed while failed over too (steady = failover). */
+void
+_nines_deployment_add_drawn (NinesDeployment *self,
+                             NinesComponent  *c)
+{
+  NinesDeployedItem *item;
+
+  g_return_if_fail (self->recording == NULL);
+  item = item_alloc (self);
+  item->id = item->source_id = (char *) nines_component_get_id (c);   /* immutable, @c is held */
+  item->role = NINES_ROLE_PRIMARY;
+  item->region = (char *) nines_component_get_region (c);
+  item->steady = g_object_ref (c);
+  item->failover = g_object_ref (c);
+  g_ptr_array_add (self->items, item);
+  self->ends_resolved = FALSE;
+}
+
 NinesReplication *
 _nines_deployment_add_replication (NinesDeployment      *self,
                                    const char           *source_id,
@@ -283,6 +442,7 @@ _nines_deployment_add_replication (NinesDeployment      *self,
 {
   NinesReplication *r = g_new0 (NinesReplication, 1);
 
+  g_ptr_array_add (self->recording ? self->recording->replications : self->own_replications, r);
   r->source_id = chunk_dup (self, source_id);
   r->target_id = chunk_dup (self, target_id);
   r->kind = kind;
@@ -417,17 +577,22 @@ nines_deployment_unref (NinesDeployment *self)
   g_clear_object (&self->document);
   g_free (self->primary_region);
   g_free (self->recovery_region);
-  for (guint i = 0; i < self->items->len; i++)
+  /* Its own items, in their blocks; a fragment's go with the fragment. */
+  for (guint b = 0; b < self->item_blocks->len; b++)
     {
-      NinesDeployedItem *item = g_ptr_array_index (self->items, i);
+      NinesDeployedItem *block = g_ptr_array_index (self->item_blocks, b);
+      guint used = b + 1 == self->item_blocks->len ? self->block_used : ITEMS_PER_BLOCK;
 
-      g_clear_object (&item->steady);
-      g_clear_object (&item->failover);
+      for (guint k = 0; k < used; k++)
+        item_clear (&block[k]);
     }
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->item_blocks);
   g_free (self->index);
   g_ptr_array_unref (self->replications);
+  g_ptr_array_unref (self->own_replications);
+  g_ptr_array_unref (self->fragments);
+  g_clear_pointer (&self->recording, _nines_deploy_fragment_unref);
   g_string_chunk_free (self->strings);
   g_array_unref (self->ends);
   g_array_unref (self->drawn_items);

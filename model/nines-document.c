@@ -35,6 +35,9 @@ struct _NinesDocument
   GHashTable      *layout;           /* key -> NinesPoint */
   GHashTable      *extras;           /* path -> JsonObject of unknown members */
   JsonObject      *sections;         /* unknown top-level members, in file order */
+
+  /* Per pattern, what the rules made of each component (nines-deploy-cache.c). */
+  NinesDeployCache *deploy_caches[2 * NINES_N_DR_PATTERNS];
 };
 
 G_DEFINE_FINAL_TYPE (NinesDocument, nines_document, G_TYPE_OBJECT)
@@ -100,6 +103,8 @@ nines_document_finalize (GObject *object)
   g_hash_table_unref (self->layout);
   g_hash_table_unref (self->extras);
   json_object_unref (self->sections);
+  for (guint i = 0; i < G_N_ELEMENTS (self->deploy_caches); i++)
+    _nines_deploy_cache_free (self->deploy_caches[i]);
 
   G_OBJECT_CLASS (nines_document_parent_class)->finalize (object);
 }
@@ -135,6 +140,32 @@ nines_document_init (NinesDocument *self)
   self->sections = json_object_new ();
   self->uuid = g_uuid_string_random ();
   self->name = g_strdup (_("Untitled design"));
+}
+
+NinesDeployCache *
+_nines_document_get_deploy_cache (NinesDocument  *self,
+                                  NinesDrPattern  pattern,
+                                  gboolean        routing)
+{
+  NinesDeployCache **slot;
+  NinesDeployCache *cache;
+
+  g_return_val_if_fail (pattern < NINES_N_DR_PATTERNS, NULL);
+  slot = &self->deploy_caches[2 * pattern + (routing ? 1 : 0)];
+  cache = g_atomic_pointer_get (slot);
+  if (cache == NULL)
+    {
+      NinesDeployCache *fresh = _nines_deploy_cache_new ();
+
+      if (g_atomic_pointer_compare_and_exchange (slot, NULL, fresh))
+        cache = fresh;
+      else
+        {
+          _nines_deploy_cache_free (fresh);
+          cache = g_atomic_pointer_get (slot);
+        }
+    }
+  return cache;
 }
 
 NinesDocument *

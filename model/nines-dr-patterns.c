@@ -498,11 +498,52 @@ recovery_azs (NinesDocument *document,
   return out;
 }
 
+/* Everything a rule reads besides its component: fragments made under one key are reused
+ * only under the same key (nines-deploy-cache.c). Compared byte for byte, so it is
+ * cleared before it is filled (padding). */
+typedef struct
+{
+  const char *primary;            /* interned */
+  const char *recovery;           /* interned */
+  const char *azs[16];            /* interned recovery AZs; more than 16: not cached */
+  double      knobs[9];
+  guint       n_front_doors;      /* the Route 53 rule's only: 0 for the others */
+} ContextKey;
+
+/* FALSE when the context cannot be keyed (more recovery AZs than the key holds). */
+static gboolean
+context_key (const NinesPatternContext *ctx,
+             ContextKey                *key)
+{
+  guint n = g_strv_length (ctx->recovery_azs);
+
+  memset (key, 0, sizeof *key);
+  if (n > G_N_ELEMENTS (key->azs))
+    return FALSE;
+  key->primary = g_intern_string (ctx->primary);
+  key->recovery = ctx->recovery;
+  for (guint i = 0; i < n; i++)
+    key->azs[i] = ctx->recovery_azs[i];
+  key->knobs[0] = ctx->standby_fraction;
+  key->knobs[1] = ctx->lifecycle_days;
+  key->knobs[2] = ctx->backup_interval_h;
+  key->knobs[3] = ctx->copy_retention_days;
+  key->knobs[4] = ctx->backup_retention_days;
+  key->knobs[5] = ctx->primary_share;
+  key->knobs[6] = ctx->copy_lag_s;
+  key->knobs[7] = ctx->replica_lag_s;
+  key->knobs[8] = ctx->efs_change_fraction;
+  return TRUE;
+}
+
 NinesDeployment *
 nines_deployment_new (NinesDocument  *document,
                       NinesDrPattern  pattern)
 {
   NinesPatternContext ctx = { 0 };
+  NinesDeployCache *cache = NULL;
+  gboolean keyed;
+  ContextKey key;
   NinesDeployment *deployment;
   g_autofree NinesComponent **drawn = NULL;
   guint n;
@@ -518,11 +559,8 @@ nines_deployment_new (NinesDocument  *document,
   drawn = g_new (NinesComponent *, MAX (1, n));
   for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = drawn[i] = nines_document_get_component (document, i);
-
-      _nines_deployment_add_item (deployment, nines_component_get_id (c), nines_component_get_id (c),
-                                  NINES_ROLE_PRIMARY, FALSE, nines_component_get_region (c),
-                                  c, c, NULL);
+      drawn[i] = nines_document_get_component (document, i);
+      _nines_deployment_add_drawn (deployment, drawn[i]);
     }
 
   _nines_deployment_mark_drawn (deployment);
@@ -547,6 +585,12 @@ nines_deployment_new (NinesDocument  *document,
   ctx.copy_lag_s = 60.0 * nines_document_get_knob_double (document, "copy_lag_minutes");
   ctx.replica_lag_s = nines_document_get_knob_double (document, "replica_lag_s");
   ctx.efs_change_fraction = nines_document_get_knob_double (document, "efs_change_percent") / 100.0;
+  /* Rules run only for components that changed since the last build in this context. */
+  if ((keyed = context_key (&ctx, &key)))
+    {
+      cache = _nines_document_get_deploy_cache (document, pattern, FALSE);
+      _nines_deploy_cache_begin (cache, &key, sizeof key);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -559,18 +603,56 @@ nines_deployment_new (NinesDocument  *document,
       _nines_deployment_set_current_drawn (deployment, i);
       if (_nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb"))
         ctx.n_front_doors++;
-      if ((rule = rule_for (&ctx, c)))
+      if (!(rule = rule_for (&ctx, c)))
+        continue;
+      if (cache == NULL)
         rule (&ctx, c);
+      else
+        {
+          NinesDeployFragment *f = _nines_deploy_cache_lookup (cache, c);
+
+          if (f != NULL)
+            _nines_deployment_replay_fragment (deployment, f);
+          else
+            {
+              _nines_deployment_begin_fragment (deployment, c);
+              rule (&ctx, c);
+              _nines_deploy_cache_insert (cache, _nines_deployment_end_fragment (deployment));
+            }
+        }
     }
+  if (cache != NULL)
+    _nines_deploy_cache_end (cache);
   _nines_deployment_set_current_drawn (deployment, G_MAXUINT);
-  /* Serverless front doors (Lambda behind Route 53) still need one health check each side. */
+  /* Serverless front doors (Lambda behind Route 53) still need one health check each side.
+   * The routing rule's fragments are kept apart: they depend on the front doors too. */
+  cache = NULL;
+  if (keyed && (pattern == NINES_DR_PATTERN_WARM_STANDBY || pattern == NINES_DR_PATTERN_MULTI_SITE))
+    {
+      key.n_front_doors = ctx.n_front_doors;
+      cache = _nines_document_get_deploy_cache (document, pattern, TRUE);
+      _nines_deploy_cache_begin (cache, &key, sizeof key);
+    }
   for (guint i = 0; i < n; i++)
     {
       NinesComponent *c = drawn[i];
+      NinesDeployFragment *f;
 
-      if (_nines_kind_is (nines_component_get_kind (c), "route53"))
+      if (!_nines_kind_is (nines_component_get_kind (c), "route53"))
+        continue;
+      if (cache == NULL)
         pattern_routing (&ctx, c);
+      else if ((f = _nines_deploy_cache_lookup (cache, c)))
+        _nines_deployment_replay_fragment (deployment, f);
+      else
+        {
+          _nines_deployment_begin_fragment (deployment, c);
+          pattern_routing (&ctx, c);
+          _nines_deploy_cache_insert (cache, _nines_deployment_end_fragment (deployment));
+        }
     }
+  if (cache != NULL)
+    _nines_deploy_cache_end (cache);
 
   _nines_deployment_resolve_replications (deployment);
   g_free (ctx.recovery_azs);   /* interned strings */

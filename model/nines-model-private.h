@@ -16,6 +16,8 @@ void        _nines_region_set_azs          (NinesRegion        *self,
 void        _nines_component_set_region    (NinesComponent     *self,
                                             const char         *region);
 JsonObject *_nines_component_get_extra     (NinesComponent     *self);
+/* Changes with every change to the component (a counter; see nines-component.c). */
+guint64     _nines_component_get_revision  (NinesComponent     *self);
 /* A parameter's value (explicit, else the default) decoded: @cls is its GVariant class
  * (int64, double, boolean or string); for int64 and boolean @i, for int64 and double
  * @number, for string @string. FALSE for a name the kind does not have. */
@@ -149,6 +151,9 @@ NinesDeployedItem *_nines_deployment_add_item        (NinesDeployment      *self
                                                       NinesComponent       *steady,
                                                       NinesComponent       *failover,
                                                       const char           *note);
+/* The item of a drawn component in the primary region (role primary). */
+void               _nines_deployment_add_drawn       (NinesDeployment      *self,
+                                                      NinesComponent       *c);
 /* The items added so far are the document's components (called once, after them); the
  * stages after the pattern read the drawn components from here rather than from the
  * document's list model, which costs a tree walk per read. */
@@ -181,6 +186,39 @@ NinesReplication  *_nines_deployment_add_replication (NinesDeployment      *self
                                                       NinesReplicationKind  kind,
                                                       const char           *from_region,
                                                       const char           *to_region);
+
+/* What one drawn component's pattern rule added, kept between builds (nines-deployment.c,
+ * nines-deploy-cache.c). */
+typedef struct _NinesDeployFragment NinesDeployFragment;
+typedef struct _NinesDeployCache NinesDeployCache;
+
+NinesDeployFragment *_nines_deploy_fragment_ref        (NinesDeployFragment *fragment);
+void                 _nines_deploy_fragment_unref      (NinesDeployFragment *fragment);
+/* The component it was made from, and *@revision its revision then. */
+NinesComponent      *_nines_deploy_fragment_get_component (NinesDeployFragment *fragment,
+                                                          guint64             *revision);
+guint               *_nines_deploy_fragment_generation (NinesDeployFragment *fragment);
+void                 _nines_deployment_begin_fragment  (NinesDeployment     *self,
+                                                        NinesComponent      *component);
+NinesDeployFragment *_nines_deployment_end_fragment    (NinesDeployment     *self);
+void                 _nines_deployment_replay_fragment (NinesDeployment     *self,
+                                                        NinesDeployFragment *fragment);
+
+NinesDeployCache    *_nines_deploy_cache_new           (void);
+void                 _nines_deploy_cache_free          (NinesDeployCache    *cache);
+void                 _nines_deploy_cache_begin         (NinesDeployCache    *cache,
+                                                        gconstpointer        key,
+                                                        gsize                key_size);
+NinesDeployFragment *_nines_deploy_cache_lookup        (NinesDeployCache    *cache,
+                                                        NinesComponent      *component);
+void                 _nines_deploy_cache_insert        (NinesDeployCache    *cache,
+                                                        NinesDeployFragment *fragment);
+void                 _nines_deploy_cache_end           (NinesDeployCache    *cache);
+/* The document's cache for @pattern, made on first use (nines-document.c): @routing
+ * for the Route 53 rule's fragments, which depend on the front doors too. */
+NinesDeployCache    *_nines_document_get_deploy_cache  (NinesDocument       *self,
+                                                        NinesDrPattern       pattern,
+                                                        gboolean             routing);
 
 /* g_str_equal() for a kind against a literal, its first byte compared inline: the
  * per-component rules test kinds in chains, tens of thousands of times a recompute. */

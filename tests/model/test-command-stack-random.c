@@ -1,5 +1,7 @@
 /* test-command-stack-random.c: random sequences of edits, undos, redos and saves:
-   undo and redo always give back the exact prior document */
+   undo and redo always give back the exact prior document; and a deployment built after
+   each edit, reusing what the last builds made (nines-deploy-cache.c), is the one a fresh
+   copy of the document gives */
 #include "config.h"
 
 #include <math.h>
@@ -318,6 +320,112 @@ test_random_sequences (Fixture       *f,
     }
 }
 
+static void
+ser_component (GString        *out,
+               const char     *what,
+               NinesComponent *c)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (c == NULL)
+    {
+      g_string_append_printf (out, "  %s: none\n", what);
+      return;
+    }
+  names = nines_component_list_explicit_params (c);
+  g_string_append_printf (out, "  %s: %s %s %s [", what, nines_component_get_id (c),
+                          nines_component_get_kind (c), nines_component_get_region (c));
+  for (const char * const *az = nines_component_get_azs (c); *az; az++)
+    g_string_append_printf (out, " %s", *az);
+  g_string_append (out, " ]");
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *value = g_variant_print (nines_component_get_param (c, names[i]), TRUE);
+      g_string_append_printf (out, " %s=%s", names[i], value);
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* Everything a deployment holds, and what the stages after it make of it. */
+static char *
+ser_deployment (NinesDocument  *doc,
+                NinesDrPattern  pattern)
+{
+  g_autoptr(NinesDeployment) dep = nines_deployment_new (doc, pattern);
+  g_autoptr(NinesCostEstimate) cost = nines_cost_model_estimate (dep, NULL);
+  g_autoptr(NinesRecovery) recovery = nines_recovery_new (dep);
+  GString *out = g_string_new (NULL);
+  NinesCostTotal steady, failover;
+
+  for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
+    {
+      const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
+
+      g_string_append_printf (out, "item %s from %s role %s added %d region %s headless %d note %s\n",
+                              item->id, item->source_id, nines_deploy_role_to_string (item->role),
+                              item->added, item->region, item->headless, item->note);
+      ser_component (out, "steady", item->steady);
+      ser_component (out, "failover", item->failover);
+      g_assert_true (nines_deployment_lookup_item (dep, item->id) != NULL);
+    }
+  for (guint i = 0; i < nines_deployment_get_n_replications (dep); i++)
+    {
+      const NinesReplication *r = nines_deployment_get_replication (dep, i);
+
+      g_string_append_printf (out, "replication %s -> %s %s %s -> %s gb %.17g req %.17g interval %.17g "
+                              "lag %.17g stored %.17g source-stored %.17g rtc %d alongside %d (%s)\n",
+                              r->source_id, r->target_id, nines_replication_kind_to_string (r->kind),
+                              r->from_region, r->to_region, r->gb_per_month, r->requests_per_month,
+                              r->interval_s, r->lag_s, r->stored_gb, r->source_stored_gb, r->rtc,
+                              r->alongside, r->source);
+    }
+  nines_cost_estimate_get_total (cost, NINES_COST_STEADY, &steady);
+  nines_cost_estimate_get_total (cost, NINES_COST_FAILOVER, &failover);
+  g_string_append_printf (out, "lines %u steady %.17g (%u missing) failover %.17g (%u missing) "
+                          "rto %.17g rpo %.17g\n", nines_cost_estimate_get_n_lines (cost),
+                          steady.list_usd, steady.n_missing, failover.list_usd, failover.n_missing,
+                          nines_recovery_get_rto_s (recovery), nines_recovery_get_rpo_s (recovery));
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_random_deployments (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint compared = 0, patterns_seen = 0;
+
+  for (guint step = 0; step < 400; step++)
+    {
+      guint what = g_test_rand_int_range (0, 10);
+      g_autoptr(NinesDocument) fresh = NULL;
+      g_autofree char *ignored = NULL;
+      NinesDrPattern patterns[2];
+
+      if (what < 7)
+        random_edit (f, step, &ignored);
+      else if (what < 9)
+        nines_command_stack_undo (f->stack);
+      else
+        nines_command_stack_redo (f->stack);
+
+      /* The document's own pattern (what the app builds after every edit) and another. */
+      patterns[0] = nines_document_get_dr_pattern (f->doc);
+      patterns[1] = g_test_rand_int_range (0, NINES_N_DR_PATTERNS);
+      patterns_seen |= 1u << patterns[0] | 1u << patterns[1];
+      fresh = nines_document_copy (f->doc);
+      for (guint k = 0; k < G_N_ELEMENTS (patterns); k++)
+        {
+          g_autofree char *reused = ser_deployment (f->doc, patterns[k]);
+          g_autofree char *made = ser_deployment (fresh, patterns[k]);
+
+          g_assert_cmpstr (reused, ==, made);
+          compared++;
+        }
+    }
+  g_test_message ("%u deployments compared", compared);
+  g_assert_cmpuint (patterns_seen, ==, (1u << NINES_N_DR_PATTERNS) - 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -325,5 +433,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/nines/model/command-stack/random-sequences", Fixture, NULL, fixture_set_up,
               test_random_sequences, fixture_tear_down);
+  g_test_add ("/nines/model/command-stack/random-deployments", Fixture, NULL, fixture_set_up,
+              test_random_deployments, fixture_tear_down);
   return g_test_run ();
 }
