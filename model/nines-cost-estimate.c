@@ -72,7 +72,8 @@ lines_release (NinesCostLine *lines,
 
 NinesCostEstimate *
 _nines_cost_estimate_new (NinesDeployment    *deployment,
-                          NinesPriceSnapshot *prices)
+                          NinesPriceSnapshot *prices,
+                          NinesStringPool    *strings)
 {
   NinesCostEstimate *self = g_new0 (NinesCostEstimate, 1);
 
@@ -83,7 +84,7 @@ _nines_cost_estimate_new (NinesDeployment    *deployment,
    * short. */
   self->lines = lines_alloc (5 * (gsize) nines_deployment_get_n_items (deployment) + 16,
                              &self->n_alloc);
-  self->strings = g_string_chunk_new (1024);
+  self->strings = strings ? _nines_string_pool_ref (strings) : _nines_string_pool_new ();
   self->pending = g_array_new (FALSE, FALSE, sizeof (NinesCostPending));
   self->usage_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
@@ -93,7 +94,23 @@ const char *
 _nines_cost_estimate_intern (NinesCostEstimate *self,
                              const char        *str)
 {
-  return str ? g_string_chunk_insert_const (self->strings, str) : NULL;
+  return _nines_string_pool_intern (self->strings, str);
+}
+
+void
+_nines_cost_estimate_append_lines (NinesCostEstimate   *self,
+                                   const NinesCostLine *lines,
+                                   guint                n)
+{
+  if (n == 0)
+    return;
+  if (self->n_lines + n > self->n_alloc)
+    {
+      self->n_alloc = MAX (self->n_alloc + self->n_alloc / 2 + 16, self->n_lines + n);
+      self->lines = g_renew (NinesCostLine, self->lines, self->n_alloc);
+    }
+  memcpy (self->lines + self->n_lines, lines, n * sizeof (NinesCostLine));
+  self->n_lines += n;
 }
 
 NinesCostLine *
@@ -117,6 +134,26 @@ typedef struct
   gboolean read;
 } TierTotal;
 
+/* @o as billed in @tier: @quantity of it, of a total that @n_lines lines share. */
+static void
+tier_line (NinesCostLine    *o,
+           const NinesPrice *tier,
+           double            quantity,
+           guint             n_lines)
+{
+  o->quantity = quantity;
+  o->unit_usd = tier->usd;
+  o->monthly_usd = quantity * tier->usd;
+  o->tier_start = tier->tier_start;
+  o->tier_end = tier->tier_end;
+  o->rate_code = tier->rate_code;
+  o->source = tier->source;
+  o->date = tier->date;
+  if (n_lines > 1 && o->note == NULL)
+    o->note = N_("tiers applied to the deployment's total of this usage in the region, "
+                 "shared in proportion");
+}
+
 void
 _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
 {
@@ -125,8 +162,7 @@ _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
   g_autofree TierTotal *totals = NULL;
   g_autofree guint *group_of = NULL;
   g_autoptr(GArray) tiers = g_array_new (FALSE, FALSE, sizeof (NinesPrice));
-  NinesCostLine *out;
-  guint n_groups = 0, n_out = 0, n_out_alloc = 0, next = 0;
+  guint n_groups = 0, n_out = 0, next = 0;
   gpointer last_key = NULL, last_pos = NULL;
   gsize extra = 0;
 
@@ -179,8 +215,8 @@ _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
       extra += MAX (t->n_used, 1) - 1;
     }
 
-  /* Each pending line becomes its share of every tier the total reaches: in place when
-   * every total stays within one tier (the common case), else into a new array. */
+  /* Each pending line becomes its share of every tier the total reaches: one line when
+   * every total stays within one tier (the common case). */
   if (extra == 0)
     {
       for (guint i = 0; i < pending->len; i++)
@@ -196,67 +232,82 @@ _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
 
               if (!(in_tier > 0))
                 continue;
-              o->quantity = in_tier * (o->quantity / t->quantity);
-              o->unit_usd = tier->usd;
-              o->monthly_usd = o->quantity * tier->usd;
-              o->tier_start = tier->tier_start;
-              o->tier_end = tier->tier_end;
-              o->rate_code = tier->rate_code;
-              o->source = tier->source;
-              o->date = tier->date;
-              if (t->n_lines > 1 && o->note == NULL)
-                o->note = N_("tiers applied to the deployment's total of this usage in the region, "
-                             "shared in proportion");
+              tier_line (o, tier, in_tier * (o->quantity / t->quantity), t->n_lines);
               break;
             }
         }
       g_array_set_size (pending, 0);
       return;
     }
-  out = lines_alloc (self->n_lines + extra + 1, &n_out_alloc);
-  for (guint i = 0; i < self->n_lines; i++)
+  /* Some totals reach into more tiers: those lines split into one line per tier, in
+   * place, from the end (each line moves up by the splits before it), in the same block:
+   * a second block of this size would be mapped and faulted in afresh. */
+  if (self->n_lines + extra > self->n_alloc)
     {
-      const NinesCostLine *l = &self->lines[i];
+      self->n_alloc = self->n_lines + extra;
+      self->lines = g_renew (NinesCostLine, self->lines, self->n_alloc);
+    }
+  n_out = self->n_lines + extra;
+  next = pending->len;
+  for (guint i = self->n_lines; i-- > 0 && n_out > i + 1;)
+    {
       const NinesCostPending *p;
       const TierTotal *t;
+      NinesCostLine l;
       double share;
+      guint n_used = 0, w;
 
-      if (next >= pending->len || g_array_index (pending, NinesCostPending, next).line != i)
+      if (next == 0 || g_array_index (pending, NinesCostPending, next - 1).line != i)
         {
-          out[n_out++] = *l;
+          self->lines[--n_out] = self->lines[i];
           continue;
         }
-      p = &g_array_index (pending, NinesCostPending, next);
-      t = &totals[group_of[next++]];
-      share = l->quantity / t->quantity;
+      p = &g_array_index (pending, NinesCostPending, --next);
+      t = &totals[group_of[next]];
+      l = self->lines[i];
+      share = l.quantity / t->quantity;
       for (guint k = 0; k < p->n_tiers; k++)
         {
           const NinesPrice *tier = &g_array_index (tiers, NinesPrice, t->tiers + k);
+          n_used += MIN (t->quantity, tier->tier_end) - tier->tier_start > 0;
+        }
+      n_out -= MAX (n_used, 1);
+      w = n_out;
+      for (guint k = 0; k < p->n_tiers; k++)
+        {
+          const NinesPrice *tier = &g_array_index (tiers, NinesPrice, t->tiers + k);
+          double in_tier = MIN (t->quantity, tier->tier_end) - tier->tier_start;
           NinesCostLine *o;
-          double in_tier;
 
-          in_tier = MIN (t->quantity, tier->tier_end) - tier->tier_start;
           if (!(in_tier > 0))
             continue;
-          o = &out[n_out++];
-          *o = *l;
-          o->quantity = in_tier * share;
-          o->unit_usd = tier->usd;
-          o->monthly_usd = o->quantity * tier->usd;
-          o->tier_start = tier->tier_start;
-          o->tier_end = tier->tier_end;
-          o->rate_code = tier->rate_code;
-          o->source = tier->source;
-          o->date = tier->date;
-          if (t->n_lines > 1 && o->note == NULL)
-            o->note = N_("tiers applied to the deployment's total of this usage in the region, "
-                         "shared in proportion");
+          o = &self->lines[w++];
+          *o = l;
+          tier_line (o, tier, in_tier * share, t->n_lines);
+        }
+      if (n_used == 0)
+        self->lines[w] = l;   /* nothing in any tier (a zero total): kept as it was */
+    }
+  /* The lines below are where they were: only their pending ones get their tier. */
+  while (next > 0)
+    {
+      const NinesCostPending *p = &g_array_index (pending, NinesCostPending, --next);
+      const TierTotal *t = &totals[group_of[next]];
+      NinesCostLine *o = &self->lines[p->line];
+
+      for (guint k = 0; k < p->n_tiers; k++)
+        {
+          const NinesPrice *tier = &g_array_index (tiers, NinesPrice, t->tiers + k);
+          double in_tier = MIN (t->quantity, tier->tier_end) - tier->tier_start;
+
+          if (in_tier > 0)
+            {
+              tier_line (o, tier, in_tier * (o->quantity / t->quantity), t->n_lines);
+              break;
+            }
         }
     }
-  lines_release (self->lines, self->n_alloc);
-  self->lines = out;
-  self->n_lines = n_out;
-  self->n_alloc = n_out_alloc;
+  self->n_lines += extra;
   g_array_set_size (pending, 0);
 }
 
@@ -406,7 +457,7 @@ nines_cost_estimate_unref (NinesCostEstimate *self)
   lines_release (self->lines, self->n_alloc);
   g_array_unref (self->pending);
   g_array_unref (self->usage_lines);
-  g_string_chunk_free (self->strings);
+  _nines_string_pool_unref (self->strings);
   nines_price_snapshot_unref (self->prices);
   nines_deployment_unref (self->deployment);
   g_free (self);

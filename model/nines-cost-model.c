@@ -380,6 +380,36 @@ price_item (NinesCostCtx            *ctx,
   _nines_cost_price_component (ctx);
 }
 
+/* price_item(), or the lines the cache kept for the same component priced the same way. */
+static void
+price_item_cached (NinesCostCtx            *ctx,
+                   NinesCostCache          *cache,
+                   const NinesDeployedItem *item,
+                   NinesCostState           state)
+{
+  NinesComponent *c = state == NINES_COST_STEADY ? item->steady : item->failover;
+  NinesCostEstimate *estimate = ctx->estimate;
+  guint first_line = estimate->n_lines;
+  guint first_pending = estimate->pending->len;
+  guint first_usage = estimate->usage_lines->len;
+  NinesCostKey key;
+
+  if (c == NULL)
+    return;
+  memset (&key, 0, sizeof key);
+  key.state = state;
+  key.role = item->role;
+  key.headless = item->headless;
+  key.failed = _nines_cost_in_failed_region (ctx, item, state);
+  key.region = item->region;
+  key.item_id = item->id;
+  key.usage_share = _nines_cost_usage_share (ctx, item, state);
+  if (_nines_cost_cache_replay (cache, estimate, c, &key))
+    return;
+  price_item (ctx, item, state);
+  _nines_cost_cache_record (cache, estimate, c, &key, first_line, first_pending, first_usage);
+}
+
 NinesCostEstimate *
 nines_cost_model_estimate (NinesDeployment    *deployment,
                            NinesPriceSnapshot *prices)
@@ -389,6 +419,8 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   g_autoptr(GHashTable) kind_plans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(NinesPriceCache) price_cache = g_new0 (NinesPriceCache, 1);
   g_autofree guint *steady_range = NULL;   /* per item: its steady lines [start, end) */
+  NinesCostCache *cache = NULL;
+  NinesStringPool *strings = NULL;
   guint n_items;
   guint usage_cursor = 0;
   NinesCostCtx ctx = { 0 };
@@ -397,16 +429,22 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
 
   if (prices == NULL)
     prices = nines_price_snapshot_get_default ();
-  estimate = _nines_cost_estimate_new (deployment, prices);
-  ctx.estimate = estimate;
   ctx.document = nines_deployment_get_document (deployment);
+  ctx.overrides = nines_document_get_n_price_overrides (ctx.document) > 0;
+  ctx.primary = nines_deployment_get_primary_region (deployment);
+  /* Items of unchanged components copy the lines they were priced at last time. */
+  if (!ctx.overrides)
+    {
+      cache = _nines_document_get_cost_cache (ctx.document);
+      strings = _nines_cost_cache_begin (cache, prices, ctx.primary ? g_intern_string (ctx.primary) : NULL);
+    }
+  estimate = _nines_cost_estimate_new (deployment, prices, strings);
+  ctx.estimate = estimate;
   ctx.prices = prices;
   ctx.scratch = scratch;
   ctx.kind_plans = kind_plans;
   ctx.price_cache = price_cache;
-  ctx.overrides = nines_document_get_n_price_overrides (ctx.document) > 0;
   ctx.pattern = nines_deployment_get_pattern (deployment);
-  ctx.primary = nines_deployment_get_primary_region (deployment);
   ctx.primary_share = CLAMP (nines_document_get_knob_double (ctx.document, "multi_site_primary_share"), 0, 1);
   ctx.usage_share = 1.0;
   ctx.failed_text = g_dgettext (GETTEXT_PACKAGE, failed_region_note);
@@ -460,7 +498,10 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
               continue;
             }
           steady_range[2 * i] = estimate->n_lines;
-          price_item (&ctx, item, s);
+          if (cache != NULL)
+            price_item_cached (&ctx, cache, item, s);
+          else
+            price_item (&ctx, item, s);
           steady_range[2 * i + 1] = estimate->n_lines;
         }
 
@@ -483,6 +524,8 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
         }
     }
 
+  if (cache != NULL)
+    _nines_cost_cache_end (cache);
   _nines_cost_estimate_apply_tiers (estimate);
   _nines_cost_estimate_finish (estimate, nines_document_get_discount_percent (ctx.document));
   return estimate;

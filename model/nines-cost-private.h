@@ -16,6 +16,20 @@ typedef struct
   guint       n_missing;
 } NinesCostGroup;
 
+/* Strings shared by estimates and the cost cache: they outlive any one estimate. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  GMutex          lock;
+  GStringChunk   *chunk;
+} NinesStringPool;
+
+NinesStringPool *_nines_string_pool_new    (void);
+NinesStringPool *_nines_string_pool_ref    (NinesStringPool *pool);
+void             _nines_string_pool_unref  (NinesStringPool *pool);
+const char      *_nines_string_pool_intern (NinesStringPool *pool,
+                                            const char      *str);
+
 struct _NinesCostEstimate
 {
   gatomicrefcount     ref_count;
@@ -27,7 +41,7 @@ struct _NinesCostEstimate
   NinesCostLine      *lines;
   guint               n_lines;
   guint               n_alloc;
-  GStringChunk       *strings;     /* strings the lines own (missing usages, notes) */
+  NinesStringPool    *strings;     /* strings the lines own (missing usages, notes) */
   NinesCostTotal      totals[NINES_COST_N_STATES];
   GArray             *groups[NINES_COST_N_STATES][2];   /* of NinesCostGroup, sorted */
   /* Lines of tiered prices waiting for the deployment's total of their usage
@@ -85,8 +99,14 @@ double             _nines_cost_usage_share       (const NinesCostCtx      *ctx,
                                                   const NinesDeployedItem *item,
                                                   NinesCostState           state);
 
+/* @strings (nullable: a new pool) is where the lines' own strings go. */
 NinesCostEstimate *_nines_cost_estimate_new      (NinesDeployment    *deployment,
-                                                  NinesPriceSnapshot *prices);
+                                                  NinesPriceSnapshot *prices,
+                                                  NinesStringPool    *strings);
+/* Appends copies of @n @lines. */
+void               _nines_cost_estimate_append_lines (NinesCostEstimate   *self,
+                                                      const NinesCostLine *lines,
+                                                      guint                n);
 /* Totals and groups, once all lines are in. */
 void               _nines_cost_estimate_finish   (NinesCostEstimate  *self,
                                                   double              discount_percent);
@@ -119,6 +139,35 @@ void               _nines_cost_add_parts         (NinesCostCtx       *ctx,
                                                   const char         *what,
                                                   double              quantity,
                                                   const char         *note);
+
+/* nines-cost-cache.c: how an item was priced in one state, beside its component. Cleared
+ * before it is filled: compared byte for byte. */
+typedef struct
+{
+  NinesCostState   state;
+  NinesDeployRole  role;
+  gboolean         headless;
+  gboolean         failed;
+  const char      *region;       /* the item's (interned) */
+  const char      *item_id;
+  double           usage_share;
+} NinesCostKey;
+
+NinesStringPool   *_nines_cost_cache_begin       (NinesCostCache     *cache,
+                                                  NinesPriceSnapshot *prices,
+                                                  const char         *primary);
+gboolean           _nines_cost_cache_replay      (NinesCostCache     *cache,
+                                                  NinesCostEstimate  *estimate,
+                                                  NinesComponent     *component,
+                                                  const NinesCostKey *key);
+void               _nines_cost_cache_record      (NinesCostCache     *cache,
+                                                  NinesCostEstimate  *estimate,
+                                                  NinesComponent     *component,
+                                                  const NinesCostKey *key,
+                                                  guint               first_line,
+                                                  guint               first_pending,
+                                                  guint               first_usage);
+void               _nines_cost_cache_end         (NinesCostCache     *cache);
 
 /* nines-cost-rules.c */
 void               _nines_cost_price_component   (NinesCostCtx           *ctx);

@@ -38,6 +38,7 @@ struct _NinesDocument
 
   /* Per pattern, what the rules made of each component (nines-deploy-cache.c). */
   NinesDeployCache *deploy_caches[2 * NINES_N_DR_PATTERNS];
+  NinesCostCache   *cost_cache;
 };
 
 G_DEFINE_FINAL_TYPE (NinesDocument, nines_document, G_TYPE_OBJECT)
@@ -105,6 +106,7 @@ nines_document_finalize (GObject *object)
   json_object_unref (self->sections);
   for (guint i = 0; i < G_N_ELEMENTS (self->deploy_caches); i++)
     _nines_deploy_cache_free (self->deploy_caches[i]);
+  _nines_cost_cache_free (self->cost_cache);
 
   G_OBJECT_CLASS (nines_document_parent_class)->finalize (object);
 }
@@ -163,6 +165,26 @@ _nines_document_get_deploy_cache (NinesDocument  *self,
         {
           _nines_deploy_cache_free (fresh);
           cache = g_atomic_pointer_get (slot);
+        }
+    }
+  return cache;
+}
+
+NinesCostCache *
+_nines_document_get_cost_cache (NinesDocument *self)
+{
+  NinesCostCache *cache = g_atomic_pointer_get (&self->cost_cache);
+
+  if (cache == NULL)
+    {
+      NinesCostCache *fresh = _nines_cost_cache_new ();
+
+      if (g_atomic_pointer_compare_and_exchange (&self->cost_cache, NULL, fresh))
+        cache = fresh;
+      else
+        {
+          _nines_cost_cache_free (fresh);
+          cache = g_atomic_pointer_get (&self->cost_cache);
         }
     }
   return cache;

@@ -214,6 +214,13 @@ NinesDeployFragment *_nines_deploy_cache_lookup        (NinesDeployCache    *cac
 void                 _nines_deploy_cache_insert        (NinesDeployCache    *cache,
                                                         NinesDeployFragment *fragment);
 void                 _nines_deploy_cache_end           (NinesDeployCache    *cache);
+/* The lines each component was priced at (nines-cost-cache.c); the document's is made on
+ * first use. */
+typedef struct _NinesCostCache NinesCostCache;
+NinesCostCache      *_nines_cost_cache_new             (void);
+void                 _nines_cost_cache_free            (NinesCostCache      *cache);
+NinesCostCache      *_nines_document_get_cost_cache    (NinesDocument       *self);
+
 /* The document's cache for @pattern, made on first use (nines-document.c): @routing
  * for the Route 53 rule's fragments, which depend on the front doors too. */
 NinesDeployCache    *_nines_document_get_deploy_cache  (NinesDocument       *self,
