@@ -20,6 +20,7 @@
 # include "nines-cost-model.h"
 # include "nines-recovery.h"
 # include "nines-findings.h"
+# include "nines-evaluation.h"
 # include "nines-simulation.h"
 # include "nines-runbook.h"
 # include "nines-cost-export.h"

@@ -47,10 +47,16 @@ ensure (NinesAnalysis *self)
   clear_results (self);
   if (self->document == NULL)
     return;
-  self->deployment = nines_deployment_new (self->document, nines_document_get_dr_pattern (self->document));
-  self->estimate = nines_cost_model_estimate (self->deployment, self->prices);
-  self->recovery = nines_recovery_new (self->deployment);
-  self->findings = nines_findings_new (self->recovery, NULL);
+  {
+    NinesEvaluation e = { 0 };
+
+    nines_evaluation_compute (&e, self->document, nines_document_get_dr_pattern (self->document),
+                              self->prices, TRUE, NULL);
+    self->deployment = e.deployment;
+    self->estimate = e.estimate;
+    self->recovery = e.recovery;
+    self->findings = e.findings;
+  }
 }
 
 static gboolean
@@ -297,11 +303,10 @@ nines_analysis_compare (NinesAnalysis *self)
     {
       for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
         {
-          g_autoptr(NinesDeployment) dep = nines_deployment_new (self->document, p);
-          g_autoptr(NinesCostEstimate) estimate = nines_cost_model_estimate (dep, self->prices);
-          g_autoptr(NinesRecovery) recovery = nines_recovery_new (dep);
+          g_auto(NinesEvaluation) e = { 0 };
 
-          summarise (self, &self->compare[p], dep, estimate, recovery);
+          nines_evaluation_compute (&e, self->document, p, self->prices, FALSE, NULL);
+          summarise (self, &self->compare[p], e.deployment, e.estimate, e.recovery);
         }
       self->compare_stale = FALSE;
     }
