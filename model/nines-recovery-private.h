@@ -9,8 +9,12 @@ struct _NinesRecovery
 {
   gatomicrefcount    ref_count;
   NinesDeployment   *deployment;
-  GPtrArray         *steps;          /* of NinesRecoveryStep */
-  GHashTable        *steps_by_id;
+  GPtrArray         *steps;          /* of NinesRecoveryStep, allocated in blocks */
+  GPtrArray         *step_blocks;
+  guint              block_used;     /* steps used in the last block */
+  GPtrArray         *dep_blocks;     /* the steps' dependency lists, in blocks */
+  guint              dep_used;       /* entries used in the last one */
+  GHashTable        *steps_by_id;    /* built at the first lookup past the first steps */
   GPtrArray         *stores;         /* of NinesStoreRpo */
   double             rto_s;
   double             rpo_s;
@@ -23,17 +27,23 @@ struct _NinesRecovery
   GStringChunk      *strings;
 };
 
-/* Appends a step; @deps is -1 terminated. Returns its index. */
+/* Appends a step; @deps (-1 entries skipped) are earlier steps. @label and @source are
+ * kept as they are: the recovery's own strings (_nines_recovery_printf(), _dup()) or
+ * static ones. Returns its index. */
 guint   _nines_recovery_add_step      (NinesRecovery   *self,
                                        NinesStepKind    kind,
                                        const char      *id,
                                        const char      *item_id,
                                        double           duration_s,
                                        const char      *control_plane,
-                                       char            *label,   /* (transfer full) */
-                                       char            *source,  /* (transfer full) */
+                                       const char      *label,
+                                       const char      *source,
                                        const int       *deps,
                                        guint            n_deps);
+/* A formatted string owned by the recovery. */
+char   *_nines_recovery_printf        (NinesRecovery   *self,
+                                       const char      *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
 /* A copy of @str (nullable) owned by the recovery. */
 char   *_nines_recovery_dup           (NinesRecovery   *self,
                                        const char      *str);

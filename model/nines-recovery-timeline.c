@@ -50,9 +50,9 @@ typedef struct
   gboolean       has_cache;
   /* Knob values and their cited sources, read once: a step per component uses them. */
   double         boot_s;
-  char          *boot_source;
+  const char    *boot_source;       /* the recovery's strings */
   double         restore_mb_per_s;
-  char          *restore_source;
+  const char    *restore_source;
   /* Translations of the per-step texts, looked up once per timeline. */
   guint          n_tr;
   const char    *msgid[32];
@@ -90,6 +90,7 @@ knob_s (Build      *b,
   return nines_document_get_knob_double (b->document, knob) * unit_s;
 }
 
+/* @label and @source: the recovery's strings (rprintf(), knob_source()) or static ones. */
 static int
 add (Build         *b,
      NinesStepKind  kind,
@@ -97,13 +98,39 @@ add (Build         *b,
      const char    *item_id,
      double         duration_s,
      const char    *control_plane,
-     char          *label,
-     char          *source,
+     const char    *label,
+     const char    *source,
      const int     *deps,
      guint          n_deps)
 {
   return (int) _nines_recovery_add_step (b->self, kind, id, item_id, duration_s, control_plane,
                                          label, source, deps, n_deps);
+}
+
+#define rprintf(b, ...) _nines_recovery_printf ((b)->self, __VA_ARGS__)
+
+/* "@prefix:@id" in @buf, or in *@heap (freed by the caller) when it does not fit. */
+static const char *
+step_id (char        *buf,
+         gsize        size,
+         const char  *prefix,
+         const char  *id,
+         char       **heap)
+{
+  if ((gsize) g_snprintf (buf, size, "%s:%s", prefix, id) < size)
+    return buf;
+  *heap = g_strconcat (prefix, ":", id, NULL);
+  return *heap;
+}
+
+/* The knob's cited source, kept by the recovery. */
+static const char *
+knob_source (Build      *b,
+             const char *knob)
+{
+  g_autofree char *text = _nines_recovery_knob_source (b->document, knob);
+
+  return _nines_recovery_dup (b->self, text);
 }
 
 static gboolean
@@ -143,13 +170,13 @@ add_detection (Build    *b,
       g_autofree char *t = _nines_recovery_knob_source (b->document, "health_check_threshold");
 
       b->detect = add (b, NINES_STEP_DETECT, "detect", NULL, interval * threshold, NULL,
-                       g_strdup (_("Route 53 health checks fail (interval × failure threshold)")),
-                       g_strdup_printf ("%s + %s", a, t), NULL, 0);
+                       _("Route 53 health checks fail (interval × failure threshold)"),
+                       rprintf (b, "%s + %s", a, t), NULL, 0);
     }
   else
     b->detect = add (b, NINES_STEP_DETECT, "detect", NULL, knob_s (b, "detection_minutes", 60), NULL,
-                     g_strdup (_("An alarm fires and the on-call engineer acknowledges it")),
-                     _nines_recovery_knob_source (b->document, "detection_minutes"), NULL, 0);
+                     _("An alarm fires and the on-call engineer acknowledges it"),
+                     knob_source (b, "detection_minutes"), NULL, 0);
 }
 
 /* The data and compute steps (one per store or group) translate their texts once per
@@ -164,13 +191,16 @@ add_data_step (Build                  *b,
 {
   const NinesDeployedItem *target;
   NinesComponent *source;
-  g_autofree char *id = g_strconcat ("data:", r->source_id, NULL);
+  char buf[256];
+  g_autofree char *heap = NULL;
+  const char *id;
   int after = b->trigger;
   int step = -1;
 
   _nines_deployment_get_replication_ends (b->self->deployment, index, NULL, &source, &target);
   if (target == NULL || source == NULL || _nines_kind_is (nines_component_get_kind (source), "ci-server"))
     return;
+  id = step_id (buf, sizeof buf, "data", r->source_id, &heap);
 
   switch (r->kind)
     {
@@ -178,30 +208,29 @@ add_data_step (Build                  *b,
       {
         double gb = nines_component_get_double (source, "storage_gb");
         double rate;
-        const char *knob;
 
         if (b->restore_source == NULL)
           {
+            g_autofree char *knob = _nines_recovery_knob_source (b->document, "restore_mb_per_s");
+
             b->restore_mb_per_s = nines_document_get_knob_double (b->document, "restore_mb_per_s");
-            b->restore_source = _nines_recovery_knob_source (b->document, "restore_mb_per_s");
+            b->restore_source = rprintf (b, _("stored size / restore throughput; %s"), knob);
           }
         rate = b->restore_mb_per_s;
-        knob = b->restore_source;
 
         if (b->provision >= 0)
           after = b->provision;
         step = add (b, NINES_STEP_DATA, id, r->target_id, gb * 1024.0 / rate, b->recovery,
-                    g_strdup_printf (_("Restore %s (%.0f GB) from the latest copied backup"),
-                                     r->source_id, gb),
-                    g_strdup_printf (_("stored size / restore throughput; %s"), knob),
-                    &after, 1);
+                    rprintf (b, _("Restore %s (%.0f GB) from the latest copied backup"),
+                             r->source_id, gb),
+                    b->restore_source, &after, 1);
       }
       break;
 
     case NINES_REPLICATION_RDS_REPLICA:
       step = add (b, NINES_STEP_DATA, id, r->target_id, RDS_PROMOTE_S, b->recovery,
-                  g_strdup_printf (_("Promote the read replica %s to a standalone primary"), r->target_id),
-                  g_strdup (_(RDS_PROMOTE_SOURCE)), &after, 1);
+                  rprintf (b, _("Promote the read replica %s to a standalone primary"), r->target_id),
+                  _(RDS_PROMOTE_SOURCE), &after, 1);
       break;
 
     case NINES_REPLICATION_AURORA_GLOBAL:
@@ -211,32 +240,32 @@ add_data_step (Build                  *b,
 
           after = add (b, NINES_STEP_DATA, add_id, r->target_id,
                        knob_s (b, "db_create_minutes", 60), b->recovery,
-                       g_strdup_printf (_("Add a writer instance to the headless cluster %s"), r->target_id),
-                       _nines_recovery_knob_source (b->document, "db_create_minutes"), &after, 1);
+                       rprintf (b, _("Add a writer instance to the headless cluster %s"), r->target_id),
+                       knob_source (b, "db_create_minutes"), &after, 1);
         }
       step = add (b, NINES_STEP_DATA, id, r->target_id, AURORA_FAILOVER_S, b->recovery,
-                  g_strdup_printf (_("Fail the global database over to %s"), r->target_id),
-                  g_strdup (_(AURORA_FAILOVER_SOURCE)), &after, 1);
+                  rprintf (b, _("Fail the global database over to %s"), r->target_id),
+                  _(AURORA_FAILOVER_SOURCE), &after, 1);
       break;
 
     case NINES_REPLICATION_DDB_GLOBAL:
       step = add (b, NINES_STEP_DATA, id, r->target_id, 0, NULL,
-                  g_strdup_printf (_("Writes go to the global table replica %s"), r->target_id),
-                  g_strdup (_("global tables are multi-active: every replica takes writes, nothing "
-                              "to promote (DynamoDB Developer Guide, \"Global tables\")")), &after, 1);
+                  rprintf (b, _("Writes go to the global table replica %s"), r->target_id),
+                  _("global tables are multi-active: every replica takes writes, nothing "
+                    "to promote (DynamoDB Developer Guide, \"Global tables\")"), &after, 1);
       break;
 
     case NINES_REPLICATION_S3_CRR:
       step = add (b, NINES_STEP_DATA, id, r->target_id, 0, NULL,
-                  g_strdup_printf (_("Serve objects from the replica bucket %s"), r->target_id),
-                  g_strdup (_("the replica bucket is readable as soon as it exists (S3 User Guide, "
-                              "\"Replicating objects\")")), &after, 1);
+                  rprintf (b, _("Serve objects from the replica bucket %s"), r->target_id),
+                  _("the replica bucket is readable as soon as it exists (S3 User Guide, "
+                    "\"Replicating objects\")"), &after, 1);
       break;
 
     case NINES_REPLICATION_EFS:
       step = add (b, NINES_STEP_DATA, id, r->target_id, EFS_FAILOVER_S, b->recovery,
-                  g_strdup_printf (_("Make the replica file system %s writable"), r->target_id),
-                  g_strdup (_(EFS_FAILOVER_SOURCE)), &after, 1);
+                  rprintf (b, _("Make the replica file system %s writable"), r->target_id),
+                  _(EFS_FAILOVER_SOURCE), &after, 1);
       break;
 
     case NINES_REPLICATION_AMI_COPY:
@@ -251,7 +280,9 @@ add_compute_steps (Build                   *b,
                    const NinesDeployedItem *item)
 {
   const char *kind = nines_component_get_kind (item->failover);
-  g_autofree char *id = NULL;
+  char buf[256];
+  g_autofree char *heap = NULL;
+  const char *id;
   gint64 steady, full;
   int after;
   int step;
@@ -267,11 +298,11 @@ add_compute_steps (Build                   *b,
   if (steady >= full)
     return;
 
-  id = g_strconcat ("compute:", item->source_id, NULL);
+  id = step_id (buf, sizeof buf, "compute", item->source_id, &heap);
   if (b->boot_source == NULL)
     {
       b->boot_s = knob_s (b, "boot_minutes", 60);
-      b->boot_source = _nines_recovery_knob_source (b->document, "boot_minutes");
+      b->boot_source = knob_source (b, "boot_minutes");
     }
   if (steady == 0)
     {
@@ -279,18 +310,18 @@ add_compute_steps (Build                   *b,
       after = b->provision >= 0 ? b->provision : b->trigger;
       step = add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
                   item->role == NINES_ROLE_ON_RECOVERY
-                  ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                  ? rprintf (b, g_dngettext (GETTEXT_PACKAGE,
                                                   "Create %s from the copied AMI and launch "
                                                   "%lld instance",
                                                   "Create %s from the copied AMI and launch "
                                                   "%lld instances", (gulong) full),
                                      item->id, (long long) full)
-                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                  : rprintf (b, g_dngettext (GETTEXT_PACKAGE,
                                                   "Scale %s from 0 to %lld instance",
                                                   "Scale %s from 0 to %lld instances",
                                                   (gulong) full),
                                      item->id, (long long) full),
-                  g_strdup (b->boot_source), &after, 1);
+                  b->boot_source, &after, 1);
       g_array_append_val (b->ready, step);
     }
   else
@@ -298,10 +329,10 @@ add_compute_steps (Build                   *b,
       /* Warm standby: it serves at once at the standby size and scales out meanwhile. */
       after = b->detect;
       add (b, NINES_STEP_COMPUTE, id, item->id, b->boot_s, b->recovery,
-           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scale %s out from %lld to %lld instance",
+           rprintf (b, g_dngettext (GETTEXT_PACKAGE, "Scale %s out from %lld to %lld instance",
                                          "Scale %s out from %lld to %lld instances", (gulong) full),
                             item->id, (long long) steady, (long long) full),
-           g_strdup (b->boot_source), &after, 1);
+           b->boot_source, &after, 1);
     }
 }
 
@@ -314,9 +345,9 @@ build_no_recovery (Build *b)
   double hours = nines_document_get_knob_double (b->document, "region_outage_hours");
 
   add (b, NINES_STEP_WAIT, "wait", NULL, hours * 3600.0, b->primary,
-       g_strdup_printf (_("Nothing to fail over to: wait for AWS to restore %s"),
-                        b->primary ? b->primary : _("the primary region")),
-       _nines_recovery_knob_source (b->document, "region_outage_hours"), &b->detect, 1);
+       rprintf (b, _("Nothing to fail over to: wait for AWS to restore %s"),
+                b->primary ? b->primary : _("the primary region")),
+       knob_source (b, "region_outage_hours"), &b->detect, 1);
 }
 
 void
@@ -350,8 +381,8 @@ _nines_recovery_build_steps (NinesRecovery *self)
   b.trigger = b.detect;
   if (!self->automated)
     b.trigger = add (&b, NINES_STEP_DECIDE, "decide", NULL, knob_s (&b, "decision_minutes", 60), NULL,
-                     g_strdup (_("Someone declares a disaster and starts the runbook")),
-                     _nines_recovery_knob_source (b.document, "decision_minutes"), &b.detect, 1);
+                     _("Someone declares a disaster and starts the runbook"),
+                     knob_source (&b, "decision_minutes"), &b.detect, 1);
 
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
     {
@@ -362,9 +393,9 @@ _nines_recovery_build_steps (NinesRecovery *self)
         {
           b.provision = add (&b, NINES_STEP_PROVISION, "provision", NULL, knob_s (&b, "provision_minutes", 60),
                              b.recovery,
-                             g_strdup_printf (_("Create the recovery stack in %s (network, load balancers, "
-                                                "groups, functions)"), b.recovery),
-                             _nines_recovery_knob_source (b.document, "provision_minutes"), &b.trigger, 1);
+                             rprintf (&b, _("Create the recovery stack in %s (network, load balancers, "
+                                            "groups, functions)"), b.recovery),
+                             knob_source (&b, "provision_minutes"), &b.trigger, 1);
           break;
         }
     }
@@ -387,9 +418,9 @@ _nines_recovery_build_steps (NinesRecovery *self)
 
   if (self->automated)
     traffic = add (&b, NINES_STEP_TRAFFIC, "traffic", NULL, knob_s (&b, "dns_ttl_s", 1), NULL,
-                   g_strdup (_("Route 53 answers with the recovery region; resolvers drop the old "
-                               "answer when its TTL expires")),
-                   _nines_recovery_knob_source (b.document, "dns_ttl_s"), &b.detect, 1);
+                   _("Route 53 answers with the recovery region; resolvers drop the old "
+                     "answer when its TTL expires"),
+                   knob_source (&b, "dns_ttl_s"), &b.detect, 1);
   else
     {
       g_autofree char *ttl = _nines_recovery_knob_source (b.document, "dns_ttl_s");
@@ -400,16 +431,14 @@ _nines_recovery_build_steps (NinesRecovery *self)
       g_array_append_val (ready, b.trigger);
       traffic = add (&b, NINES_STEP_TRAFFIC, "traffic", NULL,
                      R53_PROPAGATION_S + knob_s (&b, "dns_ttl_s", 1), R53_CONTROL_PLANE,
-                     g_strdup (_("Change the Route 53 records by hand to the recovery region")),
-                     g_strdup_printf ("%s + %s", _(R53_PROPAGATION_SOURCE), ttl),
+                     _("Change the Route 53 records by hand to the recovery region"),
+                     rprintf (&b, "%s + %s", _(R53_PROPAGATION_SOURCE), ttl),
                      (const int *) ready->data, ready->len);
     }
 
   /* Fresh instances and caches start cold: the seed's "sluggish for another few minutes". */
   if (b.pattern <= NINES_DR_PATTERN_PILOT_LIGHT || b.has_cache)
     add (&b, NINES_STEP_WARM, "warm", NULL, knob_s (&b, "cache_warm_minutes", 60), NULL,
-         g_strdup (_("Caches warm up under real traffic")),
-         _nines_recovery_knob_source (b.document, "cache_warm_minutes"), &traffic, 1);
-  g_free (b.boot_source);
-  g_free (b.restore_source);
+         _("Caches warm up under real traffic"),
+         knob_source (&b, "cache_warm_minutes"), &traffic, 1);
 }

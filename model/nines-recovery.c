@@ -28,14 +28,6 @@ nines_step_kind_to_string (NinesStepKind kind)
   return ids[kind];
 }
 
-static void
-step_free (NinesRecoveryStep *step)
-{
-  g_free (step->label);
-  g_free (step->source);
-  g_free (step->deps);
-  g_free (step);
-}
 
 static void
 store_free (NinesStoreRpo *store)
@@ -51,6 +43,72 @@ _nines_recovery_dup (NinesRecovery *self,
   return str ? g_string_chunk_insert (self->strings, str) : NULL;
 }
 
+char *
+_nines_recovery_printf (NinesRecovery *self,
+                        const char    *format,
+                        ...)
+{
+  char buf[512];
+  va_list ap;
+  int n;
+
+  /* Thousands of labels: formatted on the stack, kept in the chunk, no heap copy each. */
+  va_start (ap, format);
+  n = g_vsnprintf (buf, sizeof buf, format, ap);
+  va_end (ap);
+  if (n >= 0 && (gsize) n < sizeof buf)
+    return g_string_chunk_insert_len (self->strings, buf, n);
+  {
+    g_autofree char *long_text = NULL;
+
+    va_start (ap, format);
+    long_text = g_strdup_vprintf (format, ap);
+    va_end (ap);
+    return g_string_chunk_insert (self->strings, long_text);
+  }
+}
+
+#define STEPS_PER_BLOCK 256
+#define DEPS_PER_BLOCK  1024
+
+/* Steps and their dependency lists, by the thousand: allocated a block at a time. */
+static NinesRecoveryStep *
+step_alloc (NinesRecovery *self)
+{
+  if (self->step_blocks->len == 0 || self->block_used == STEPS_PER_BLOCK)
+    {
+      g_ptr_array_add (self->step_blocks, g_new0 (NinesRecoveryStep, STEPS_PER_BLOCK));
+      self->block_used = 0;
+    }
+  return (NinesRecoveryStep *) g_ptr_array_index (self->step_blocks, self->step_blocks->len - 1)
+         + self->block_used++;
+}
+
+static guint *
+deps_alloc (NinesRecovery *self,
+            guint          n)
+{
+  guint *deps;
+
+  n = MAX (n, 1);
+  if (n > DEPS_PER_BLOCK / 4)
+    {
+      /* A long list (the traffic switch waiting for every group): a block of its own,
+       * before the current one so that stays the one being filled. */
+      deps = g_new0 (guint, n);
+      g_ptr_array_insert (self->dep_blocks, 0, deps);
+      return deps;
+    }
+  if (self->dep_blocks->len == 0 || self->dep_used + n > DEPS_PER_BLOCK)
+    {
+      g_ptr_array_add (self->dep_blocks, g_new0 (guint, DEPS_PER_BLOCK));
+      self->dep_used = 0;
+    }
+  deps = (guint *) g_ptr_array_index (self->dep_blocks, self->dep_blocks->len - 1) + self->dep_used;
+  self->dep_used += n;
+  return deps;
+}
+
 guint
 _nines_recovery_add_step (NinesRecovery *self,
                           NinesStepKind  kind,
@@ -58,21 +116,21 @@ _nines_recovery_add_step (NinesRecovery *self,
                           const char    *item_id,
                           double         duration_s,
                           const char    *control_plane,
-                          char          *label,
-                          char          *source,
+                          const char    *label,
+                          const char    *source,
                           const int     *deps,
                           guint          n_deps)
 {
-  NinesRecoveryStep *step = g_new0 (NinesRecoveryStep, 1);
+  NinesRecoveryStep *step = step_alloc (self);
   const char *failed = nines_deployment_get_primary_region (self->deployment);
 
   step->id = _nines_recovery_dup (self, id);
   step->kind = kind;
-  step->label = label;
+  step->label = (char *) label;
   step->item_id = _nines_recovery_dup (self, item_id);
   step->duration_s = MAX (0.0, duration_s);
-  step->source = source;
-  step->deps = g_new0 (guint, MAX (1, n_deps));
+  step->source = (char *) source;
+  step->deps = deps_alloc (self, n_deps);
   for (guint i = 0; i < n_deps; i++)
     {
       if (deps[i] < 0)
@@ -84,7 +142,6 @@ _nines_recovery_add_step (NinesRecovery *self,
   step->uses_failed_region = control_plane != NULL && g_strcmp0 (control_plane, failed) == 0;
   self->uses_failed_region |= step->uses_failed_region;
   g_ptr_array_add (self->steps, step);
-  g_hash_table_insert (self->steps_by_id, step->id, step);
   return self->steps->len - 1;
 }
 
@@ -290,8 +347,9 @@ nines_recovery_new (NinesDeployment *deployment)
   self = g_new0 (NinesRecovery, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->deployment = nines_deployment_ref (deployment);
-  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
-  self->steps_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->steps = g_ptr_array_new ();
+  self->step_blocks = g_ptr_array_new_with_free_func (g_free);
+  self->dep_blocks = g_ptr_array_new_with_free_func (g_free);
   self->stores = g_ptr_array_new_with_free_func ((GDestroyNotify) store_free);
   self->strings = g_string_chunk_new (4096);
 
@@ -317,8 +375,10 @@ nines_recovery_unref (NinesRecovery *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   nines_deployment_unref (self->deployment);
-  g_hash_table_unref (self->steps_by_id);
+  g_clear_pointer (&self->steps_by_id, g_hash_table_unref);
   g_ptr_array_unref (self->steps);
+  g_ptr_array_unref (self->step_blocks);
+  g_ptr_array_unref (self->dep_blocks);
   g_ptr_array_unref (self->stores);
   _nines_recovery_clear_availability (&self->availability);
   g_string_chunk_free (self->strings);
@@ -387,8 +447,45 @@ const NinesRecoveryStep *
 nines_recovery_lookup_step (NinesRecovery *self,
                             const char    *id)
 {
+  GHashTable *index;
+  guint n;
+
   g_return_val_if_fail (self != NULL, NULL);
-  return g_hash_table_lookup (self->steps_by_id, id);
+  if (id == NULL)
+    return NULL;
+  /* Ids are unique. The ones looked up after each recompute ("detect", "decide",
+   * "traffic") are among the first steps or the last: found without an index of the
+   * thousands of steps of a large design. */
+  n = self->steps->len;
+  for (guint i = 0; i < MIN (n, 8); i++)
+    {
+      NinesRecoveryStep *step = g_ptr_array_index (self->steps, i);
+      if (g_str_equal (step->id, id))
+        return step;
+      step = g_ptr_array_index (self->steps, n - 1 - i);
+      if (g_str_equal (step->id, id))
+        return step;
+    }
+  index = g_atomic_pointer_get (&self->steps_by_id);
+  if (index == NULL)
+    {
+      GHashTable *fresh = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < n; i++)
+        {
+          NinesRecoveryStep *step = g_ptr_array_index (self->steps, i);
+          g_hash_table_insert (fresh, step->id, step);
+        }
+      /* Two threads may both build it: one keeps it. */
+      if (g_atomic_pointer_compare_and_exchange (&self->steps_by_id, NULL, fresh))
+        index = fresh;
+      else
+        {
+          g_hash_table_unref (fresh);
+          index = g_atomic_pointer_get (&self->steps_by_id);
+        }
+    }
+  return g_hash_table_lookup (index, id);
 }
 
 guint
