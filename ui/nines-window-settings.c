@@ -91,6 +91,8 @@ _nines_window_init_settings (NinesWindow *self)
   self->settings = nines_settings_new_default ();
   if (self->settings == NULL)
     return;
+  /* The size (and maximized state) it had when a window was last closed. */
+  nines_settings_track_window (self->settings, GTK_WINDOW (self));
 
   g_signal_connect_object (self->settings, "changed::discount-percent",
                            G_CALLBACK (on_discount_changed), self, G_CONNECT_SWAPPED);

@@ -311,6 +311,32 @@ test_recent_files (void)
   g_unlink (a);
 }
 
+/* A new window takes the size the last one closed had ("window-width", "-height"), and
+ * closing it saves its own. */
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  NinesWindow *win;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  win = nines_window_new (NULL);
+  gtk_window_get_default_size (GTK_WINDOW (win), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+
+  gtk_window_present (GTK_WINDOW (win));
+  gtk_window_set_default_size (GTK_WINDOW (win), 1100, 750);
+  gtk_window_close (GTK_WINDOW (win));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 /* Parts the first frame does not show are made on first use (start-up time): the
  * shortcuts window, the main menu's popover and the panels of the hidden pages. They
  * must still be there when asked for. */
@@ -373,6 +399,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/nines/ui/window/text-field-keeps-its-keys", test_text_field_keeps_its_keys);
   g_test_add_func ("/nines/ui/window/recent-files", test_recent_files);
   g_test_add_func ("/nines/ui/window/made-on-first-use", test_made_on_first_use);
+  g_test_add_func ("/nines/ui/window/size-remembered", test_window_size_remembered);
   ret = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
