@@ -47,7 +47,12 @@ struct _NinesCostCache
   NinesPriceSnapshot *prices;      /* held: the lines point into it */
   const char         *primary;     /* interned */
   NinesStringPool    *pool;
-  GHashTable         *entries;     /* NinesComponent* -> CostEntry* (owned) */
+  /* NinesComponent* -> CostEntry* (owned), open addressing: one probe is one cache line,
+   * where a GHashTable reads three arrays (hashes, keys, values) for each of the tens of
+   * thousands of items of a large design. At most half full; n_slots a power of two. */
+  CostEntry         **slots;
+  gsize               n_slots;
+  guint               n_entries;
   guint               generation;
   guint               n_used;
 };
@@ -119,7 +124,8 @@ _nines_cost_cache_new (void)
   NinesCostCache *cache = g_new0 (NinesCostCache, 1);
 
   g_mutex_init (&cache->lock);
-  cache->entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) entry_free);
+  cache->n_slots = 64;
+  cache->slots = g_new0 (CostEntry *, cache->n_slots);
   return cache;
 }
 
@@ -128,7 +134,9 @@ _nines_cost_cache_free (NinesCostCache *cache)
 {
   if (cache == NULL)
     return;
-  g_hash_table_unref (cache->entries);
+  for (gsize i = 0; i < cache->n_slots; i++)
+    g_clear_pointer (&cache->slots[i], entry_free);
+  g_free (cache->slots);
   g_clear_pointer (&cache->prices, nines_price_snapshot_unref);
   _nines_string_pool_unref (cache->pool);
   g_mutex_clear (&cache->lock);
@@ -146,7 +154,9 @@ _nines_cost_cache_begin (NinesCostCache     *cache,
   g_mutex_lock (&cache->lock);
   if (cache->prices != prices || cache->primary != primary || cache->pool == NULL)
     {
-      g_hash_table_remove_all (cache->entries);
+      for (gsize i = 0; i < cache->n_slots; i++)
+        g_clear_pointer (&cache->slots[i], entry_free);
+      cache->n_entries = 0;
       g_clear_pointer (&cache->prices, nines_price_snapshot_unref);
       cache->prices = nines_price_snapshot_ref (prices);
       cache->primary = primary;
@@ -159,12 +169,60 @@ _nines_cost_cache_begin (NinesCostCache     *cache,
   return cache->pool;
 }
 
+/* The slot of @component: where its entry is, or the empty slot where it would go. */
+static gsize
+slot_of (CostEntry     **slots,
+         gsize           n_slots,
+         NinesComponent *component)
+{
+  gsize mask = n_slots - 1;
+  /* Fibonacci hashing of the address (objects are 8-byte aligned at least). */
+  gsize slot = (gsize) ((GPOINTER_TO_SIZE (component) >> 3) * G_GUINT64_CONSTANT (11400714819323198485)) & mask;
+
+  while (slots[slot] != NULL && slots[slot]->component != component)
+    slot = (slot + 1) & mask;
+  return slot;
+}
+
+/* Rebuilt with room for twice @n_keep: from the entries @keep says to keep. */
+static void
+rehash (NinesCostCache *cache,
+        guint           n_keep,
+        gboolean      (*keep) (const CostEntry *e, guint generation))
+{
+  gsize n_slots = 64;
+  CostEntry **slots;
+
+  while (n_slots < 4 * (gsize) n_keep)
+    n_slots *= 2;
+  slots = g_new0 (CostEntry *, n_slots);
+  cache->n_entries = 0;
+  for (gsize i = 0; i < cache->n_slots; i++)
+    {
+      CostEntry *e = cache->slots[i];
+
+      if (e == NULL)
+        continue;
+      if (keep != NULL && !keep (e, cache->generation))
+        {
+          entry_free (e);
+          continue;
+        }
+      slots[slot_of (slots, n_slots, e->component)] = e;
+      cache->n_entries++;
+    }
+  g_free (cache->slots);
+  cache->slots = slots;
+  cache->n_slots = n_slots;
+}
+
 static CostEntry *
 entry_for (NinesCostCache *cache,
            NinesComponent *component,
            gboolean        create)
 {
-  CostEntry *e = g_hash_table_lookup (cache->entries, component);
+  gsize slot = slot_of (cache->slots, cache->n_slots, component);
+  CostEntry *e = cache->slots[slot];
   guint64 revision = _nines_component_get_revision (component);
 
   if (e != NULL && e->revision != revision)
@@ -178,7 +236,9 @@ entry_for (NinesCostCache *cache,
       e = g_new0 (CostEntry, 1);
       e->component = g_object_ref (component);
       e->revision = revision;
-      g_hash_table_insert (cache->entries, component, e);
+      cache->slots[slot] = e;
+      if (++cache->n_entries * 2 > cache->n_slots)
+        rehash (cache, cache->n_entries, NULL);
     }
   if (e != NULL && e->generation != cache->generation)
     {
@@ -256,11 +316,10 @@ _nines_cost_cache_record (NinesCostCache     *cache,
 }
 
 static gboolean
-is_stale (gpointer key,
-          gpointer value,
-          gpointer user_data)
+is_current (const CostEntry *e,
+            guint            generation)
 {
-  return ((CostEntry *) value)->generation != *(guint *) user_data;
+  return e->generation == generation;
 }
 
 /* Ends the estimate: entries of components it did not meet are dropped once they are a
@@ -268,9 +327,7 @@ is_stale (gpointer key,
 void
 _nines_cost_cache_end (NinesCostCache *cache)
 {
-  guint n = g_hash_table_size (cache->entries);
-
-  if (n > cache->n_used + cache->n_used / 2 + 64)
-    g_hash_table_foreach_remove (cache->entries, is_stale, &cache->generation);
+  if (cache->n_entries > cache->n_used + cache->n_used / 2 + 64)
+    rehash (cache, cache->n_used, is_current);
   g_mutex_unlock (&cache->lock);
 }
