@@ -35,16 +35,25 @@ cost_job_run (gpointer data,
   g_mutex_unlock (&job->lock);
 }
 
-/* One worker for every evaluation of the process: the cost of one design at a time. */
+/* One worker for every evaluation of the process: the cost of one design at a time.
+ * Exclusive, so its thread is started here, once: a push to a pool that must start a
+ * thread and cannot would leave the job queued with nobody to run it, and the caller
+ * waiting for it. NULL when the thread could not be started: evaluations stay on the
+ * caller's thread. */
 static GThreadPool *
 cost_pool (void)
 {
+  static gsize once;
   static GThreadPool *pool;
 
-  if (g_once_init_enter (&pool))
+  if (g_once_init_enter (&once))
     {
-      GThreadPool *p = g_thread_pool_new (cost_job_run, NULL, 1, FALSE, NULL);
-      g_once_init_leave (&pool, p);
+      g_autoptr(GError) error = NULL;
+
+      pool = g_thread_pool_new (cost_job_run, NULL, 1, TRUE, &error);
+      if (pool == NULL)
+        g_debug ("no worker thread, the cost is computed in turn: %s", error->message);
+      g_once_init_leave (&once, 1);
     }
   return pool;
 }
@@ -68,13 +77,14 @@ nines_evaluation_compute (NinesEvaluation    *out,
   /* The deployment is immutable and the stages after it only read it and the document
    * (the caller does not edit the document meanwhile: it waits here). */
   parallel = nines_deployment_get_n_items (out->deployment) >= PARALLEL_MIN_ITEMS &&
-             g_get_num_processors () > 1;
+             g_get_num_processors () > 1 && cost_pool () != NULL;
   if (parallel)
     {
       job.deployment = out->deployment;
       job.prices = prices;
       g_mutex_init (&job.lock);
       g_cond_init (&job.done_cond);
+      /* The pool's one thread is running: nothing to start, the push cannot fail. */
       g_thread_pool_push (cost_pool (), &job, NULL);
     }
   else
