@@ -258,8 +258,8 @@ _nines_window_ensure_welcome (NinesWindow *self)
   self->welcome = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "welcome"));
   self->restore_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "restore_group"));
   self->recent_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "recent_group"));
-  gtk_stack_add_named (self->main_stack, GTK_WIDGET (gtk_builder_get_object (builder, "welcome_page")),
-                       "welcome");
+  adw_bin_set_child (ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW, "welcome_slot")),
+                     GTK_WIDGET (gtk_builder_get_object (builder, "welcome_page")));
 }
 
 /* A window shown without a design shows the welcome page (built now, see above). */
@@ -319,6 +319,7 @@ nines_window_class_init (NinesWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "recovery_slot", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "findings_slot", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "simulate_slot", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_slot", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_message);
 }
 
