@@ -1,12 +1,23 @@
 /* The libcurl transport: runs on the calling (worker) thread with that thread's easy
- * handle. The one place where CURLcode becomes a GError. */
+ * handle. The one place where CURLcode becomes a GError.
+ *
+ * libcurl is opened when the first request is sent, not linked: with its TLS, SSH, LDAP
+ * and Kerberos libraries it is 23 shared objects, and the dynamic linker's work for them
+ * (42 M instructions) came before the GUI's first frame, on every start, for a network
+ * most sessions never use. */
 #define G_LOG_DOMAIN "nines-aws"
 
 #include "config.h"
 
 #include <string.h>
+/* curl_easy_setopt() and _getinfo() are called through pointers (curl_api below): no
+ * type-checking macros of the same names from the header. */
+#define CURL_DISABLE_TYPECHECK 1
 #include <curl/curl.h>
+#undef curl_easy_setopt
+#undef curl_easy_getinfo
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 
 #include "nines-aws.h"
 
@@ -23,6 +34,75 @@ struct _NinesAwsCurlTransport
   char *ca_file;
 };
 
+/* libcurl's ABI 4 (stable since 7.16, 2006); the headers used to build must be >= 7.88
+ * (meson.build), the library loaded is the one they came with. */
+#define LIBCURL_SONAME "libcurl.so.4"
+
+/* The entry points used here, resolved once. Calls below go through these macros, so
+ * the code reads as plain libcurl. */
+static struct
+{
+  CURLcode           (*global_init)   (long flags);
+  CURL              *(*easy_init)     (void);
+  void               (*easy_cleanup)  (CURL *curl);
+  void               (*easy_reset)    (CURL *curl);
+  CURLcode           (*easy_setopt)   (CURL *curl, CURLoption option, ...);
+  CURLcode           (*easy_perform)  (CURL *curl);
+  CURLcode           (*easy_getinfo)  (CURL *curl, CURLINFO info, ...);
+  const char        *(*easy_strerror) (CURLcode code);
+  struct curl_slist *(*slist_append)  (struct curl_slist *list, const char *string);
+  void               (*slist_free_all) (struct curl_slist *list);
+} curl_api;
+
+#define curl_easy_init     curl_api.easy_init
+#define curl_easy_cleanup  curl_api.easy_cleanup
+#define curl_easy_reset    curl_api.easy_reset
+#define curl_easy_setopt   curl_api.easy_setopt
+#define curl_easy_perform  curl_api.easy_perform
+#define curl_easy_getinfo  curl_api.easy_getinfo
+#define curl_easy_strerror curl_api.easy_strerror
+#define curl_slist_append  curl_api.slist_append
+#define curl_slist_free_all curl_api.slist_free_all
+
+/* Opens libcurl and runs curl_global_init(), once per process, before any thread can
+ * use curl (g_once_init_enter() makes the others wait). FALSE when it is not
+ * installed: the caller reports the transfer as impossible. */
+static gboolean
+curl_api_load (void)
+{
+  static gsize loaded = 0;
+
+  if (g_once_init_enter (&loaded))
+    {
+      GModule *module = g_module_open (LIBCURL_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      gboolean ok = module != NULL;
+
+      ok = ok && g_module_symbol (module, "curl_global_init", (gpointer *) &curl_api.global_init);
+      ok = ok && g_module_symbol (module, "curl_easy_init", (gpointer *) &curl_api.easy_init);
+      ok = ok && g_module_symbol (module, "curl_easy_cleanup", (gpointer *) &curl_api.easy_cleanup);
+      ok = ok && g_module_symbol (module, "curl_easy_reset", (gpointer *) &curl_api.easy_reset);
+      ok = ok && g_module_symbol (module, "curl_easy_setopt", (gpointer *) &curl_api.easy_setopt);
+      ok = ok && g_module_symbol (module, "curl_easy_perform", (gpointer *) &curl_api.easy_perform);
+      ok = ok && g_module_symbol (module, "curl_easy_getinfo", (gpointer *) &curl_api.easy_getinfo);
+      ok = ok && g_module_symbol (module, "curl_easy_strerror", (gpointer *) &curl_api.easy_strerror);
+      ok = ok && g_module_symbol (module, "curl_slist_append", (gpointer *) &curl_api.slist_append);
+      ok = ok && g_module_symbol (module, "curl_slist_free_all", (gpointer *) &curl_api.slist_free_all);
+      if (ok)
+        {
+          g_module_make_resident (module);
+          ok = curl_api.global_init (CURL_GLOBAL_DEFAULT) == CURLE_OK;
+        }
+      else
+        {
+          g_warning ("Could not load %s: %s", LIBCURL_SONAME, g_module_error ());
+          if (module != NULL)
+            g_module_close (module);
+        }
+      g_once_init_leave (&loaded, ok ? 1 : 2);
+    }
+  return loaded == 1;
+}
+
 /* One easy handle per thread, reset between requests: curl keeps its connection cache,
  * so the pages of a paginated call reuse one TLS connection. */
 static void
@@ -36,8 +116,11 @@ static GPrivate thread_curl = G_PRIVATE_INIT (easy_cleanup);
 static CURL *
 thread_easy_handle (void)
 {
-  CURL *curl = g_private_get (&thread_curl);
+  CURL *curl;
 
+  if (!curl_api_load ())
+    return NULL;
+  curl = g_private_get (&thread_curl);
   if (curl != NULL)
     {
       curl_easy_reset (curl);
@@ -301,8 +384,7 @@ static void
 nines_aws_curl_transport_class_init (NinesAwsCurlTransportClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = nines_aws_curl_transport_finalize;
-  /* once per process, before any thread uses curl */
-  curl_global_init (CURL_GLOBAL_DEFAULT);
+  /* libcurl itself is opened by the first request (curl_api_load) */
 }
 
 static void

@@ -64,6 +64,51 @@ nines_palette_dispose (GObject *object)
   G_OBJECT_CLASS (nines_palette_parent_class)->dispose (object);
 }
 
+/* The palette is as wide as its width-request and as tall as the paned makes it: its
+ * size never depends on the other dimension. Saying so (CONSTANT_SIZE, children measured
+ * with no for-size) keeps GTK's horizontal boxes from asking the wrapped hint below the
+ * list how wide it must be for each height they try: a binary search of full text
+ * layouts, 78 of them before the first frame (22 M instructions). The box inside is
+ * still allocated height-for-width, so the hint wraps as before. */
+static GtkSizeRequestMode
+nines_palette_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+nines_palette_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child == NULL || !gtk_widget_should_layout (child))
+    return;
+  gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
+  /* Measured for no height, the hint's natural width is one long line; for the window's
+   * height it was its narrowest. The palette never wants more than its minimum width:
+   * the rest goes to the canvas. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+nines_palette_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 static void
 nines_palette_class_init (NinesPaletteClass *klass)
 {
@@ -71,11 +116,13 @@ nines_palette_class_init (NinesPaletteClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nines_palette_dispose;
+  widget_class->get_request_mode = nines_palette_get_request_mode;
+  widget_class->measure = nines_palette_measure;
+  widget_class->size_allocate = nines_palette_size_allocate;
   nines_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ninesdr/Nines/ui/nines-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, NinesPalette, list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

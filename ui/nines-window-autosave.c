@@ -232,6 +232,7 @@ _nines_window_fill_welcome (NinesWindow *self)
   const char *name;
   guint before;
 
+  _nines_window_ensure_welcome (self);
   clear_welcome_rows (self);
   before = self->welcome_rows->len;
   while (d && (name = g_dir_read_name (d)))

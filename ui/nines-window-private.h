@@ -31,7 +31,7 @@ struct _NinesWindow
   GtkDropDown          *pattern_dropdown;
   GtkDropDown          *recovery_dropdown;
   GtkStack             *main_stack;
-  AdwStatusPage        *welcome;
+  AdwStatusPage        *welcome;         /* NULL until first shown (nines-welcome.ui) */
   AdwPreferencesGroup  *restore_group;
   AdwPreferencesGroup  *recent_group;
   GtkWidget            *editor_box;
@@ -73,6 +73,7 @@ void     _nines_window_autosave_schedule (NinesWindow *self);
 void     _nines_window_autosave_now      (NinesWindow *self);
 void     _nines_window_autosave_remove   (NinesWindow *self);
 void     _nines_window_fill_welcome      (NinesWindow *self);
+void     _nines_window_ensure_welcome    (NinesWindow *self);
 void     _nines_window_init_autosave_actions (NinesWindow *self);
 void     _nines_window_init_export_actions (NinesWindow *self);
 

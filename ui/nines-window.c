@@ -9,6 +9,9 @@
 
 G_DEFINE_FINAL_TYPE (NinesWindow, nines_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void set_header_mode (NinesWindow *self,
+                             gboolean     editing);
+
 static void
 nines_window_dispose (GObject *object)
 {
@@ -237,6 +240,39 @@ nines_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* The welcome page (nines-welcome.ui) is built when first shown: a window opened on a
+ * design never shows it, and building it (a status page, its groups and rows) cost
+ * 14 M instructions before that window's first frame. */
+void
+_nines_window_ensure_welcome (NinesWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->welcome != NULL)
+    return;
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, "/io/github/ninesdr/Nines/ui/nines-welcome.ui", &error))
+    g_error ("nines-welcome.ui: %s", error->message);   /* compiled in: a build error */
+  self->welcome = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "welcome"));
+  self->restore_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "restore_group"));
+  self->recent_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "recent_group"));
+  adw_bin_set_child (ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW, "welcome_slot")),
+                     GTK_WIDGET (gtk_builder_get_object (builder, "welcome_page")));
+}
+
+/* A window shown without a design shows the welcome page (built now, see above). */
+static void
+nines_window_map (GtkWidget *widget)
+{
+  NinesWindow *self = NINES_WINDOW (widget);
+
+  if (self->document == NULL && self->welcome == NULL)
+    nines_window_show_welcome (self);
+  GTK_WIDGET_CLASS (nines_window_parent_class)->map (widget);
+}
+
 static void
 nines_window_class_init (NinesWindowClass *klass)
 {
@@ -246,6 +282,7 @@ nines_window_class_init (NinesWindowClass *klass)
 
   object_class->dispose = nines_window_dispose;
   object_class->finalize = nines_window_finalize;
+  widget_class->map = nines_window_map;
   window_class->close_request = nines_window_close_request;
 
   nines_ui_ensure_resources ();
@@ -268,9 +305,6 @@ nines_window_class_init (NinesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, pattern_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, recovery_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, welcome);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, restore_group);
-  gtk_widget_class_bind_template_child (widget_class, NinesWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, editor_box);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, canvas);
@@ -285,6 +319,7 @@ nines_window_class_init (NinesWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "recovery_slot", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "findings_slot", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "simulate_slot", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_slot", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_message);
 }
 
@@ -325,7 +360,11 @@ nines_window_init (NinesWindow *self)
                             G_CALLBACK (on_panel_shown), self);
   _nines_window_init_settings (self);
   _nines_window_init_actions (self);
-  nines_window_show_welcome (self);
+  /* No design yet: the state of the welcome page, whose widgets wait for the window to be
+   * shown without a design (nines_window_map). */
+  set_header_mode (self, FALSE);
+  _nines_window_update_title (self);
+  _nines_window_update_actions (self);
 }
 
 NinesWindow *
