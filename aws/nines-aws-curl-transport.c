@@ -38,21 +38,23 @@ struct _NinesAwsCurlTransport
  * (meson.build), the library loaded is the one they came with. */
 #define LIBCURL_SONAME "libcurl.so.4"
 
-/* The entry points used here, resolved once. Calls below go through these macros, so
+/* The entry points used here, resolved once, typed from the header's own declarations
+ * (a pointer of another type would not compile). Calls below go through these macros, so
  * the code reads as plain libcurl. */
 static struct
 {
-  CURLcode           (*global_init)   (long flags);
-  CURL              *(*easy_init)     (void);
-  void               (*easy_cleanup)  (CURL *curl);
-  void               (*easy_reset)    (CURL *curl);
-  CURLcode           (*easy_setopt)   (CURL *curl, CURLoption option, ...);
-  CURLcode           (*easy_perform)  (CURL *curl);
-  CURLcode           (*easy_getinfo)  (CURL *curl, CURLINFO info, ...);
-  const char        *(*easy_strerror) (CURLcode code);
-  struct curl_slist *(*slist_append)  (struct curl_slist *list, const char *string);
-  void               (*slist_free_all) (struct curl_slist *list);
+  __typeof__ (curl_global_init)    *global_init;
+  __typeof__ (curl_easy_init)      *easy_init;
+  __typeof__ (curl_easy_cleanup)   *easy_cleanup;
+  __typeof__ (curl_easy_reset)     *easy_reset;
+  __typeof__ (curl_easy_setopt)    *easy_setopt;
+  __typeof__ (curl_easy_perform)   *easy_perform;
+  __typeof__ (curl_easy_getinfo)   *easy_getinfo;
+  __typeof__ (curl_easy_strerror)  *easy_strerror;
+  __typeof__ (curl_slist_append)   *slist_append;
+  __typeof__ (curl_slist_free_all) *slist_free_all;
 } curl_api;
+static char *curl_api_error;   /* why libcurl could not be opened */
 
 #define curl_easy_init     curl_api.easy_init
 #define curl_easy_cleanup  curl_api.easy_cleanup
@@ -94,7 +96,9 @@ curl_api_load (void)
         }
       else
         {
-          g_warning ("Could not load %s: %s", LIBCURL_SONAME, g_module_error ());
+          /* Not a programming error: the library is missing or broken on this machine.
+           * Each transfer reports it (nines_aws_curl_transport_send). */
+          curl_api_error = g_strdup_printf ("%s: %s", LIBCURL_SONAME, g_module_error ());
           if (module != NULL)
             g_module_close (module);
         }
@@ -277,8 +281,9 @@ nines_aws_curl_transport_send (NinesAwsTransport *transport,
   curl = thread_easy_handle ();
   if (curl == NULL)
     {
-      g_set_error_literal (error, NINES_AWS_ERROR, NINES_AWS_ERROR_TRANSPORT,
-                           _("Could not start an HTTP transfer (libcurl)"));
+      g_set_error (error, NINES_AWS_ERROR, NINES_AWS_ERROR_TRANSPORT,
+                   _("Could not start an HTTP transfer (libcurl): %s"),
+                   curl_api_error ? curl_api_error : _("no transfer handle"));
       return NULL;
     }
   ex.body = g_byte_array_new ();
