@@ -7,7 +7,8 @@
  * deployment took 14 ms, most of it GObject copies made and freed. A rule's output
  * depends only on its component and the pattern's context (regions, recovery AZs,
  * knobs), so it is kept per component and reused while the component's revision and the
- * context are the same. */
+ * context are the same. A document's caches (these and the cost's, nines-cost-cache.c)
+ * are made together on its first deployment and freed with it (end of file). */
 #define G_LOG_DOMAIN "nines-deployment"
 
 #include "config.h"
@@ -116,4 +117,49 @@ _nines_deploy_cache_end (NinesDeployCache *cache)
   if (n > cache->n_used + cache->n_used / 2 + 64)
     g_hash_table_foreach_remove (cache->fragments, is_stale, &cache->generation);
   g_mutex_unlock (&cache->lock);
+}
+
+/* Every cache of a document, made together: a few small objects, used from its first
+ * deployment on. */
+struct _NinesDocumentCaches
+{
+  NinesDeployCache *deploy[2 * NINES_N_DR_PATTERNS];   /* per pattern: rules, routing */
+  NinesCostCache   *cost;
+};
+
+NinesDocumentCaches *
+_nines_document_caches_new (void)
+{
+  NinesDocumentCaches *caches = g_new0 (NinesDocumentCaches, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (caches->deploy); i++)
+    caches->deploy[i] = _nines_deploy_cache_new ();
+  caches->cost = _nines_cost_cache_new ();
+  return caches;
+}
+
+void
+_nines_document_caches_free (NinesDocumentCaches *caches)
+{
+  if (caches == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (caches->deploy); i++)
+    _nines_deploy_cache_free (caches->deploy[i]);
+  _nines_cost_cache_free (caches->cost);
+  g_free (caches);
+}
+
+NinesDeployCache *
+_nines_document_get_deploy_cache (NinesDocument  *self,
+                                  NinesDrPattern  pattern,
+                                  gboolean        routing)
+{
+  g_return_val_if_fail (pattern < NINES_N_DR_PATTERNS, NULL);
+  return _nines_document_get_caches (self)->deploy[2 * pattern + (routing ? 1 : 0)];
+}
+
+NinesCostCache *
+_nines_document_get_cost_cache (NinesDocument *self)
+{
+  return _nines_document_get_caches (self)->cost;
 }

@@ -36,9 +36,8 @@ struct _NinesDocument
   GHashTable      *extras;           /* path -> JsonObject of unknown members */
   JsonObject      *sections;         /* unknown top-level members, in file order */
 
-  /* Per pattern, what the rules made of each component (nines-deploy-cache.c). */
-  NinesDeployCache *deploy_caches[2 * NINES_N_DR_PATTERNS];
-  NinesCostCache   *cost_cache;
+  /* What the patterns and the cost made of each component (nines-deploy-cache.c). */
+  NinesDocumentCaches *caches;
 };
 
 G_DEFINE_FINAL_TYPE (NinesDocument, nines_document, G_TYPE_OBJECT)
@@ -104,9 +103,7 @@ nines_document_finalize (GObject *object)
   g_hash_table_unref (self->layout);
   g_hash_table_unref (self->extras);
   json_object_unref (self->sections);
-  for (guint i = 0; i < G_N_ELEMENTS (self->deploy_caches); i++)
-    _nines_deploy_cache_free (self->deploy_caches[i]);
-  _nines_cost_cache_free (self->cost_cache);
+  _nines_document_caches_free (self->caches);
 
   G_OBJECT_CLASS (nines_document_parent_class)->finalize (object);
 }
@@ -144,50 +141,25 @@ nines_document_init (NinesDocument *self)
   self->name = g_strdup (_("Untitled design"));
 }
 
-NinesDeployCache *
-_nines_document_get_deploy_cache (NinesDocument  *self,
-                                  NinesDrPattern  pattern,
-                                  gboolean        routing)
+NinesDocumentCaches *
+_nines_document_get_caches (NinesDocument *self)
 {
-  NinesDeployCache **slot;
-  NinesDeployCache *cache;
+  NinesDocumentCaches *caches = g_atomic_pointer_get (&self->caches);
 
-  g_return_val_if_fail (pattern < NINES_N_DR_PATTERNS, NULL);
-  slot = &self->deploy_caches[2 * pattern + (routing ? 1 : 0)];
-  cache = g_atomic_pointer_get (slot);
-  if (cache == NULL)
+  if (caches == NULL)
     {
-      NinesDeployCache *fresh = _nines_deploy_cache_new ();
+      NinesDocumentCaches *fresh = _nines_document_caches_new ();
 
-      if (g_atomic_pointer_compare_and_exchange (slot, NULL, fresh))
-        cache = fresh;
+      /* Two threads may both make them: one keeps its own. */
+      if (g_atomic_pointer_compare_and_exchange (&self->caches, NULL, fresh))
+        caches = fresh;
       else
         {
-          _nines_deploy_cache_free (fresh);
-          cache = g_atomic_pointer_get (slot);
+          _nines_document_caches_free (fresh);
+          caches = g_atomic_pointer_get (&self->caches);
         }
     }
-  return cache;
-}
-
-NinesCostCache *
-_nines_document_get_cost_cache (NinesDocument *self)
-{
-  NinesCostCache *cache = g_atomic_pointer_get (&self->cost_cache);
-
-  if (cache == NULL)
-    {
-      NinesCostCache *fresh = _nines_cost_cache_new ();
-
-      if (g_atomic_pointer_compare_and_exchange (&self->cost_cache, NULL, fresh))
-        cache = fresh;
-      else
-        {
-          _nines_cost_cache_free (fresh);
-          cache = g_atomic_pointer_get (&self->cost_cache);
-        }
-    }
-  return cache;
+  return caches;
 }
 
 NinesDocument *

@@ -219,10 +219,16 @@ void                 _nines_deploy_cache_end           (NinesDeployCache    *cac
 typedef struct _NinesCostCache NinesCostCache;
 NinesCostCache      *_nines_cost_cache_new             (void);
 void                 _nines_cost_cache_free            (NinesCostCache      *cache);
-NinesCostCache      *_nines_document_get_cost_cache    (NinesDocument       *self);
 
-/* The document's cache for @pattern, made on first use (nines-document.c): @routing
- * for the Route 53 rule's fragments, which depend on the front doors too. */
+/* A document's caches (nines-deploy-cache.c), made on its first deployment
+ * (_nines_document_get_caches(), nines-document.c) and freed with it. */
+typedef struct _NinesDocumentCaches NinesDocumentCaches;
+NinesDocumentCaches *_nines_document_caches_new        (void);
+void                 _nines_document_caches_free       (NinesDocumentCaches *caches);
+NinesDocumentCaches *_nines_document_get_caches        (NinesDocument       *self);
+NinesCostCache      *_nines_document_get_cost_cache    (NinesDocument       *self);
+/* The cache for @pattern: @routing for the Route 53 rule's fragments, which depend on
+ * the front doors too. */
 NinesDeployCache    *_nines_document_get_deploy_cache  (NinesDocument       *self,
                                                         NinesDrPattern       pattern,
                                                         gboolean             routing);
