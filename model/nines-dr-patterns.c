@@ -536,6 +536,27 @@ context_key (const NinesPatternContext *ctx,
   return TRUE;
 }
 
+/* @rule for @c, or what it made last time when @cache (nullable) kept it. */
+static void
+apply_rule (NinesPatternContext *ctx,
+            NinesDeployCache    *cache,
+            PatternRule          rule,
+            NinesComponent      *c)
+{
+  NinesDeployFragment *f;
+
+  if (cache == NULL)
+    rule (ctx, c);
+  else if ((f = _nines_deploy_cache_lookup (cache, c)))
+    _nines_deployment_replay_fragment (ctx->deployment, f);
+  else
+    {
+      _nines_deployment_begin_fragment (ctx->deployment, c);
+      rule (ctx, c);
+      _nines_deploy_cache_insert (cache, _nines_deployment_end_fragment (ctx->deployment));
+    }
+}
+
 NinesDeployment *
 nines_deployment_new (NinesDocument  *document,
                       NinesDrPattern  pattern)
@@ -603,23 +624,8 @@ nines_deployment_new (NinesDocument  *document,
       _nines_deployment_set_current_drawn (deployment, i);
       if (_nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb"))
         ctx.n_front_doors++;
-      if (!(rule = rule_for (&ctx, c)))
-        continue;
-      if (cache == NULL)
-        rule (&ctx, c);
-      else
-        {
-          NinesDeployFragment *f = _nines_deploy_cache_lookup (cache, c);
-
-          if (f != NULL)
-            _nines_deployment_replay_fragment (deployment, f);
-          else
-            {
-              _nines_deployment_begin_fragment (deployment, c);
-              rule (&ctx, c);
-              _nines_deploy_cache_insert (cache, _nines_deployment_end_fragment (deployment));
-            }
-        }
+      if ((rule = rule_for (&ctx, c)))
+        apply_rule (&ctx, cache, rule, c);
     }
   if (cache != NULL)
     _nines_deploy_cache_end (cache);
@@ -635,21 +641,8 @@ nines_deployment_new (NinesDocument  *document,
     }
   for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = drawn[i];
-      NinesDeployFragment *f;
-
-      if (!_nines_kind_is (nines_component_get_kind (c), "route53"))
-        continue;
-      if (cache == NULL)
-        pattern_routing (&ctx, c);
-      else if ((f = _nines_deploy_cache_lookup (cache, c)))
-        _nines_deployment_replay_fragment (deployment, f);
-      else
-        {
-          _nines_deployment_begin_fragment (deployment, c);
-          pattern_routing (&ctx, c);
-          _nines_deploy_cache_insert (cache, _nines_deployment_end_fragment (deployment));
-        }
+      if (_nines_kind_is (nines_component_get_kind (drawn[i]), "route53"))
+        apply_rule (&ctx, cache, pattern_routing, drawn[i]);
     }
   if (cache != NULL)
     _nines_deploy_cache_end (cache);
