@@ -16,6 +16,7 @@ struct _NinesDocument
 
   GListStore      *regions;       /* of NinesRegion */
   GListStore      *components;    /* of NinesComponent */
+  GPtrArray       *component_array;  /* the same, borrowed: read per component per recompute */
   GHashTable      *components_by_id;
   GListStore      *links;         /* of NinesLink */
 
@@ -90,6 +91,7 @@ nines_document_finalize (GObject *object)
   g_free (self->uuid);
   g_clear_object (&self->regions);
   g_clear_object (&self->components);
+  g_ptr_array_unref (self->component_array);
   g_hash_table_unref (self->components_by_id);
   g_clear_object (&self->links);
   g_free (self->primary_region);
@@ -127,6 +129,7 @@ nines_document_init (NinesDocument *self)
 {
   self->regions = g_list_store_new (NINES_TYPE_REGION);
   self->components = g_list_store_new (NINES_TYPE_COMPONENT);
+  self->component_array = g_ptr_array_new ();
   self->components_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->links = g_list_store_new (NINES_TYPE_LINK);
   self->knobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -306,20 +309,15 @@ guint
 nines_document_get_n_components (NinesDocument *self)
 {
   g_return_val_if_fail (NINES_IS_DOCUMENT (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->components));
+  return self->component_array->len;
 }
 
 NinesComponent *
 nines_document_get_component (NinesDocument *self,
                               guint          i)
 {
-  NinesComponent *c;
-
   g_return_val_if_fail (NINES_IS_DOCUMENT (self), NULL);
-  c = g_list_model_get_item (G_LIST_MODEL (self->components), i);
-  if (c != NULL)
-    g_object_unref (c);  /* the store holds a reference */
-  return c;
+  return i < self->component_array->len ? g_ptr_array_index (self->component_array, i) : NULL;
 }
 
 NinesComponent *
@@ -340,7 +338,7 @@ nines_document_find_component (NinesDocument *self,
   g_return_val_if_fail (NINES_IS_DOCUMENT (self), FALSE);
   if (!(c = nines_document_lookup_component (self, id)))
     return FALSE;
-  return g_list_store_find (self->components, c, position);
+  return g_ptr_array_find (self->component_array, c, position);
 }
 
 char *
@@ -375,6 +373,7 @@ _nines_document_insert_component (NinesDocument  *self,
                          component);
   g_signal_connect_object (component, "changed", G_CALLBACK (on_component_changed), self,
                            G_CONNECT_SWAPPED);
+  g_ptr_array_insert (self->component_array, (int) position, component);
   g_list_store_insert (self->components, position, component);
   _nines_document_emit_changed (self);
 }
@@ -389,6 +388,7 @@ _nines_document_remove_component (NinesDocument *self,
   if (g_hash_table_lookup (self->components_by_id, id) == c)
     g_hash_table_remove (self->components_by_id, id);
   g_signal_handlers_disconnect_by_func (c, on_component_changed, self);
+  g_ptr_array_remove_index (self->component_array, position);
   g_list_store_remove (self->components, position);
   _nines_document_emit_changed (self);
 }
