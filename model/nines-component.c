@@ -106,7 +106,7 @@ param_set_find (const ParamSet *set,
                 const char     *name)
 {
   for (guint i = 0; set != NULL && i < set->n; i++)
-    if (set->p[i].name == name || strcmp (set->p[i].name, name) == 0)
+    if (set->p[i].name == name || (set->p[i].name[0] == name[0] && strcmp (set->p[i].name, name) == 0))
       return (Param *) &set->p[i];
   return NULL;
 }
