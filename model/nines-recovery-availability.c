@@ -85,10 +85,17 @@ component_sla (NinesComponent  *c,
   return TRUE;
 }
 
-static void
-term_free (NinesSlaTerm *term)
+#define TERMS_PER_BLOCK 512
+
+/* The terms, one per serving component: allocated a block at a time, freed with them. */
+static NinesSlaTerm *
+term_alloc (NinesRecovery *self)
 {
-  g_free (term);   /* its strings are the recovery's */
+  guint n = self->availability.terms->len % TERMS_PER_BLOCK;
+
+  if (n == 0)
+    g_ptr_array_add (self->term_blocks, g_new (NinesSlaTerm, TERMS_PER_BLOCK));
+  return (NinesSlaTerm *) g_ptr_array_index (self->term_blocks, self->term_blocks->len - 1) + n;
 }
 
 void
@@ -113,7 +120,8 @@ _nines_recovery_build_availability (NinesRecovery *self)
   const char *untranslated[32] = { NULL };
   const char *translated[32];
 
-  a->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+  a->terms = g_ptr_array_new ();
+  self->term_blocks = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
     {
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
@@ -125,7 +133,7 @@ _nines_recovery_build_availability (NinesRecovery *self)
         continue;
       if (!item->added)
         {
-          NinesSlaTerm *term = g_new0 (NinesSlaTerm, 1);
+          NinesSlaTerm *term = term_alloc (self);
           const char *text = NULL;
           guint k;
 
@@ -144,9 +152,10 @@ _nines_recovery_build_availability (NinesRecovery *self)
                   translated[k] = text;
                 }
             }
-          term->component_id = _nines_recovery_dup (self, item->id);
+          /* Borrowed: the item is the deployment's, which self holds; the text static. */
+          term->component_id = item->id;
           term->sla = sla;
-          term->source = _nines_recovery_dup (self, text);
+          term->source = (char *) text;
           g_ptr_array_add (a->terms, term);
           if (item->region == NULL)
             global *= sla;

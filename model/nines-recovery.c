@@ -127,7 +127,7 @@ _nines_recovery_add_step (NinesRecovery *self,
   step->id = _nines_recovery_dup (self, id);
   step->kind = kind;
   step->label = (char *) label;
-  step->item_id = _nines_recovery_dup (self, item_id);
+  step->item_id = (char *) item_id;   /* the deployment's, which self holds */
   step->duration_s = MAX (0.0, duration_s);
   step->source = (char *) source;
   step->deps = deps_alloc (self, n_deps);
@@ -138,7 +138,7 @@ _nines_recovery_add_step (NinesRecovery *self,
       g_assert ((guint) deps[i] < self->steps->len);
       step->deps[step->n_deps++] = (guint) deps[i];
     }
-  step->control_plane = _nines_recovery_dup (self, control_plane);
+  step->control_plane = (char *) control_plane;   /* the deployment's, or static */
   step->uses_failed_region = control_plane != NULL && g_strcmp0 (control_plane, failed) == 0;
   self->uses_failed_region |= step->uses_failed_region;
   g_ptr_array_add (self->steps, step);
@@ -275,7 +275,8 @@ build_stores (NinesRecovery *self)
       if (kind == NULL || !kind->data_store || g_strcmp0 (nines_component_get_region (c), primary) != 0)
         continue;
       store = g_new0 (NinesStoreRpo, 1);
-      store->store_id = _nines_recovery_dup (self, nines_component_get_id (c));
+      /* Borrowed: the deployment self holds keeps the component, and ids never change. */
+      store->store_id = (char *) nines_component_get_id (c);
       store->kind = kind->id;
       store->write_gb_per_s = store_write_rate (document, c);
       r = best[i] != G_MAXUINT ? nines_deployment_get_replication (dep, best[i]) : NULL;
@@ -302,16 +303,15 @@ build_stores (NinesRecovery *self)
         {
           store->mechanism = "none";
           store->rpo_s = -1;
-          store->source = _nines_recovery_dup (self, _("no copy outside the primary region: the "
-                                                       "data is unavailable while the region is "
-                                                       "down, and gone if the region is lost"));
+          store->source = _("no copy outside the primary region: the data is unavailable "
+                            "while the region is down, and gone if the region is lost");
         }
       else
         {
           store->mechanism = nines_replication_kind_to_string (r->kind);
           store->rpo_s = r->interval_s + r->lag_s;
           store->lost_gb = store->write_gb_per_s * store->rpo_s;
-          store->source = _nines_recovery_dup (self, r->source);
+          store->source = r->source;   /* the deployment's */
           if (target != NULL && target->steady != NULL && g_str_equal (kind->id, "s3") &&
               nines_component_get_int (target->steady, "lifecycle_days") > 0)
             store->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -381,6 +381,7 @@ nines_recovery_unref (NinesRecovery *self)
   g_ptr_array_unref (self->dep_blocks);
   g_ptr_array_unref (self->stores);
   _nines_recovery_clear_availability (&self->availability);
+  g_clear_pointer (&self->term_blocks, g_ptr_array_unref);
   g_string_chunk_free (self->strings);
   g_free (self);
 }
