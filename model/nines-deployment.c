@@ -64,6 +64,7 @@ struct _NinesDeployFragment
   guint            generation;    /* the cache's last build that used it */
   GPtrArray       *items;         /* of NinesDeployedItem (owned) */
   GPtrArray       *replications;  /* of NinesReplication (owned) */
+  GByteArray      *from_drawn;    /* per replication: 1 when its source is @component */
   GStringChunk    *strings;
 };
 
@@ -230,6 +231,7 @@ _nines_deploy_fragment_unref (NinesDeployFragment *fragment)
     return;
   g_ptr_array_unref (fragment->items);
   g_ptr_array_unref (fragment->replications);
+  g_byte_array_unref (fragment->from_drawn);
   g_string_chunk_free (fragment->strings);
   g_object_unref (fragment->component);
   g_free (fragment);
@@ -263,6 +265,7 @@ _nines_deployment_begin_fragment (NinesDeployment *self,
   f->revision = _nines_component_get_revision (component);
   f->items = g_ptr_array_new_with_free_func ((GDestroyNotify) fragment_item_free);
   f->replications = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_free);
+  f->from_drawn = g_byte_array_new ();
   f->strings = g_string_chunk_new (256);
   self->recording = f;
   self->last_note_in = self->last_note = NULL;
@@ -285,24 +288,20 @@ void
 _nines_deployment_replay_fragment (NinesDeployment     *self,
                                    NinesDeployFragment *fragment)
 {
-  const char *drawn_id = NULL;
-
   g_return_if_fail (self->recording == NULL);
   g_ptr_array_add (self->fragments, _nines_deploy_fragment_ref (fragment));
   for (guint i = 0; i < fragment->items->len; i++)
     g_ptr_array_add (self->items, g_ptr_array_index (fragment->items, i));
   if (fragment->items->len > 0)
     self->ends_resolved = FALSE;
-  if (self->current_drawn < self->n_drawn)
-    drawn_id = ((NinesDeployedItem *) g_ptr_array_index (self->items, self->current_drawn))->id;
+  /* The fragment is replayed for the drawn item of its own component, as it was made:
+   * whether a replication's source is that item was settled then. */
   for (guint i = 0; i < fragment->replications->len; i++)
     {
-      NinesReplication *r = g_ptr_array_index (fragment->replications, i);
-
-      g_ptr_array_add (self->replications, r);
+      g_ptr_array_add (self->replications, g_ptr_array_index (fragment->replications, i));
       g_array_set_size (self->ends, self->replications->len);
       g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn =
-        g_strcmp0 (drawn_id, r->source_id) == 0 ? self->current_drawn : G_MAXUINT;
+        fragment->from_drawn->data[i] && self->current_drawn < self->n_drawn ? self->current_drawn : G_MAXUINT;
       self->ends_resolved = FALSE;
     }
 }
@@ -457,6 +456,12 @@ _nines_deployment_add_replication (NinesDeployment      *self,
     g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn = self->current_drawn;
   else
     g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn = G_MAXUINT;
+  if (self->recording != NULL)
+    {
+      guint8 own = g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn != G_MAXUINT;
+
+      g_byte_array_append (self->recording->from_drawn, &own, 1);
+    }
   return r;
 }
 
