@@ -335,26 +335,19 @@ _nines_cost_usage_share (const NinesCostCtx      *ctx,
   return 1.0;   /* replicas: the pattern already gives them their share of reads */
 }
 
-/* The pending entry of line @k (the entries are in line order). */
+/* The pending entry of line @k, from *@cursor on: the entries are in line order, and the
+ * lines asked for ascend (the items' steady ranges do), so the cursor only moves forward. */
 static const NinesCostPending *
 pending_of (NinesCostEstimate *estimate,
-            guint              k)
+            guint              k,
+            guint             *cursor)
 {
-  guint lo = 0, hi = estimate->pending->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      const NinesCostPending *p = &g_array_index (estimate->pending, NinesCostPending, mid);
-
-      if (p->line == k)
-        return p;
-      if (p->line < k)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  g_assert_not_reached ();
+  while (*cursor < estimate->pending->len &&
+         g_array_index (estimate->pending, NinesCostPending, *cursor).line < k)
+    (*cursor)++;
+  g_assert (*cursor < estimate->pending->len &&
+            g_array_index (estimate->pending, NinesCostPending, *cursor).line == k);
+  return &g_array_index (estimate->pending, NinesCostPending, *cursor);
 }
 
 static void
@@ -423,6 +416,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   NinesStringPool *strings = NULL;
   guint n_items;
   guint usage_cursor = 0;
+  guint pending_cursor = 0;
   NinesCostCtx ctx = { 0 };
 
   g_return_val_if_fail (deployment != NULL, NULL);
@@ -489,7 +483,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
                     copy->note = failed_note (&ctx, copy->note);
                   if (isnan (copy->tier_start))
                     {
-                      NinesCostPending pending = *pending_of (estimate, k);
+                      NinesCostPending pending = *pending_of (estimate, k, &pending_cursor);
 
                       pending.line = estimate->n_lines - 1;
                       g_array_append_val (estimate->pending, pending);
