@@ -66,6 +66,14 @@ struct _NinesDeployFragment
   GPtrArray       *replications;  /* of NinesReplication (owned) */
   GByteArray      *from_drawn;    /* per replication: 1 when its source is @component */
   GStringChunk    *strings;
+  /* What a replay reads, laid out when recording ends: one block (in the fragment itself
+   * for the usual few), not three arrays reached through three more pointers. */
+  guint            n_items;
+  guint            n_replications;
+  gpointer        *flat;          /* the items, then the replications */
+  guint8          *own;           /* from_drawn's bytes */
+  gpointer         inline_flat[6];
+  guint8           inline_own[8];
 };
 
 G_DEFINE_BOXED_TYPE (NinesDeployment, nines_deployment, nines_deployment_ref, nines_deployment_unref)
@@ -232,6 +240,8 @@ _nines_deploy_fragment_unref (NinesDeployFragment *fragment)
   g_ptr_array_unref (fragment->items);
   g_ptr_array_unref (fragment->replications);
   g_byte_array_unref (fragment->from_drawn);
+  if (fragment->flat != fragment->inline_flat)
+    g_free (fragment->flat);
   g_string_chunk_free (fragment->strings);
   g_object_unref (fragment->component);
   g_free (fragment);
@@ -277,8 +287,30 @@ _nines_deployment_end_fragment (NinesDeployment *self)
 {
   NinesDeployFragment *f = g_steal_pointer (&self->recording);
 
+  guint n;
+
   g_return_val_if_fail (f != NULL, NULL);
   self->last_note_in = self->last_note = NULL;
+  f->n_items = f->items->len;
+  f->n_replications = f->replications->len;
+  n = f->n_items + f->n_replications;
+  if (n <= G_N_ELEMENTS (f->inline_flat) && f->n_replications <= G_N_ELEMENTS (f->inline_own))
+    {
+      f->flat = f->inline_flat;
+      f->own = f->inline_own;
+    }
+  else
+    {
+      f->flat = g_malloc (n * sizeof (gpointer) + f->n_replications + 1);
+      f->own = (guint8 *) (f->flat + n);
+    }
+  if (f->n_items > 0)
+    memcpy (f->flat, f->items->pdata, f->n_items * sizeof (gpointer));
+  if (f->n_replications > 0)
+    {
+      memcpy (f->flat + f->n_items, f->replications->pdata, f->n_replications * sizeof (gpointer));
+      memcpy (f->own, f->from_drawn->data, f->n_replications);
+    }
   g_ptr_array_add (self->fragments, _nines_deploy_fragment_ref (f));
   return f;
 }
@@ -290,18 +322,18 @@ _nines_deployment_replay_fragment (NinesDeployment     *self,
 {
   g_return_if_fail (self->recording == NULL);
   g_ptr_array_add (self->fragments, _nines_deploy_fragment_ref (fragment));
-  for (guint i = 0; i < fragment->items->len; i++)
-    g_ptr_array_add (self->items, g_ptr_array_index (fragment->items, i));
-  if (fragment->items->len > 0)
+  for (guint i = 0; i < fragment->n_items; i++)
+    g_ptr_array_add (self->items, fragment->flat[i]);
+  if (fragment->n_items > 0)
     self->ends_resolved = FALSE;
   /* The fragment is replayed for the drawn item of its own component, as it was made:
    * whether a replication's source is that item was settled then. */
-  for (guint i = 0; i < fragment->replications->len; i++)
+  for (guint i = 0; i < fragment->n_replications; i++)
     {
-      g_ptr_array_add (self->replications, g_ptr_array_index (fragment->replications, i));
+      g_ptr_array_add (self->replications, fragment->flat[fragment->n_items + i]);
       g_array_set_size (self->ends, self->replications->len);
       g_array_index (self->ends, ReplicationEnds, self->ends->len - 1).drawn =
-        fragment->from_drawn->data[i] && self->current_drawn < self->n_drawn ? self->current_drawn : G_MAXUINT;
+        fragment->own[i] && self->current_drawn < self->n_drawn ? self->current_drawn : G_MAXUINT;
       self->ends_resolved = FALSE;
     }
 }
