@@ -303,7 +303,8 @@ _nines_cost_cache_replay (NinesCostCache     *cache,
   _nines_cost_estimate_append_lines (estimate, r->lines, r->n_lines);
   for (guint i = 0; i < r->n_pending; i++)
     {
-      NinesCostPending p = { base + r->pending[3 * i], r->pending[3 * i + 1], r->pending[3 * i + 2] };
+      NinesCostPending p = { base + r->pending[3 * i], r->pending[3 * i + 1], r->pending[3 * i + 2],
+                             key->state, r->lines[r->pending[3 * i]].quantity };
       g_array_append_val (estimate->pending, p);
     }
   for (guint i = 0; i < r->n_usage; i++)

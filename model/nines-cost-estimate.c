@@ -176,8 +176,7 @@ _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
   for (guint i = 0; i < pending->len; i++)
     {
       const NinesCostPending *p = &g_array_index (pending, NinesCostPending, i);
-      const NinesCostLine *l = &self->lines[p->line];
-      gpointer key = GSIZE_TO_POINTER (((gsize) p->first << 1 | l->state) + 1);
+      gpointer key = GSIZE_TO_POINTER (((gsize) p->first << 1 | p->state) + 1);
       gpointer pos;
 
       if (key == last_key)
@@ -190,7 +189,7 @@ _nines_cost_estimate_apply_tiers (NinesCostEstimate *self)
       last_key = key;
       last_pos = pos;
       group_of[i] = GPOINTER_TO_UINT (pos);
-      totals[group_of[i]].quantity += l->quantity;
+      totals[group_of[i]].quantity += p->quantity;
       totals[group_of[i]].n_lines++;
     }
   for (guint i = 0; i < pending->len; i++)

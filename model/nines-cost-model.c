@@ -248,7 +248,7 @@ _nines_cost_add (NinesCostCtx *ctx,
     };
     if (n_tiers > 1 || first_price->tier_start > 0 || !isinf (first_price->tier_end))
       {
-        NinesCostPending pending = { ctx->estimate->n_lines - 1, first, n_tiers };
+        NinesCostPending pending = { ctx->estimate->n_lines - 1, first, n_tiers, ctx->state, quantity };
 
         line->tier_start = NAN;
         g_array_append_val (ctx->estimate->pending, pending);
@@ -486,6 +486,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
                       NinesCostPending pending = *pending_of (estimate, k, &pending_cursor);
 
                       pending.line = estimate->n_lines - 1;
+                      pending.state = NINES_COST_FAILOVER;
                       g_array_append_val (estimate->pending, pending);
                     }
                 }

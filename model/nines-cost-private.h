@@ -53,9 +53,11 @@ struct _NinesCostEstimate
 
 typedef struct
 {
-  guint line;      /* index in lines */
-  guint first;     /* the snapshot's first tier of the usage */
-  guint n_tiers;
+  guint  line;      /* index in lines */
+  guint  first;     /* the snapshot's first tier of the usage */
+  guint  n_tiers;
+  guint  state;     /* the line's state and quantity, copied: the totals are summed */
+  double quantity;  /* from these alone, not from 40,000 lines spread over megabytes */
 } NinesCostPending;
 
 typedef struct _NinesPriceCache NinesPriceCache;
