@@ -232,10 +232,10 @@ rehash (NinesCostCache *cache,
 static CostEntry *
 entry_for (NinesCostCache *cache,
            NinesComponent *component,
+           guint64         revision,
            gboolean        create)
 {
   CostEntry *e = NULL;
-  guint64 revision = _nines_component_get_revision (component);
 
   /* The next visit of the last estimate, or one a little further on (items removed
    * since): then the visits go on from there. */
@@ -282,15 +282,16 @@ entry_for (NinesCostCache *cache,
   return e;
 }
 
-/* Appends the lines kept for @component priced under @key to @estimate; FALSE (nothing
- * appended) when there are none. */
+/* Appends the lines kept for @component at @revision (what the item says it was made
+ * from) priced under @key to @estimate; FALSE (nothing appended) when there are none. */
 gboolean
 _nines_cost_cache_replay (NinesCostCache     *cache,
                           NinesCostEstimate  *estimate,
                           NinesComponent     *component,
+                          guint64             revision,
                           const NinesCostKey *key)
 {
-  CostEntry *e = entry_for (cache, component, FALSE);
+  CostEntry *e = entry_for (cache, component, revision, FALSE);
   const CostRecord *r;
   guint base;
 
@@ -326,7 +327,7 @@ _nines_cost_cache_record (NinesCostCache     *cache,
                           guint               first_pending,
                           guint               first_usage)
 {
-  CostEntry *e = entry_for (cache, component, TRUE);
+  CostEntry *e = entry_for (cache, component, _nines_component_get_revision (component), TRUE);
   CostRecord *r = &e->state[key->state];
 
   record_clear (r);

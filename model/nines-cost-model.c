@@ -397,7 +397,11 @@ price_item_cached (NinesCostCtx            *ctx,
   key.region = item->region;
   key.item_id = item->id;
   key.usage_share = _nines_cost_usage_share (ctx, item, state);
-  if (_nines_cost_cache_replay (cache, estimate, c, &key))
+  /* The item knows its component's revision: the replay need not read the component. */
+  if (_nines_cost_cache_replay (cache, estimate, c,
+                                !item->revisions_known ? _nines_component_get_revision (c)
+                                : state == NINES_COST_STEADY ? item->steady_revision : item->failover_revision,
+                                &key))
     return;
   price_item (ctx, item, state);
   _nines_cost_cache_record (cache, estimate, c, &key, first_line, first_pending, first_usage);

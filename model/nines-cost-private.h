@@ -161,6 +161,7 @@ NinesStringPool   *_nines_cost_cache_begin       (NinesCostCache     *cache,
 gboolean           _nines_cost_cache_replay      (NinesCostCache     *cache,
                                                   NinesCostEstimate  *estimate,
                                                   NinesComponent     *component,
+                                                  guint64             revision,
                                                   const NinesCostKey *key);
 void               _nines_cost_cache_record      (NinesCostCache     *cache,
                                                   NinesCostEstimate  *estimate,

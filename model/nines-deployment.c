@@ -141,6 +141,26 @@ item_alloc (NinesDeployment *self)
          + self->block_used++;
 }
 
+/* Notes the revisions of @item's components as they are now: made, they no longer change
+ * (a rule's copies are the fragment's; a drawn item is its component at this build). */
+static void
+note_revisions (NinesDeployedItem *item)
+{
+  item->steady_revision = item->steady ? _nines_component_get_revision (item->steady) : 0;
+  item->failover_revision = item->failover ? _nines_component_get_revision (item->failover) : 0;
+  item->revisions_known = TRUE;
+}
+
+/* Notes the revisions of the items added from @first on (by a rule run outside a
+ * fragment). */
+void
+_nines_deployment_note_revisions (NinesDeployment *self,
+                                  guint            first)
+{
+  for (guint i = first; i < self->items->len; i++)
+    note_revisions (g_ptr_array_index (self->items, i));
+}
+
 static guint32
 id_hash (const char *id)
 {
@@ -293,6 +313,8 @@ _nines_deployment_end_fragment (NinesDeployment *self)
   self->last_note_in = self->last_note = NULL;
   f->n_items = f->items->len;
   f->n_replications = f->replications->len;
+  for (guint i = 0; i < f->n_items; i++)
+    note_revisions (g_ptr_array_index (f->items, i));
   n = f->n_items + f->n_replications;
   if (n <= G_N_ELEMENTS (f->inline_flat) && f->n_replications <= G_N_ELEMENTS (f->inline_own))
     {
@@ -459,6 +481,8 @@ _nines_deployment_add_drawn (NinesDeployment *self,
   item->region = (char *) nines_component_get_region (c);
   item->steady = g_object_ref (c);
   item->failover = g_object_ref (c);
+  item->steady_revision = item->failover_revision = _nines_component_get_revision (c);
+  item->revisions_known = TRUE;
   g_ptr_array_add (self->items, item);
   self->ends_resolved = FALSE;
 }

@@ -58,6 +58,12 @@ typedef struct
    * Global Database headless secondary cluster): price storage and replicated I/O, not
    * the instance class the steady component still names. */
   gboolean         headless;
+  /*< private >*/
+  /* The revisions of @steady and @failover when the item was made (known: TRUE), so the
+   * cost engine can tell its kept lines still hold without reading the components. */
+  gboolean         revisions_known;
+  guint64          steady_revision;
+  guint64          failover_revision;
 } NinesDeployedItem;
 
 typedef struct

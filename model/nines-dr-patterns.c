@@ -546,7 +546,12 @@ apply_rule (NinesPatternContext *ctx,
   NinesDeployFragment *f;
 
   if (cache == NULL)
-    rule (ctx, c);
+    {
+      guint first = nines_deployment_get_n_items (ctx->deployment);
+
+      rule (ctx, c);
+      _nines_deployment_note_revisions (ctx->deployment, first);
+    }
   else if ((f = _nines_deploy_cache_lookup (cache, c)))
     _nines_deployment_replay_fragment (ctx->deployment, f);
   else

@@ -29,6 +29,7 @@ typedef struct
   const char    *string;
 } NinesParamValue;
 
+void        _nines_component_prefetch      (NinesComponent     *self);
 gboolean    _nines_component_read_param    (NinesComponent     *self,
                                             const char         *name,
                                             NinesParamValue    *value);
@@ -201,6 +202,8 @@ guint               *_nines_deploy_fragment_generation (NinesDeployFragment *fra
 void                 _nines_deployment_begin_fragment  (NinesDeployment     *self,
                                                         NinesComponent      *component);
 NinesDeployFragment *_nines_deployment_end_fragment    (NinesDeployment     *self);
+void                 _nines_deployment_note_revisions  (NinesDeployment     *self,
+                                                        guint                first);
 void                 _nines_deployment_replay_fragment (NinesDeployment     *self,
                                                         NinesDeployFragment *fragment);
 
