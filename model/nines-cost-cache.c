@@ -61,6 +61,12 @@ struct _NinesCostCache
   GPtrArray          *visits;
   GPtrArray          *next_visits;
   guint               cursor;
+  /* Replication records (owned) per pattern: the last estimate's in its order and this
+   * one's; a record moved to this one leaves NULL behind. */
+  GPtrArray          *pattern_replications[NINES_N_DR_PATTERNS];
+  GPtrArray          *replications;       /* this estimate's pattern's */
+  GPtrArray          *next_replications;
+  guint               rep_cursor;
 };
 
 NinesStringPool *
@@ -124,6 +130,27 @@ entry_free (CostEntry *e)
   g_free (e);
 }
 
+/* Replications: their lines depend on the replication's figures and regions, the store
+ * it copies and the component receiving it, each at its revision (the key). Kept in the
+ * order the estimate met them, which the next one follows; the components are held, so
+ * their addresses in the key name them for as long as the record lives. */
+typedef struct
+{
+  NinesCostReplicationKey key;
+  CostRecord              record;
+} ReplicationRecord;
+
+static void
+replication_record_free (ReplicationRecord *rr)
+{
+  if (rr == NULL)
+    return;
+  record_clear (&rr->record);
+  g_clear_object (&rr->key.source);
+  g_clear_object (&rr->key.dest);
+  g_free (rr);
+}
+
 NinesCostCache *
 _nines_cost_cache_new (void)
 {
@@ -134,6 +161,9 @@ _nines_cost_cache_new (void)
   cache->slots = g_new0 (CostEntry *, cache->n_slots);
   cache->visits = g_ptr_array_new ();
   cache->next_visits = g_ptr_array_new ();
+  for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
+    cache->pattern_replications[p] = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_record_free);
+  cache->next_replications = g_ptr_array_new_with_free_func ((GDestroyNotify) replication_record_free);
   return cache;
 }
 
@@ -147,19 +177,23 @@ _nines_cost_cache_free (NinesCostCache *cache)
   g_free (cache->slots);
   g_ptr_array_unref (cache->visits);
   g_ptr_array_unref (cache->next_visits);
+  for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
+    g_ptr_array_unref (cache->pattern_replications[p]);
+  g_ptr_array_unref (cache->next_replications);
   g_clear_pointer (&cache->prices, nines_price_snapshot_unref);
   _nines_string_pool_unref (cache->pool);
   g_mutex_clear (&cache->lock);
   g_free (cache);
 }
 
-/* Starts an estimate priced from @prices with @primary (interned) as the primary region:
- * what was kept for other ones is dropped. Locks the cache until _end(). Returns the
+/* Starts an estimate of a @pattern deployment priced from @prices with @primary
+ * (interned) as the primary region: what was kept for other ones is dropped. Locks the cache until _end(). Returns the
  * pool the estimate's strings go to. (transfer none) */
 NinesStringPool *
 _nines_cost_cache_begin (NinesCostCache     *cache,
                          NinesPriceSnapshot *prices,
-                         const char         *primary)
+                         const char         *primary,
+                         NinesDrPattern      pattern)
 {
   g_mutex_lock (&cache->lock);
   if (cache->prices != prices || cache->primary != primary || cache->pool == NULL)
@@ -168,6 +202,8 @@ _nines_cost_cache_begin (NinesCostCache     *cache,
         g_clear_pointer (&cache->slots[i], entry_free);
       cache->n_entries = 0;
       g_ptr_array_set_size (cache->visits, 0);
+      for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
+        g_ptr_array_set_size (cache->pattern_replications[p], 0);
       g_clear_pointer (&cache->prices, nines_price_snapshot_unref);
       cache->prices = nines_price_snapshot_ref (prices);
       cache->primary = primary;
@@ -179,6 +215,9 @@ _nines_cost_cache_begin (NinesCostCache     *cache,
   cache->n_used = 0;
   cache->cursor = 0;
   g_ptr_array_set_size (cache->next_visits, 0);
+  cache->replications = cache->pattern_replications[pattern];
+  cache->rep_cursor = 0;
+  g_ptr_array_set_size (cache->next_replications, 0);
   return cache->pool;
 }
 
@@ -282,30 +321,19 @@ entry_for (NinesCostCache *cache,
   return e;
 }
 
-/* Appends the lines kept for @component at @revision (what the item says it was made
- * from) priced under @key to @estimate; FALSE (nothing appended) when there are none. */
-gboolean
-_nines_cost_cache_replay (NinesCostCache     *cache,
-                          NinesCostEstimate  *estimate,
-                          NinesComponent     *component,
-                          guint64             revision,
-                          const NinesCostKey *key)
+/* Appends @r's lines, pending tiers and usage-billed lines to @estimate, in @state. */
+static void
+record_replay (const CostRecord  *r,
+               NinesCostEstimate *estimate,
+               NinesCostState     state)
 {
-  CostEntry *e = entry_for (cache, component, revision, FALSE);
-  const CostRecord *r;
-  guint base;
+  guint base = estimate->n_lines;
 
-  if (e == NULL)
-    return FALSE;
-  r = &e->state[key->state];
-  if (!r->valid || memcmp (&r->key, key, sizeof *key) != 0)
-    return FALSE;
-  base = estimate->n_lines;
   _nines_cost_estimate_append_lines (estimate, r->lines, r->n_lines);
   for (guint i = 0; i < r->n_pending; i++)
     {
       NinesCostPending p = { base + r->pending[3 * i], r->pending[3 * i + 1], r->pending[3 * i + 2],
-                             key->state, r->lines[r->pending[3 * i]].quantity };
+                             state, r->lines[r->pending[3 * i]].quantity };
       g_array_append_val (estimate->pending, p);
     }
   for (guint i = 0; i < r->n_usage; i++)
@@ -313,25 +341,17 @@ _nines_cost_cache_replay (NinesCostCache     *cache,
       guint line = base + r->usage[i];
       g_array_append_val (estimate->usage_lines, line);
     }
-  return TRUE;
 }
 
-/* Keeps what @estimate got for @component under @key: its lines from @first_line, its
- * pending tiers from @first_pending and its usage-billed lines from @first_usage. */
-void
-_nines_cost_cache_record (NinesCostCache     *cache,
-                          NinesCostEstimate  *estimate,
-                          NinesComponent     *component,
-                          const NinesCostKey *key,
-                          guint               first_line,
-                          guint               first_pending,
-                          guint               first_usage)
+/* Fills @r with what @estimate got from @first_line, @first_pending and @first_usage on. */
+static void
+record_fill (CostRecord        *r,
+             NinesCostEstimate *estimate,
+             guint              first_line,
+             guint              first_pending,
+             guint              first_usage)
 {
-  CostEntry *e = entry_for (cache, component, _nines_component_get_revision (component), TRUE);
-  CostRecord *r = &e->state[key->state];
-
   record_clear (r);
-  r->key = *key;
   r->n_lines = estimate->n_lines - first_line;
   r->lines = g_memdup2 (estimate->lines + first_line, r->n_lines * sizeof (NinesCostLine));
   r->n_pending = estimate->pending->len - first_pending;
@@ -349,6 +369,99 @@ _nines_cost_cache_record (NinesCostCache     *cache,
   for (guint i = 0; i < r->n_usage; i++)
     r->usage[i] = g_array_index (estimate->usage_lines, guint, first_usage + i) - first_line;
   r->valid = TRUE;
+}
+
+/* Appends the lines kept for @component at @revision (what the item says it was made
+ * from) priced under @key to @estimate; FALSE (nothing appended) when there are none. */
+gboolean
+_nines_cost_cache_replay (NinesCostCache     *cache,
+                          NinesCostEstimate  *estimate,
+                          NinesComponent     *component,
+                          guint64             revision,
+                          const NinesCostKey *key)
+{
+  CostEntry *e = entry_for (cache, component, revision, FALSE);
+  const CostRecord *r;
+
+  if (e == NULL)
+    return FALSE;
+  r = &e->state[key->state];
+  if (!r->valid || memcmp (&r->key, key, sizeof *key) != 0)
+    return FALSE;
+  record_replay (r, estimate, key->state);
+  return TRUE;
+}
+
+/* Keeps what @estimate got for @component under @key: its lines from @first_line, its
+ * pending tiers from @first_pending and its usage-billed lines from @first_usage. */
+void
+_nines_cost_cache_record (NinesCostCache     *cache,
+                          NinesCostEstimate  *estimate,
+                          NinesComponent     *component,
+                          const NinesCostKey *key,
+                          guint               first_line,
+                          guint               first_pending,
+                          guint               first_usage)
+{
+  CostEntry *e = entry_for (cache, component, _nines_component_get_revision (component), TRUE);
+  CostRecord *r = &e->state[key->state];
+
+  record_fill (r, estimate, first_line, first_pending, first_usage);
+  r->key = *key;
+}
+
+/* Appends the lines kept for a replication priced under @key, naming @item_id (the item
+ * receiving it) and, when the key has no source store, @name; FALSE when none are kept. */
+gboolean
+_nines_cost_cache_replay_replication (NinesCostCache                *cache,
+                                      NinesCostEstimate             *estimate,
+                                      const NinesCostReplicationKey *key,
+                                      const char                    *item_id,
+                                      const char                    *name)
+{
+  guint end = MIN (cache->rep_cursor + 4, cache->replications->len);
+
+  for (guint k = cache->rep_cursor; k < end; k++)
+    {
+      ReplicationRecord *rr = g_ptr_array_index (cache->replications, k);
+      guint first = estimate->n_lines;
+
+      if (rr == NULL || memcmp (&rr->key, key, sizeof *key) != 0)
+        continue;
+      record_replay (&rr->record, estimate, NINES_COST_STEADY);
+      /* The ids are the current deployment's: the kept ones may be gone with theirs. */
+      for (guint i = first; i < estimate->n_lines; i++)
+        {
+          estimate->lines[i].item_id = item_id;
+          if (key->source == NULL)
+            estimate->lines[i].component = name;
+        }
+      g_ptr_array_index (cache->replications, k) = NULL;
+      g_ptr_array_add (cache->next_replications, rr);
+      cache->rep_cursor = k + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Keeps what @estimate got for a replication under @key (as _nines_cost_cache_record). */
+void
+_nines_cost_cache_record_replication (NinesCostCache                *cache,
+                                      NinesCostEstimate             *estimate,
+                                      const NinesCostReplicationKey *key,
+                                      guint                          first_line,
+                                      guint                          first_pending,
+                                      guint                          first_usage)
+{
+  ReplicationRecord *rr = g_new0 (ReplicationRecord, 1);
+
+  rr->key = *key;
+  if (key->source != NULL)
+    g_object_ref (key->source);
+  if (key->dest != NULL)
+    g_object_ref (key->dest);
+  record_fill (&rr->record, estimate, first_line, first_pending, first_usage);
+  g_ptr_array_add (cache->next_replications, rr);
 }
 
 static gboolean
@@ -370,5 +483,12 @@ _nines_cost_cache_end (NinesCostCache *cache)
   /* This estimate's visits are the next one's guide; they are all current (kept). */
   cache->visits = cache->next_visits;
   cache->next_visits = visits;
+  /* Records this estimate did not meet go; the ones it met or made guide the next. */
+  g_ptr_array_set_size (cache->replications, 0);
+  for (guint p = 0; p < NINES_N_DR_PATTERNS; p++)
+    if (cache->pattern_replications[p] == cache->replications)
+      cache->pattern_replications[p] = cache->next_replications;
+  cache->next_replications = cache->replications;
+  cache->replications = NULL;
   g_mutex_unlock (&cache->lock);
 }

@@ -407,6 +407,54 @@ price_item_cached (NinesCostCtx            *ctx,
   _nines_cost_cache_record (cache, estimate, c, &key, first_line, first_pending, first_usage);
 }
 
+/* _nines_cost_price_replication(), or the lines the cache kept for the same replication
+ * of the same store into the same component. */
+static void
+price_replication_cached (NinesCostCtx           *ctx,
+                          NinesCostCache         *cache,
+                          const NinesReplication *r,
+                          guint                   index)
+{
+  NinesCostEstimate *estimate = ctx->estimate;
+  NinesDeployment *deployment = estimate->deployment;
+  guint first_line = estimate->n_lines;
+  guint first_pending = estimate->pending->len;
+  guint first_usage = estimate->usage_lines->len;
+  const NinesDeployedItem *target;
+  NinesCostReplicationKey key;
+  NinesComponent *source;
+  guint drawn;
+
+  _nines_deployment_get_replication_ends (deployment, index, &drawn, &source, &target);
+  memset (&key, 0, sizeof key);
+  key.source = source;
+  key.dest = target ? (target->steady ? target->steady : target->failover) : NULL;
+  /* The revisions the items noted when they were made, where they did: no component read. */
+  if (source != NULL)
+    {
+      const NinesDeployedItem *item = drawn != G_MAXUINT ? nines_deployment_get_item (deployment, drawn) : NULL;
+
+      key.source_revision = item && item->revisions_known && item->steady == source
+                            ? item->steady_revision : _nines_component_get_revision (source);
+    }
+  if (key.dest != NULL)
+    key.dest_revision = target->revisions_known
+                        ? (key.dest == target->steady ? target->steady_revision : target->failover_revision)
+                        : _nines_component_get_revision (key.dest);
+  key.kind = r->kind;
+  key.rtc = r->rtc;
+  key.from_region = r->from_region;
+  key.to_region = r->to_region;
+  key.gb_per_month = r->gb_per_month;
+  key.requests_per_month = r->requests_per_month;
+  key.stored_gb = r->stored_gb;
+  key.source_stored_gb = r->source_stored_gb;
+  if (_nines_cost_cache_replay_replication (cache, estimate, &key, r->target_id, r->source_id))
+    return;
+  _nines_cost_price_replication (ctx, r, index);
+  _nines_cost_cache_record_replication (cache, estimate, &key, first_line, first_pending, first_usage);
+}
+
 NinesCostEstimate *
 nines_cost_model_estimate (NinesDeployment    *deployment,
                            NinesPriceSnapshot *prices)
@@ -434,7 +482,8 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
   if (!ctx.overrides)
     {
       cache = _nines_document_get_cost_cache (ctx.document);
-      strings = _nines_cost_cache_begin (cache, prices, ctx.primary ? g_intern_string (ctx.primary) : NULL);
+      strings = _nines_cost_cache_begin (cache, prices, ctx.primary ? g_intern_string (ctx.primary) : NULL,
+                                         nines_deployment_get_pattern (deployment));
     }
   estimate = _nines_cost_estimate_new (deployment, prices, strings);
   ctx.estimate = estimate;
@@ -519,7 +568,10 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
           ctx.usage_share = 1.0;
           ctx.failed = FALSE;
           ctx.region = r->from_region;
-          _nines_cost_price_replication (&ctx, r, i);
+          if (cache != NULL)
+            price_replication_cached (&ctx, cache, r, i);
+          else
+            _nines_cost_price_replication (&ctx, r, i);
         }
     }
 

@@ -157,7 +157,8 @@ typedef struct
 
 NinesStringPool   *_nines_cost_cache_begin       (NinesCostCache     *cache,
                                                   NinesPriceSnapshot *prices,
-                                                  const char         *primary);
+                                                  const char         *primary,
+                                                  NinesDrPattern      pattern);
 gboolean           _nines_cost_cache_replay      (NinesCostCache     *cache,
                                                   NinesCostEstimate  *estimate,
                                                   NinesComponent     *component,
@@ -170,6 +171,35 @@ void               _nines_cost_cache_record      (NinesCostCache     *cache,
                                                   guint               first_line,
                                                   guint               first_pending,
                                                   guint               first_usage);
+/* How a replication was priced: everything its lines depend on but the ids they name.
+ * Cleared before it is filled: compared byte for byte. */
+typedef struct
+{
+  NinesComponent        *source;          /* the drawn store it copies (nullable) */
+  NinesComponent        *dest;            /* the component receiving it (nullable) */
+  guint64                source_revision;
+  guint64                dest_revision;
+  NinesReplicationKind   kind;
+  gboolean               rtc;
+  const char            *from_region;     /* interned */
+  const char            *to_region;       /* interned */
+  double                 gb_per_month;
+  double                 requests_per_month;
+  double                 stored_gb;
+  double                 source_stored_gb;
+} NinesCostReplicationKey;
+
+gboolean           _nines_cost_cache_replay_replication (NinesCostCache                *cache,
+                                                         NinesCostEstimate             *estimate,
+                                                         const NinesCostReplicationKey *key,
+                                                         const char                    *item_id,
+                                                         const char                    *name);
+void               _nines_cost_cache_record_replication (NinesCostCache                *cache,
+                                                         NinesCostEstimate             *estimate,
+                                                         const NinesCostReplicationKey *key,
+                                                         guint                          first_line,
+                                                         guint                          first_pending,
+                                                         guint                          first_usage);
 void               _nines_cost_cache_end         (NinesCostCache     *cache);
 
 /* nines-cost-rules.c */

@@ -379,6 +379,49 @@ ser_deployment (NinesDocument  *doc,
                               r->interval_s, r->lag_s, r->stored_gb, r->source_stored_gb, r->rtc,
                               r->alongside, r->source);
     }
+  /* Every line, so a kept line that names a gone item or the wrong price shows. */
+  for (guint i = 0; i < nines_cost_estimate_get_n_lines (cost); i++)
+    {
+      const NinesCostLine *l = nines_cost_estimate_get_line (cost, i);
+
+      g_string_append_printf (out, "line %s %s %s %s %s %s %s %s q %.17g %s usd %.17g monthly %.17g "
+                              "tier %.17g-%.17g %s %s %s ov %d missing %d note %s\n",
+                              nines_cost_state_to_string (l->state), l->item_id, l->component, l->kind,
+                              l->region, l->service, l->usage, l->what, l->quantity, l->unit, l->unit_usd,
+                              l->monthly_usd, l->tier_start, l->tier_end, l->rate_code, l->source, l->date,
+                              l->override, l->missing, l->note);
+    }
+  for (guint i = 0; i < nines_recovery_get_n_steps (recovery); i++)
+    {
+      const NinesRecoveryStep *st = nines_recovery_get_step (recovery, i);
+
+      g_string_append_printf (out, "step %s %s item %s %.17g [%.17g-%.17g] critical %d plane %s failed %d: %s (%s) deps",
+                              st->id, nines_step_kind_to_string (st->kind), st->item_id, st->duration_s,
+                              st->start_s, st->end_s, st->critical, st->control_plane,
+                              st->uses_failed_region, st->label, st->source);
+      for (guint d = 0; d < st->n_deps; d++)
+        g_string_append_printf (out, " %u", st->deps[d]);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < nines_recovery_get_n_stores (recovery); i++)
+    {
+      const NinesStoreRpo *st = nines_recovery_get_store (recovery, i);
+
+      g_string_append_printf (out, "store %s %s %s rpo %.17g write %.17g lost %.17g (%s) %s\n",
+                              st->store_id, st->kind, st->mechanism, st->rpo_s, st->write_gb_per_s,
+                              st->lost_gb, st->source, st->note);
+    }
+  {
+    const NinesAvailability *a = nines_recovery_get_availability (recovery);
+
+    g_string_append_printf (out, "availability %.17g nines %.17g\n", a->availability, a->nines);
+    for (guint i = 0; i < a->terms->len; i++)
+      {
+        const NinesSlaTerm *t = g_ptr_array_index (a->terms, i);
+
+        g_string_append_printf (out, "sla %s %.17g %s\n", t->component_id, t->sla, t->source);
+      }
+  }
   nines_cost_estimate_get_total (cost, NINES_COST_STEADY, &steady);
   nines_cost_estimate_get_total (cost, NINES_COST_FAILOVER, &failover);
   g_string_append_printf (out, "lines %u steady %.17g (%u missing) failover %.17g (%u missing) "

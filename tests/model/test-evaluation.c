@@ -146,9 +146,14 @@ test_large_design (void)
                                                 g_variant_new_int64 (4321), &error));
   g_assert_no_error (error);
   assert_same_as_fresh (doc, NINES_DR_PATTERN_WARM_STANDBY, today);
+  /* A replicated store renamed: its replication's kept lines must name it anew. */
+  g_assert_true (nines_command_stack_set_component_name (stack, "db-7", "Orders (renamed)", &error));
+  g_assert_no_error (error);
+  assert_same_as_fresh (doc, NINES_DR_PATTERN_WARM_STANDBY, today);
   g_assert_true (nines_command_stack_set_knob (stack, "standby_fraction", g_variant_new_double (0.5), &error));
   g_assert_no_error (error);
   assert_same_as_fresh (doc, NINES_DR_PATTERN_WARM_STANDBY, today);
+  g_assert_true (nines_command_stack_undo (stack));
   g_assert_true (nines_command_stack_undo (stack));
   g_assert_true (nines_command_stack_undo (stack));
   assert_same_as_fresh (doc, NINES_DR_PATTERN_PILOT_LIGHT, today);
