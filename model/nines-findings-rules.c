@@ -259,10 +259,7 @@ _nines_findings_component_rules (NinesFindingsBuild *b)
       NinesComponent *c = _nines_deployment_get_drawn (b->deployment, i);
       const char *kind = nines_component_get_kind (c);
 
-      if (i + 8 < n)
-        __builtin_prefetch (_nines_deployment_get_drawn (b->deployment, i + 8));
-      if (i + 4 < n)
-        _nines_component_prefetch (_nines_deployment_get_drawn (b->deployment, i + 4));
+      _nines_deployment_prefetch (b->deployment, i, FALSE);
       const char *region = nines_component_get_region (c);
 
       if (_nines_kind_is (kind, "cloudfront"))

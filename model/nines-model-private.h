@@ -204,6 +204,9 @@ void                 _nines_deployment_begin_fragment  (NinesDeployment     *sel
 NinesDeployFragment *_nines_deployment_end_fragment    (NinesDeployment     *self);
 void                 _nines_deployment_note_revisions  (NinesDeployment     *self,
                                                         guint                first);
+void                 _nines_deployment_prefetch        (NinesDeployment     *self,
+                                                        guint                i,
+                                                        gboolean             failover);
 void                 _nines_deployment_replay_fragment (NinesDeployment     *self,
                                                         NinesDeployFragment *fragment);
 

@@ -126,6 +126,8 @@ _nines_recovery_build_availability (NinesRecovery *self)
     {
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
       NinesComponent *c = item->failover;
+
+      _nines_deployment_prefetch (dep, i, TRUE);
       const char *source;
       double sla;
 

@@ -420,6 +420,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
     {
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
 
+      _nines_deployment_prefetch (dep, i, TRUE);
       if (item->added && item->failover != NULL && g_strcmp0 (item->region, b.recovery) == 0)
         add_compute_steps (&b, item);
     }

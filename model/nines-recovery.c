@@ -268,6 +268,8 @@ build_stores (NinesRecovery *self)
     {
       NinesComponent *c = _nines_deployment_get_drawn (dep, i);
       const NinesKindInfo *kind = nines_component_get_kind_info (c);
+
+      _nines_deployment_prefetch (dep, i, FALSE);
       const NinesReplication *r;
       const NinesDeployedItem *target;
       NinesStoreRpo *store;
