@@ -116,6 +116,9 @@ nines_replication_kind_to_string (NinesReplicationKind kind)
 static void
 item_clear (NinesDeployedItem *item)
 {
+  /* One reference for both states when they are the same component (as most are). */
+  if (item->failover == item->steady)
+    item->failover = NULL;
   g_clear_object (&item->steady);
   g_clear_object (&item->failover);
 }
@@ -473,7 +476,7 @@ _nines_deployment_add_item (NinesDeployment *self,
   item->added = added;
   item->region = region_dup (self, region);
   item->steady = steady ? g_object_ref (steady) : NULL;
-  item->failover = failover ? g_object_ref (failover) : NULL;
+  item->failover = failover == NULL ? NULL : failover == steady ? failover : g_object_ref (failover);
   /* Rules give the same (translated) note for thousands of items: one copy each. */
   if (note != NULL && note == self->last_note_in && strcmp (note, self->last_note) == 0)
     item->note = (char *) self->last_note;
@@ -502,7 +505,7 @@ _nines_deployment_add_drawn (NinesDeployment *self,
   item->role = NINES_ROLE_PRIMARY;
   item->region = (char *) nines_component_get_region (c);
   item->steady = g_object_ref (c);
-  item->failover = g_object_ref (c);
+  item->failover = c;   /* the same: one reference (item_clear) */
   item->steady_revision = item->failover_revision = _nines_component_get_revision (c);
   item->revisions_known = TRUE;
   g_ptr_array_add (self->items, item);
