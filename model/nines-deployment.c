@@ -145,7 +145,7 @@ item_alloc (NinesDeployment *self)
 }
 
 /* Asks the cache for what a loop over the items reads a few items ahead of @i: the item
- * twelve on, the component (@failover's or steady) eight on, its parameters four on, each
+ * 24 on, the component (@failover's or steady) 16 on, its parameters 8 on, each
  * step reading only what the one before brought in. The items, components and
  * parameters of a large design are spread over megabytes: a loop over them otherwise
  * waits on memory for each. */
@@ -158,12 +158,33 @@ _nines_deployment_prefetch (NinesDeployment *self,
   guint n = self->items->len;
   const NinesDeployedItem *item;
 
-  if (i + 12 < n)
-    __builtin_prefetch (pdata[i + 12]);
-  if (i + 8 < n && (item = pdata[i + 8]) && (failover ? item->failover : item->steady))
+  if (i + 24 < n)
+    __builtin_prefetch (pdata[i + 24]);
+  if (i + 16 < n && (item = pdata[i + 16]) && (failover ? item->failover : item->steady))
     __builtin_prefetch (failover ? item->failover : item->steady);
-  if (i + 4 < n && (item = pdata[i + 4]) && (failover ? item->failover : item->steady))
+  if (i + 8 < n && (item = pdata[i + 8]) && (failover ? item->failover : item->steady))
     _nines_component_prefetch (failover ? item->failover : item->steady);
+}
+
+/* The same for a loop over the replications: the replication eight on, its source
+ * component and receiving item four on (their addresses are in the ends array). */
+void
+_nines_deployment_prefetch_replication (NinesDeployment *self,
+                                        guint            i)
+{
+  guint n = self->replications->len;
+
+  if (i + 8 < n)
+    __builtin_prefetch (g_ptr_array_index (self->replications, i + 8));
+  if (i + 4 < n && self->ends_resolved)
+    {
+      const ReplicationEnds *e = &g_array_index (self->ends, ReplicationEnds, i + 4);
+
+      if (e->source != NULL)
+        __builtin_prefetch (e->source);
+      if (e->target != NULL)
+        __builtin_prefetch (e->target);
+    }
 }
 
 /* Notes the revisions of @item's components as they are now: made, they no longer change

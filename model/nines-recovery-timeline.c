@@ -412,6 +412,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
     {
       const NinesReplication *r = nines_deployment_get_replication (dep, i);
 
+      _nines_deployment_prefetch_replication (dep, i);
       /* A backup plan kept beside a replica is not how the store fails over. */
       if (g_strcmp0 (r->from_region, b.primary) == 0 && !r->alongside)
         add_data_step (&b, r, i);
