@@ -1,4 +1,5 @@
-/* nines-evaluation.c: the deployment, then its cost beside its recovery and findings. */
+/* nines-evaluation.c: the deployment, then its cost and the findings' pass over the
+ * components beside its recovery, then the rest of the findings. */
 #define G_LOG_DOMAIN "nines-evaluation"
 
 #include "config.h"
@@ -15,7 +16,9 @@ typedef struct
 {
   NinesDeployment    *deployment;
   NinesPriceSnapshot *prices;
+  gboolean            scan;        /* then the findings' pass over the components */
   NinesCostEstimate  *estimate;
+  NinesFindingsScan  *scan_result;
   GMutex              lock;
   GCond               done_cond;
   gboolean            done;
@@ -27,9 +30,11 @@ cost_job_run (gpointer data,
 {
   CostJob *job = data;
   NinesCostEstimate *estimate = nines_cost_model_estimate (job->deployment, job->prices);
+  NinesFindingsScan *scan = job->scan ? _nines_findings_scan_new (job->deployment) : NULL;
 
   g_mutex_lock (&job->lock);
   job->estimate = estimate;
+  job->scan_result = scan;
   job->done = TRUE;
   g_cond_signal (&job->done_cond);
   g_mutex_unlock (&job->lock);
@@ -82,6 +87,7 @@ nines_evaluation_compute (NinesEvaluation    *out,
     {
       job.deployment = out->deployment;
       job.prices = prices;
+      job.scan = with_findings;
       g_mutex_init (&job.lock);
       g_cond_init (&job.done_cond);
       /* The pool's one thread is running: nothing to start, the push cannot fail. */
@@ -91,8 +97,6 @@ nines_evaluation_compute (NinesEvaluation    *out,
     out->estimate = nines_cost_model_estimate (out->deployment, prices);
 
   out->recovery = nines_recovery_new (out->deployment);
-  if (with_findings)
-    out->findings = nines_findings_new (out->recovery, today);
 
   if (parallel)
     {
@@ -104,6 +108,9 @@ nines_evaluation_compute (NinesEvaluation    *out,
       g_mutex_clear (&job.lock);
       g_cond_clear (&job.done_cond);
     }
+  if (with_findings)
+    out->findings = _nines_findings_new_with_scan (out->recovery, today, job.scan_result);
+  _nines_findings_scan_free (job.scan_result);
 }
 
 void

@@ -24,7 +24,11 @@ void _nines_findings_add              (NinesFindingsBuild *b,
                                        char               *what,
                                        char               *why,
                                        char               *fix);
-/* Component rules (nines-findings-rules.c). */
-void _nines_findings_component_rules  (NinesFindingsBuild *b);
+/* Frees a NinesFinding (a GDestroyNotify). */
+void _nines_findings_free_item        (gpointer            finding);
+/* Component rules (nines-findings-rules.c): the pass over the components (from @scan,
+ * nullable, when it ran before), then the rules about the whole region. */
+void _nines_findings_component_rules  (NinesFindingsBuild *b,
+                                       NinesFindingsScan  *scan);
 
 G_END_DECLS

@@ -248,8 +248,18 @@ region_rules (NinesFindingsBuild *b,
                          g_strdup (_("Enable GuardDuty in every region you run in.")));
 }
 
-void
-_nines_findings_component_rules (NinesFindingsBuild *b)
+/* What the pass over the components found: its findings and the region's facts. */
+struct _NinesFindingsScan
+{
+  GPtrArray   *items;    /* of NinesFinding */
+  RegionFacts  facts;
+};
+
+/* The pass over the components: it reads only the deployment and its components, so
+ * it can run before the recovery is known, on another thread. */
+static void
+scan_components (NinesFindingsBuild *b,
+                 RegionFacts        *out)
 {
   RegionFacts facts = { 0 };
   guint n = _nines_deployment_get_n_drawn (b->deployment);
@@ -301,7 +311,51 @@ _nines_findings_component_rules (NinesFindingsBuild *b)
           nines_component_get_kind_info (c)->placement == NINES_PLACEMENT_ZONAL)
         facts.needs_vpc = TRUE;
     }
+  *out = facts;
+}
 
+NinesFindingsScan *
+_nines_findings_scan_new (NinesDeployment *deployment)
+{
+  NinesFindingsScan *scan = g_new0 (NinesFindingsScan, 1);
+  NinesFindingsBuild b = { 0 };
+
+  scan->items = g_ptr_array_new_with_free_func (_nines_findings_free_item);
+  b.deployment = deployment;
+  b.document = nines_deployment_get_document (deployment);
+  b.primary = nines_deployment_get_primary_region (deployment);
+  b.recovery_region = nines_deployment_get_recovery_region (deployment);
+  b.items = scan->items;
+  scan_components (&b, &scan->facts);
+  return scan;
+}
+
+void
+_nines_findings_scan_free (NinesFindingsScan *scan)
+{
+  if (scan == NULL)
+    return;
+  g_ptr_array_unref (scan->items);
+  g_free (scan);
+}
+
+void
+_nines_findings_component_rules (NinesFindingsBuild *b,
+                                 NinesFindingsScan  *scan)
+{
+  RegionFacts facts;
+
+  if (scan != NULL)
+    {
+      /* Taken over in the order found: the same list as scanning here. */
+      for (guint i = 0; i < scan->items->len; i++)
+        g_ptr_array_add (b->items, g_ptr_array_index (scan->items, i));
+      g_ptr_array_set_free_func (scan->items, NULL);
+      g_ptr_array_set_size (scan->items, 0);
+      facts = scan->facts;
+    }
+  else
+    scan_components (b, &facts);
   facts.public_entry |= facts.has_lambda && facts.has_route53;
   rule_buckets (b);
   rule_routing (b);

@@ -64,9 +64,11 @@ nines_severity_to_string (NinesSeverity severity)
   return ids[severity];
 }
 
-static void
-finding_free (NinesFinding *f)
+void
+_nines_findings_free_item (gpointer finding)
 {
+  NinesFinding *f = finding;
+
   g_free (f->component_id);
   g_free (f->what);
   g_free (f->why);
@@ -358,6 +360,14 @@ NinesFindings *
 nines_findings_new (NinesRecovery *recovery,
                     GDate         *today)
 {
+  return _nines_findings_new_with_scan (recovery, today, NULL);
+}
+
+NinesFindings *
+_nines_findings_new_with_scan (NinesRecovery     *recovery,
+                               GDate             *today,
+                               NinesFindingsScan *scan)
+{
   NinesFindingsBuild b = { 0 };
   NinesFindings *self;
   GDate now;
@@ -376,7 +386,7 @@ nines_findings_new (NinesRecovery *recovery,
 
   self = g_new0 (NinesFindings, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+  self->items = g_ptr_array_new_with_free_func (_nines_findings_free_item);
 
   b.recovery = recovery;
   b.deployment = nines_recovery_get_deployment (recovery);
@@ -392,7 +402,7 @@ nines_findings_new (NinesRecovery *recovery,
   rule_backups_restored (&b);
   rule_recovery_region (&b);
   rule_recovery_procedure (&b);
-  _nines_findings_component_rules (&b);
+  _nines_findings_component_rules (&b, scan);
 
   g_ptr_array_sort (self->items, compare_findings);
   return self;
