@@ -604,6 +604,8 @@ nines_deployment_new (NinesDocument  *document,
     return deployment;
 
   ctx.recovery = g_intern_string (ctx.recovery);
+  /* Interned like the components' regions: compared by address per component below. */
+  ctx.primary = g_intern_string (ctx.primary);
   ctx.recovery_azs = recovery_azs (document, ctx.recovery);
   ctx.standby_fraction = nines_document_get_knob_double (document, "standby_fraction");
   ctx.lifecycle_days = nines_document_get_knob_double (document, "lifecycle_days");
@@ -630,7 +632,7 @@ nines_deployment_new (NinesDocument  *document,
       /* Components are spread over megabytes: ask for the ones a few on ahead. */
       if (i + 8 < n)
         __builtin_prefetch (drawn[i + 8]);
-      if (g_strcmp0 (nines_component_get_region (c), ctx.primary) != 0)
+      if (nines_component_get_region (c) != ctx.primary)
         continue;
       _nines_deployment_set_current_drawn (deployment, i);
       if (_nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb"))
