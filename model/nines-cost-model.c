@@ -311,7 +311,7 @@ _nines_cost_in_failed_region (const NinesCostCtx      *ctx,
 {
   return state == NINES_COST_FAILOVER && ctx->pattern != NINES_DR_PATTERN_NONE &&
          item->role == NINES_ROLE_PRIMARY && item->region != NULL && ctx->primary != NULL &&
-         g_strcmp0 (item->region, ctx->primary) == 0;
+         _nines_same_region (item->region, ctx->primary);
 }
 
 double
@@ -329,7 +329,7 @@ _nines_cost_usage_share (const NinesCostCtx      *ctx,
   if (ctx->pattern != NINES_DR_PATTERN_MULTI_SITE || item->region == NULL)
     return 1.0;
   if (item->role == NINES_ROLE_PRIMARY)
-    return g_strcmp0 (item->region, ctx->primary) == 0 ? ctx->primary_share : 1.0;
+    return _nines_same_region (item->region, ctx->primary) ? ctx->primary_share : 1.0;
   if (item->role == NINES_ROLE_STANDBY)
     return 1.0 - ctx->primary_share;
   return 1.0;   /* replicas: the pattern already gives them their share of reads */

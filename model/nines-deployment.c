@@ -22,8 +22,8 @@ struct _NinesDeployment
   gatomicrefcount  ref_count;
   NinesDocument   *document;
   NinesDrPattern   pattern;
-  char            *primary_region;
-  char            *recovery_region;
+  const char      *primary_region;    /* interned, like every region in it */
+  const char      *recovery_region;
   GPtrArray       *items;          /* of NinesDeployedItem, allocated in blocks */
   GPtrArray       *item_blocks;
   guint            block_used;     /* items used in the last block */
@@ -415,9 +415,9 @@ _nines_deployment_new_empty (NinesDocument  *document,
   g_atomic_ref_count_init (&self->ref_count);
   self->document = g_object_ref (document);
   self->pattern = pattern;
-  self->primary_region = g_strdup (nines_document_get_primary_region (document));
+  self->primary_region = g_intern_string (nines_document_get_primary_region (document));
   self->recovery_region = pattern == NINES_DR_PATTERN_NONE
-    ? NULL : g_strdup (nines_document_get_recovery_region (document));
+    ? NULL : g_intern_string (nines_document_get_recovery_region (document));
   self->items = g_ptr_array_sized_new (2 * nines_document_get_n_components (document) + 8);
   self->item_blocks = g_ptr_array_new_with_free_func (g_free);
   self->replications = g_ptr_array_new ();
@@ -682,8 +682,6 @@ nines_deployment_unref (NinesDeployment *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_clear_object (&self->document);
-  g_free (self->primary_region);
-  g_free (self->recovery_region);
   /* Its own items, in their blocks; a fragment's go with the fragment. */
   for (guint b = 0; b < self->item_blocks->len; b++)
     {

@@ -161,10 +161,10 @@ _nines_recovery_build_availability (NinesRecovery *self)
           g_ptr_array_add (a->terms, term);
           if (item->region == NULL)
             global *= sla;
-          else if (g_str_equal (item->region, primary))
+          else if (_nines_same_region (item->region, primary))
             region *= sla;
         }
-      else if (recovery != NULL && g_strcmp0 (item->region, recovery) == 0)
+      else if (recovery != NULL && _nines_same_region (item->region, recovery))
         {
           standby *= sla;
           has_standby = TRUE;

@@ -414,7 +414,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
 
       _nines_deployment_prefetch_replication (dep, i);
       /* A backup plan kept beside a replica is not how the store fails over. */
-      if (g_strcmp0 (r->from_region, b.primary) == 0 && !r->alongside)
+      if (_nines_same_region (r->from_region, b.primary) && !r->alongside)
         add_data_step (&b, r, i);
     }
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
@@ -422,7 +422,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
 
       _nines_deployment_prefetch (dep, i, TRUE);
-      if (item->added && item->failover != NULL && g_strcmp0 (item->region, b.recovery) == 0)
+      if (item->added && item->failover != NULL && _nines_same_region (item->region, b.recovery))
         add_compute_steps (&b, item);
     }
 

@@ -242,7 +242,7 @@ build_stores (NinesRecovery *self)
       const NinesReplication *old;
       guint drawn, old_i;
 
-      if (g_strcmp0 (r->from_region, primary) != 0 || g_strcmp0 (r->to_region, recovery) != 0 ||
+      if (!_nines_same_region (r->from_region, primary) || !_nines_same_region (r->to_region, recovery) ||
           r->kind == NINES_REPLICATION_AMI_COPY)
         continue;
       _nines_deployment_get_replication_ends (dep, i, &drawn, NULL, NULL);
@@ -274,7 +274,7 @@ build_stores (NinesRecovery *self)
       const NinesDeployedItem *target;
       NinesStoreRpo *store;
 
-      if (kind == NULL || !kind->data_store || g_strcmp0 (nines_component_get_region (c), primary) != 0)
+      if (kind == NULL || !kind->data_store || !_nines_same_region (nines_component_get_region (c), primary))
         continue;
       store = g_new0 (NinesStoreRpo, 1);
       /* Borrowed: the deployment self holds keeps the component, and ids never change. */
