@@ -171,8 +171,9 @@ _nines_deploy_cache_end (NinesDeployCache *cache)
  * deployment on. */
 struct _NinesDocumentCaches
 {
-  NinesDeployCache *deploy[2 * NINES_N_DR_PATTERNS];   /* per pattern: rules, routing */
-  NinesCostCache   *cost;
+  NinesDeployCache   *deploy[2 * NINES_N_DR_PATTERNS];   /* per pattern: rules, routing */
+  NinesCostCache     *cost;
+  NinesRecoveryCache *recovery[NINES_N_DR_PATTERNS];
 };
 
 NinesDocumentCaches *
@@ -183,6 +184,8 @@ _nines_document_caches_new (void)
   for (guint i = 0; i < G_N_ELEMENTS (caches->deploy); i++)
     caches->deploy[i] = _nines_deploy_cache_new ();
   caches->cost = _nines_cost_cache_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (caches->recovery); i++)
+    caches->recovery[i] = _nines_recovery_cache_new ();
   return caches;
 }
 
@@ -194,6 +197,8 @@ _nines_document_caches_free (NinesDocumentCaches *caches)
   for (guint i = 0; i < G_N_ELEMENTS (caches->deploy); i++)
     _nines_deploy_cache_free (caches->deploy[i]);
   _nines_cost_cache_free (caches->cost);
+  for (guint i = 0; i < G_N_ELEMENTS (caches->recovery); i++)
+    _nines_recovery_cache_free (caches->recovery[i]);
   g_free (caches);
 }
 
@@ -210,4 +215,12 @@ NinesCostCache *
 _nines_document_get_cost_cache (NinesDocument *self)
 {
   return _nines_document_get_caches (self)->cost;
+}
+
+NinesRecoveryCache *
+_nines_document_get_recovery_cache (NinesDocument  *self,
+                                    NinesDrPattern  pattern)
+{
+  g_return_val_if_fail (pattern < NINES_N_DR_PATTERNS, NULL);
+  return _nines_document_get_caches (self)->recovery[pattern];
 }

@@ -235,6 +235,11 @@ NinesDocumentCaches *_nines_document_caches_new        (void);
 void                 _nines_document_caches_free       (NinesDocumentCaches *caches);
 NinesDocumentCaches *_nines_document_get_caches        (NinesDocument       *self);
 NinesCostCache      *_nines_document_get_cost_cache    (NinesDocument       *self);
+typedef struct _NinesRecoveryCache NinesRecoveryCache;
+NinesRecoveryCache  *_nines_recovery_cache_new         (void);
+void                 _nines_recovery_cache_free        (NinesRecoveryCache  *cache);
+NinesRecoveryCache  *_nines_document_get_recovery_cache (NinesDocument      *self,
+                                                         NinesDrPattern      pattern);
 /* The cache for @pattern: @routing for the Route 53 rule's fragments, which depend on
  * the front doors too. */
 NinesDeployCache    *_nines_document_get_deploy_cache  (NinesDocument       *self,

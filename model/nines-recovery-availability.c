@@ -15,10 +15,10 @@
  * (aws.amazon.com/legal/service-level-agreements/), the figure below which AWS gives the
  * first tier of service credits. (sla, source) for a component; FALSE when the kind is
  * not in the path of requests (VPC, NAT egress, GuardDuty, the CI server). */
-static gboolean
-component_sla (NinesComponent  *c,
-               double          *sla,
-               const char     **source)
+gboolean
+_nines_recovery_component_sla (NinesComponent  *c,
+                               double          *sla,
+                               const char     **source)
 {
   const char *kind = nines_component_get_kind (c);
   gboolean multi_az = nines_component_get_n_azs (c) >= 2;
@@ -125,14 +125,16 @@ _nines_recovery_build_availability (NinesRecovery *self)
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
     {
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
-      NinesComponent *c = item->failover;
-
-      _nines_deployment_prefetch (dep, i, TRUE);
+      const NinesComponentFacts *facts = _nines_recovery_item_facts (self, i, TRUE);
       const char *source;
       double sla;
 
-      if (c == NULL || !component_sla (c, &sla, &source))
+      if (i + 8 < nines_deployment_get_n_items (dep))
+        __builtin_prefetch (nines_deployment_get_item (dep, i + 8));
+      if (facts == NULL || !facts->has_sla)
         continue;
+      sla = facts->sla;
+      source = facts->sla_source;
       if (!item->added)
         {
           NinesSlaTerm *term = term_alloc (self);

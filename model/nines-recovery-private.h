@@ -23,11 +23,50 @@ struct _NinesRecovery
   gboolean           uses_failed_region;
   NinesAvailability  availability;
   GPtrArray         *term_blocks;    /* its SLA terms, in blocks */
+  /* While it is built: the facts of each item's components (2 per item: failover,
+   * steady; G_MAXUINT for none) in the cache. */
+  NinesRecoveryCache *facts_cache;
+  guint             *item_facts;
   /* Step ids and labels: thousands of short strings formatted here, copied into one
    * chunk rather than allocated one by one. Ids, regions and sources of items and
    * replications are borrowed from the deployment, which the recovery holds. */
   GStringChunk      *strings;
 };
+
+#define NINES_SECONDS_PER_MONTH (30.0 * 86400.0)
+
+/* What the recovery reads of a component (nines-recovery-facts.c). */
+typedef struct
+{
+  const char  *kind;            /* interned */
+  gboolean     data_store;      /* its kind holds data that needs an RPO */
+  gboolean     efs;
+  gboolean     has_sla;         /* in the path of requests: @sla and @sla_source hold */
+  double       sla;
+  const char  *sla_source;      /* untranslated */
+  double       write_gb_per_s;  /* how fast it takes new data; EFS: see storage_gb */
+  double       storage_gb;      /* where the kind has it */
+  gint64       size;            /* ec2-asg: desired instances; elasticache: nodes */
+} NinesComponentFacts;
+
+void                       _nines_recovery_cache_begin  (NinesRecoveryCache *cache);
+guint                      _nines_recovery_cache_lookup (NinesRecoveryCache *cache,
+                                                         NinesComponent     *c,
+                                                         guint64             revision);
+const NinesComponentFacts *_nines_recovery_cache_get    (NinesRecoveryCache *cache,
+                                                         guint               index);
+void                       _nines_recovery_cache_end    (NinesRecoveryCache *cache);
+
+/* (sla, source) of @c from its AWS SLA; FALSE when its kind is not in the path of
+ * requests (nines-recovery-availability.c). */
+gboolean _nines_recovery_component_sla (NinesComponent  *c,
+                                        double          *sla,
+                                        const char     **source);
+/* The facts of item @i's component in the failed-over (@failover) or steady state; NULL
+ * when there is none. Only while the recovery is built. */
+const NinesComponentFacts *_nines_recovery_item_facts (NinesRecovery *self,
+                                                       guint          i,
+                                                       gboolean       failover);
 
 /* Appends a step; @deps (-1 entries skipped) are earlier steps. @label and @source are
  * kept as they are: the recovery's own strings (_nines_recovery_printf(), _dup()) or

@@ -142,20 +142,22 @@ knob_source (Build      *b,
 }
 
 static gboolean
-has_health_checked_routing (NinesDeployment *dep,
-                            gboolean        *routed)
+has_health_checked_routing (NinesRecovery *self,
+                            gboolean      *routed)
 {
+  NinesDeployment *dep = self->deployment;
   gboolean checks = FALSE;
 
   *routed = FALSE;
   for (guint i = 0; i < nines_deployment_get_n_items (dep); i++)
     {
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
+      const NinesComponentFacts *facts;
       const char *policy;
 
-      /* Route 53 is global: skip regional items without touching their component. */
+      /* Route 53 is global: skip regional items without looking further. */
       if (item->region != NULL || item->steady == NULL ||
-          !_nines_kind_is (nines_component_get_kind (item->steady), "route53"))
+          !(facts = _nines_recovery_item_facts (self, i, FALSE)) || !_nines_kind_is (facts->kind, "route53"))
         continue;
       if (nines_component_get_int (item->steady, "health_checks") > 0)
         checks = TRUE;
@@ -199,14 +201,29 @@ add_data_step (Build                  *b,
 {
   const NinesDeployedItem *target;
   NinesComponent *source;
+  NinesComponentFacts read_now;
+  const NinesComponentFacts *facts;
   char buf[256];
   g_autofree char *heap = NULL;
   const char *id;
+  guint drawn;
   int after = b->trigger;
   int step = -1;
 
-  _nines_deployment_get_replication_ends (b->self->deployment, index, NULL, &source, &target);
-  if (target == NULL || source == NULL || _nines_kind_is (nines_component_get_kind (source), "ci-server"))
+  _nines_deployment_get_replication_ends (b->self->deployment, index, &drawn, &source, &target);
+  if (target == NULL || source == NULL)
+    return;
+  /* The source's facts through its drawn item, or read now where it is not one. */
+  facts = drawn != G_MAXUINT ? _nines_recovery_item_facts (b->self, drawn, FALSE) : NULL;
+  if (facts == NULL)
+    {
+      memset (&read_now, 0, sizeof read_now);
+      read_now.kind = nines_component_get_kind (source);
+      if (r->kind == NINES_REPLICATION_BACKUP_COPY)
+        read_now.storage_gb = nines_component_get_double (source, "storage_gb");
+      facts = &read_now;
+    }
+  if (_nines_kind_is (facts->kind, "ci-server"))
     return;
   id = step_id (buf, sizeof buf, "data", r->source_id, &heap);
 
@@ -214,7 +231,7 @@ add_data_step (Build                  *b,
     {
     case NINES_REPLICATION_BACKUP_COPY:
       {
-        double gb = nines_component_get_double (source, "storage_gb");
+        double gb = facts->storage_gb;
         double rate;
 
         if (b->restore_source == NULL)
@@ -285,9 +302,12 @@ add_data_step (Build                  *b,
 
 static void
 add_compute_steps (Build                   *b,
-                   const NinesDeployedItem *item)
+                   const NinesDeployedItem *item,
+                   guint                    index)
 {
-  const char *kind = nines_component_get_kind (item->failover);
+  const NinesComponentFacts *failover = _nines_recovery_item_facts (b->self, index, TRUE);
+  const NinesComponentFacts *steady_facts = _nines_recovery_item_facts (b->self, index, FALSE);
+  const char *kind = failover->kind;
   char buf[256];
   g_autofree char *heap = NULL;
   const char *id;
@@ -296,13 +316,13 @@ add_compute_steps (Build                   *b,
   int step;
 
   if (_nines_kind_is (kind, "elasticache"))
-    b->has_cache |= item->role == NINES_ROLE_STANDBY &&
-                    nines_component_get_int (item->steady, "nodes") < nines_component_get_int (item->failover, "nodes");
+    b->has_cache |= item->role == NINES_ROLE_STANDBY && steady_facts != NULL &&
+                    steady_facts->size < failover->size;   /* nodes */
   if (!_nines_kind_is (kind, "ec2-asg"))
     return;
 
-  full = nines_component_get_int (item->failover, "desired");
-  steady = item->steady ? nines_component_get_int (item->steady, "desired") : 0;
+  full = failover->size;   /* desired instances */
+  steady = steady_facts ? steady_facts->size : 0;
   if (steady >= full)
     return;
 
@@ -376,7 +396,7 @@ _nines_recovery_build_steps (NinesRecovery *self)
   b.provision = -1;
   b.ready = ready;
 
-  checks = has_health_checked_routing (dep, &routed);
+  checks = has_health_checked_routing (self, &routed);
   add_detection (&b, checks);
   if (b.pattern == NINES_DR_PATTERN_NONE || b.recovery == NULL || g_str_equal (b.recovery, b.primary))
     {
@@ -396,8 +416,8 @@ _nines_recovery_build_steps (NinesRecovery *self)
     {
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
 
-      if (item->added && item->role == NINES_ROLE_ON_RECOVERY &&
-          !_nines_kind_is (nines_component_get_kind (item->failover), "ci-server"))
+      if (item->added && item->role == NINES_ROLE_ON_RECOVERY && item->failover != NULL &&
+          !_nines_kind_is (_nines_recovery_item_facts (self, i, TRUE)->kind, "ci-server"))
         {
           b.provision = add (&b, NINES_STEP_PROVISION, "provision", NULL, knob_s (&b, "provision_minutes", 60),
                              b.recovery,
@@ -421,9 +441,10 @@ _nines_recovery_build_steps (NinesRecovery *self)
     {
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
 
-      _nines_deployment_prefetch (dep, i, TRUE);
+      if (i + 8 < nines_deployment_get_n_items (dep))
+        __builtin_prefetch (nines_deployment_get_item (dep, i + 8));
       if (item->added && item->failover != NULL && _nines_same_region (item->region, b.recovery))
-        add_compute_steps (&b, item);
+        add_compute_steps (&b, item, i);
     }
 
   if (self->automated)

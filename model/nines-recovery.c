@@ -10,13 +10,6 @@
 
 #include "nines-recovery-private.h"
 
-/* Aurora bills write I/O in 4 KB units (Aurora User Guide, "Amazon Aurora storage"), and a
- * DynamoDB write request unit covers 1 KB (DynamoDB Developer Guide, "Read/write capacity
- * mode"): upper bounds of the data each carries. */
-#define AURORA_WRITE_IO_GB  (4.0 / 1e6)
-#define DDB_WRU_GB          (1.0 / 1e6)
-#define SECONDS_PER_MONTH   (30.0 * 86400.0)
-
 G_DEFINE_BOXED_TYPE (NinesRecovery, nines_recovery, nines_recovery_ref, nines_recovery_unref)
 
 const char *
@@ -198,24 +191,15 @@ solve (NinesRecovery *self)
     }
 }
 
+/* How fast the store with @facts takes new data (GB/s). */
 static double
-store_write_rate (NinesDocument  *document,
-                  NinesComponent *c)
+store_write_rate (NinesDocument             *document,
+                  const NinesComponentFacts *facts)
 {
-  const char *kind = nines_component_get_kind (c);
-
-  if (_nines_kind_is (kind, "rds"))
-    return nines_component_get_double (c, "write_gb_per_day") / 86400.0;
-  if (_nines_kind_is (kind, "aurora"))
-    return nines_component_get_double (c, "write_io_millions") * 1e6 * AURORA_WRITE_IO_GB / SECONDS_PER_MONTH;
-  if (_nines_kind_is (kind, "s3"))
-    return nines_component_get_double (c, "new_gb_per_month") / SECONDS_PER_MONTH;
-  if (_nines_kind_is (kind, "dynamodb"))
-    return nines_component_get_double (c, "write_millions") * 1e6 * DDB_WRU_GB / SECONDS_PER_MONTH;
-  if (_nines_kind_is (kind, "efs"))
-    return nines_component_get_double (c, "storage_gb")
-           * nines_document_get_knob_double (document, "efs_change_percent") / 100.0 / SECONDS_PER_MONTH;
-  return 0;
+  if (facts->efs)
+    return facts->storage_gb * nines_document_get_knob_double (document, "efs_change_percent") / 100.0
+           / NINES_SECONDS_PER_MONTH;
+  return facts->write_gb_per_s;
 }
 
 /* RPO of each data store of the primary region: its best replication to the recovery
@@ -266,21 +250,20 @@ build_stores (NinesRecovery *self)
   self->rpo_s = 0;
   for (guint i = 0; i < _nines_deployment_get_n_drawn (dep); i++)
     {
-      NinesComponent *c = _nines_deployment_get_drawn (dep, i);
-      const NinesKindInfo *kind = nines_component_get_kind_info (c);
-
-      _nines_deployment_prefetch (dep, i, FALSE);
+      /* A drawn item is its component: id, region and facts without reading it. */
+      const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
+      const NinesComponentFacts *facts = _nines_recovery_item_facts (self, i, FALSE);
       const NinesReplication *r;
       const NinesDeployedItem *target;
       NinesStoreRpo *store;
 
-      if (kind == NULL || !kind->data_store || !_nines_same_region (nines_component_get_region (c), primary))
+      if (facts == NULL || !facts->data_store || !_nines_same_region (item->region, primary))
         continue;
       store = g_new0 (NinesStoreRpo, 1);
       /* Borrowed: the deployment self holds keeps the component, and ids never change. */
-      store->store_id = (char *) nines_component_get_id (c);
-      store->kind = kind->id;
-      store->write_gb_per_s = store_write_rate (document, c);
+      store->store_id = item->id;
+      store->kind = facts->kind;
+      store->write_gb_per_s = store_write_rate (document, facts);
       r = best[i] != G_MAXUINT ? nines_deployment_get_replication (dep, best[i]) : NULL;
       target = NULL;
       if (r != NULL)
@@ -314,7 +297,7 @@ build_stores (NinesRecovery *self)
           store->rpo_s = r->interval_s + r->lag_s;
           store->lost_gb = store->write_gb_per_s * store->rpo_s;
           store->source = r->source;   /* the deployment's */
-          if (target != NULL && target->steady != NULL && g_str_equal (kind->id, "s3") &&
+          if (target != NULL && target->steady != NULL && _nines_kind_is (facts->kind, "s3") &&
               nines_component_get_int (target->steady, "lifecycle_days") > 0)
             store->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                         "objects older than %lld day are not "
@@ -339,6 +322,49 @@ build_stores (NinesRecovery *self)
     self->rpo_s = self->worst->rpo_s;
 }
 
+/* Looks up the facts of every item's components, in one pass in item order. */
+static void
+note_facts (NinesRecovery *self)
+{
+  NinesDeployment *dep = self->deployment;
+  guint n = nines_deployment_get_n_items (dep);
+
+  self->facts_cache = _nines_document_get_recovery_cache (nines_deployment_get_document (dep),
+                                                          nines_deployment_get_pattern (dep));
+  _nines_recovery_cache_begin (self->facts_cache);
+  self->item_facts = g_new (guint, 2 * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
+      guint *at = &self->item_facts[2 * i];
+
+      if (i + 8 < n)
+        __builtin_prefetch (nines_deployment_get_item (dep, i + 8));
+      /* The revisions the item noted when it was made: no component read on a hit. */
+      at[0] = item->failover == NULL ? G_MAXUINT
+        : _nines_recovery_cache_lookup (self->facts_cache, item->failover,
+                                        item->revisions_known ? item->failover_revision
+                                        : _nines_component_get_revision (item->failover));
+      if (item->steady == item->failover)
+        at[1] = at[0];
+      else
+        at[1] = item->steady == NULL ? G_MAXUINT
+          : _nines_recovery_cache_lookup (self->facts_cache, item->steady,
+                                          item->revisions_known ? item->steady_revision
+                                          : _nines_component_get_revision (item->steady));
+    }
+}
+
+const NinesComponentFacts *
+_nines_recovery_item_facts (NinesRecovery *self,
+                            guint          i,
+                            gboolean       failover)
+{
+  guint at = self->item_facts[2 * i + (failover ? 0 : 1)];
+
+  return at == G_MAXUINT ? NULL : _nines_recovery_cache_get (self->facts_cache, at);
+}
+
 NinesRecovery *
 nines_recovery_new (NinesDeployment *deployment)
 {
@@ -355,10 +381,14 @@ nines_recovery_new (NinesDeployment *deployment)
   self->stores = g_ptr_array_new_with_free_func ((GDestroyNotify) store_free);
   self->strings = g_string_chunk_new (4096);
 
+  note_facts (self);
   build_stores (self);
   _nines_recovery_build_steps (self);
   solve (self);
   _nines_recovery_build_availability (self);
+  _nines_recovery_cache_end (self->facts_cache);
+  self->facts_cache = NULL;
+  g_clear_pointer (&self->item_facts, g_free);
   return self;
 }
 
