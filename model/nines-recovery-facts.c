@@ -71,6 +71,13 @@ read_facts (NinesComponent      *c,
     facts->size = nines_component_get_int (c, "desired");
   else if (_nines_kind_is (kind, "elasticache"))
     facts->size = nines_component_get_int (c, "nodes");
+  else if (_nines_kind_is (kind, "route53"))
+    {
+      const char *policy = nines_component_get_string (c, "routing_policy");
+
+      facts->health_checked = nines_component_get_int (c, "health_checks") > 0;
+      facts->routed = g_str_equal (policy, "failover") || g_str_equal (policy, "latency");
+    }
   if (info != NULL && nines_kind_info_lookup_param (info, "storage_gb") != NULL)
     facts->storage_gb = nines_component_get_double (c, "storage_gb");
 }

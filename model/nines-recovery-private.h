@@ -47,6 +47,8 @@ typedef struct
   double       write_gb_per_s;  /* how fast it takes new data; EFS: see storage_gb */
   double       storage_gb;      /* where the kind has it */
   gint64       size;            /* ec2-asg: desired instances; elasticache: nodes */
+  gboolean     health_checked;  /* route53: with health checks */
+  gboolean     routed;          /* route53: failover or latency routing */
 } NinesComponentFacts;
 
 void                       _nines_recovery_cache_begin  (NinesRecoveryCache *cache);

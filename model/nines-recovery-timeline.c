@@ -153,17 +153,13 @@ has_health_checked_routing (NinesRecovery *self,
     {
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
       const NinesComponentFacts *facts;
-      const char *policy;
 
       /* Route 53 is global: skip regional items without looking further. */
       if (item->region != NULL || item->steady == NULL ||
           !(facts = _nines_recovery_item_facts (self, i, FALSE)) || !_nines_kind_is (facts->kind, "route53"))
         continue;
-      if (nines_component_get_int (item->steady, "health_checks") > 0)
-        checks = TRUE;
-      policy = nines_component_get_string (item->steady, "routing_policy");
-      if (g_str_equal (policy, "failover") || g_str_equal (policy, "latency"))
-        *routed = TRUE;
+      checks |= facts->health_checked;
+      *routed |= facts->routed;
     }
   return checks;
 }
