@@ -1,5 +1,6 @@
-/* nines-evaluation.c: the deployment, then its cost and the findings' pass over the
- * components beside its recovery, then the rest of the findings. */
+/* nines-evaluation.c: the deployment, then its cost beside its recovery, the findings'
+ * pass over the components on whichever side is free first, then the rest of the
+ * findings. */
 #define G_LOG_DOMAIN "nines-evaluation"
 
 #include "config.h"
@@ -16,7 +17,8 @@ typedef struct
 {
   NinesDeployment    *deployment;
   NinesPriceSnapshot *prices;
-  gboolean            scan;        /* then the findings' pass over the components */
+  gboolean            scan;        /* then the findings' pass over the components … */
+  gint                scan_claim;  /* … unless the caller claimed it first (atomic) */
   NinesCostEstimate  *estimate;
   NinesFindingsScan  *scan_result;
   GMutex              lock;
@@ -30,7 +32,12 @@ cost_job_run (gpointer data,
 {
   CostJob *job = data;
   NinesCostEstimate *estimate = nines_cost_model_estimate (job->deployment, job->prices);
-  NinesFindingsScan *scan = job->scan ? _nines_findings_scan_new (job->deployment) : NULL;
+  NinesFindingsScan *scan = NULL;
+
+  /* The findings' pass over the components goes to whichever side is free first: the
+   * cost and the recovery take about as long, which one is longer depends on the design. */
+  if (job->scan && g_atomic_int_compare_and_exchange (&job->scan_claim, 0, 1))
+    scan = _nines_findings_scan_new (job->deployment);
 
   g_mutex_lock (&job->lock);
   job->estimate = estimate;
@@ -72,6 +79,7 @@ nines_evaluation_compute (NinesEvaluation    *out,
                           GDate              *today)
 {
   CostJob job = { 0 };
+  NinesFindingsScan *scan = NULL;
   gboolean parallel;
 
   g_return_if_fail (out != NULL && out->deployment == NULL);
@@ -97,6 +105,8 @@ nines_evaluation_compute (NinesEvaluation    *out,
     out->estimate = nines_cost_model_estimate (out->deployment, prices);
 
   out->recovery = nines_recovery_new (out->deployment);
+  if (parallel && with_findings && g_atomic_int_compare_and_exchange (&job.scan_claim, 0, 2))
+    scan = _nines_findings_scan_new (out->deployment);
 
   if (parallel)
     {
@@ -105,12 +115,14 @@ nines_evaluation_compute (NinesEvaluation    *out,
         g_cond_wait (&job.done_cond, &job.lock);
       g_mutex_unlock (&job.lock);
       out->estimate = job.estimate;
+      if (job.scan_result != NULL)
+        scan = job.scan_result;
       g_mutex_clear (&job.lock);
       g_cond_clear (&job.done_cond);
     }
   if (with_findings)
-    out->findings = _nines_findings_new_with_scan (out->recovery, today, job.scan_result);
-  _nines_findings_scan_free (job.scan_result);
+    out->findings = _nines_findings_new_with_scan (out->recovery, today, scan);
+  _nines_findings_scan_free (scan);
 }
 
 void
