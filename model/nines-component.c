@@ -312,15 +312,6 @@ nines_component_get_param (NinesComponent *self,
   return NULL;
 }
 
-/* Asks for @self's parameters to be brought into the cache: loops over thousands of
- * components call it a few components ahead, and find them there. */
-void
-_nines_component_prefetch (NinesComponent *self)
-{
-  if (self->params != NULL)
-    __builtin_prefetch (self->params);
-}
-
 gboolean
 _nines_component_read_param (NinesComponent  *self,
                              const char      *name,

@@ -173,7 +173,8 @@ struct _NinesDocumentCaches
 {
   NinesDeployCache   *deploy[2 * NINES_N_DR_PATTERNS];   /* per pattern: rules, routing */
   NinesCostCache     *cost;
-  NinesRecoveryCache *recovery[NINES_N_DR_PATTERNS];
+  NinesFactsCache    *recovery[NINES_N_DR_PATTERNS];
+  NinesFactsCache    *findings;
 };
 
 NinesDocumentCaches *
@@ -185,7 +186,8 @@ _nines_document_caches_new (void)
     caches->deploy[i] = _nines_deploy_cache_new ();
   caches->cost = _nines_cost_cache_new ();
   for (guint i = 0; i < G_N_ELEMENTS (caches->recovery); i++)
-    caches->recovery[i] = _nines_recovery_cache_new ();
+    caches->recovery[i] = _nines_facts_cache_new (_nines_recovery_facts_size (), _nines_recovery_read_facts);
+  caches->findings = _nines_facts_cache_new (_nines_findings_facts_size (), _nines_findings_read_facts);
   return caches;
 }
 
@@ -198,7 +200,8 @@ _nines_document_caches_free (NinesDocumentCaches *caches)
     _nines_deploy_cache_free (caches->deploy[i]);
   _nines_cost_cache_free (caches->cost);
   for (guint i = 0; i < G_N_ELEMENTS (caches->recovery); i++)
-    _nines_recovery_cache_free (caches->recovery[i]);
+    _nines_facts_cache_free (caches->recovery[i]);
+  _nines_facts_cache_free (caches->findings);
   g_free (caches);
 }
 
@@ -217,10 +220,16 @@ _nines_document_get_cost_cache (NinesDocument *self)
   return _nines_document_get_caches (self)->cost;
 }
 
-NinesRecoveryCache *
-_nines_document_get_recovery_cache (NinesDocument  *self,
+NinesFactsCache *
+_nines_document_get_recovery_facts (NinesDocument  *self,
                                     NinesDrPattern  pattern)
 {
   g_return_val_if_fail (pattern < NINES_N_DR_PATTERNS, NULL);
   return _nines_document_get_caches (self)->recovery[pattern];
+}
+
+NinesFactsCache *
+_nines_document_get_findings_facts (NinesDocument *self)
+{
+  return _nines_document_get_caches (self)->findings;
 }

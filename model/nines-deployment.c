@@ -144,30 +144,10 @@ item_alloc (NinesDeployment *self)
          + self->block_used++;
 }
 
-/* Asks the cache for what a loop over the items reads a few items ahead of @i: the item
- * 24 on, the component (@failover's or steady) 16 on, its parameters 8 on, each
- * step reading only what the one before brought in. The items, components and
- * parameters of a large design are spread over megabytes: a loop over them otherwise
- * waits on memory for each. */
-void
-_nines_deployment_prefetch (NinesDeployment *self,
-                            guint            i,
-                            gboolean         failover)
-{
-  gpointer *pdata = self->items->pdata;
-  guint n = self->items->len;
-  const NinesDeployedItem *item;
-
-  if (i + 24 < n)
-    __builtin_prefetch (pdata[i + 24]);
-  if (i + 16 < n && (item = pdata[i + 16]) && (failover ? item->failover : item->steady))
-    __builtin_prefetch (failover ? item->failover : item->steady);
-  if (i + 8 < n && (item = pdata[i + 8]) && (failover ? item->failover : item->steady))
-    _nines_component_prefetch (failover ? item->failover : item->steady);
-}
-
-/* The same for a loop over the replications: the replication eight on, its source
- * component and receiving item four on (their addresses are in the ends array). */
+/* Asks the cache for what a loop over the replications reads a few ahead of @i: the
+ * replication eight on, its source component and receiving item four on (their addresses
+ * are in the ends array). Replications, components and items of a large design are
+ * spread over megabytes. */
 void
 _nines_deployment_prefetch_replication (NinesDeployment *self,
                                         guint            i)

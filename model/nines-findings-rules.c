@@ -25,6 +25,9 @@ typedef struct
   gboolean     needs_vpc;           /* zonal resources that live in subnets */
   guint        max_asg_azs;
   const char  *single_az_nat;
+  /* Drawn items (indices) that are Route 53 records routing by failover or latency
+   * without health checks: the routing rule looks at these only. */
+  GArray      *unchecked_routing;
 } RegionFacts;
 
 static void
@@ -136,38 +139,34 @@ rule_buckets (NinesFindingsBuild *b)
 }
 
 static void
-rule_routing (NinesFindingsBuild *b)
+rule_routing (NinesFindingsBuild *b,
+              const RegionFacts  *facts)
 {
-  gboolean any_route53 = FALSE;
+  /* Route 53 is global; a drawn record is the design's own routing (the pattern's
+   * routing items carry their checks): the pass over the components listed the drawn
+   * records that route by failover or latency without health checks. */
+  gboolean any_route53 = facts->has_route53;
 
-  for (guint i = 0; i < nines_deployment_get_n_items (b->deployment); i++)
+  for (guint k = 0; k < facts->unchecked_routing->len; k++)
     {
-      const NinesDeployedItem *item = nines_deployment_get_item (b->deployment, i);
-      const char *policy;
+      const NinesDeployedItem *item = nines_deployment_get_item (b->deployment,
+                                                                 g_array_index (facts->unchecked_routing, guint, k));
+      g_autofree char *routing_id = NULL;
+      const NinesDeployedItem *added;
 
-      /* Route 53 is global: skip regional items without touching their component. */
-      if (item->region != NULL || item->steady == NULL ||
-          !_nines_kind_is (nines_component_get_kind (item->steady), "route53"))
+      if (item->region != NULL || item->steady == NULL || item->added)
         continue;
-      any_route53 = TRUE;
-      policy = nines_component_get_string (item->steady, "routing_policy");
-      if ((g_str_equal (policy, "failover") || g_str_equal (policy, "latency")) &&
-          nines_component_get_int (item->steady, "health_checks") == 0 && !item->added)
-        {
-          gboolean covered = FALSE;
-          g_autofree char *routing_id = g_strdup_printf ("%s@routing", item->id);
-          const NinesDeployedItem *added = nines_deployment_lookup_item (b->deployment, routing_id);
-
-          covered = added != NULL && nines_component_get_int (added->steady, "health_checks") > 0;
-          if (!covered)
-            _nines_findings_add (b, "failover-without-health-checks", NINES_SEVERITY_CRITICAL, item->id,
-                                 g_strdup_printf (_("%s uses %s routing without health checks."), item->id, policy),
-                                 g_strdup (_("Route 53 fails over only on health-check results; without them it "
-                                             "keeps answering with the failed region (Route 53 Developer Guide, "
-                                             "\"Configuring DNS failover\").")),
-                                 g_strdup (_("Add a health check per regional endpoint and attach it to the "
-                                             "records.")));
-        }
+      routing_id = g_strdup_printf ("%s@routing", item->id);
+      added = nines_deployment_lookup_item (b->deployment, routing_id);
+      if (added == NULL || nines_component_get_int (added->steady, "health_checks") <= 0)
+        _nines_findings_add (b, "failover-without-health-checks", NINES_SEVERITY_CRITICAL, item->id,
+                             g_strdup_printf (_("%s uses %s routing without health checks."), item->id,
+                                              nines_component_get_string (item->steady, "routing_policy")),
+                             g_strdup (_("Route 53 fails over only on health-check results; without them it "
+                                         "keeps answering with the failed region (Route 53 Developer Guide, "
+                                         "\"Configuring DNS failover\").")),
+                             g_strdup (_("Add a health check per regional endpoint and attach it to the "
+                                         "records.")));
     }
 
   if (nines_deployment_get_pattern (b->deployment) >= NINES_DR_PATTERN_WARM_STANDBY &&
@@ -255,62 +254,140 @@ struct _NinesFindingsScan
   RegionFacts  facts;
 };
 
-/* The pass over the components: it reads only the deployment and its components, so
- * it can run before the recovery is known, on another thread. */
+/* What @c, in the primary region, adds to the region's @facts, and its findings. */
+static void
+scan_one (NinesFindingsBuild *b,
+          NinesComponent     *c,
+          RegionFacts        *facts)
+{
+  const char *kind = nines_component_get_kind (c);
+
+  if (_nines_kind_is (kind, "rds") || _nines_kind_is (kind, "aurora"))
+    rule_database (b, c);
+  else if (_nines_kind_is (kind, "ec2-asg"))
+    rule_asg (b, c, facts);
+  else if (_nines_kind_is (kind, "ci-server"))
+    rule_ci (b, c);
+  else if (_nines_kind_is (kind, "vpc"))
+    {
+      facts->has_vpc = TRUE;
+      if (!nines_component_get_bool (c, "private_subnets") || !nines_component_get_bool (c, "public_subnets"))
+        _nines_findings_add (b, "no-vpc-separation", NINES_SEVERITY_WARNING, nines_component_get_id (c),
+                             g_strdup_printf (_("The VPC %s does not have both public and private subnets."),
+                                              nines_component_get_id (c)),
+                             g_strdup (_("The seed: \"a public subnet solely to hold web servers, then ... a "
+                                         "private subnet for databases\". Well-Architected SEC05-BP01.")),
+                             g_strdup (_("Add private subnets for data stores and workers; keep only the "
+                                         "load balancers public.")));
+    }
+  else if (_nines_kind_is (kind, "guardduty"))
+    facts->has_guardduty = TRUE;
+  else if (_nines_kind_is (kind, "nat-gateway") && nines_component_get_n_azs (c) < 2 && facts->single_az_nat == NULL)
+    facts->single_az_nat = nines_component_get_id (c);
+
+  if ((_nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb")) && nines_component_get_bool (c, "public"))
+    facts->public_entry = TRUE;
+  else if (_nines_kind_is (kind, "lambda"))
+    facts->has_lambda = TRUE;
+  if (nines_component_get_kind_info (c) != NULL &&
+      nines_component_get_kind_info (c)->placement == NINES_PLACEMENT_ZONAL)
+    facts->needs_vpc = TRUE;
+}
+
+/* What the pass keeps of a component (nines-facts-cache.c): what it adds to the region's
+ * facts when in the primary region, and whether it has findings of its own (then the
+ * rules run again for it: they are few, and their texts are the findings'). */
+typedef struct
+{
+  RegionFacts adds;          /* single_az_nat: set when it is one (the item's id is used) */
+  gboolean    cloudfront;
+  gboolean    route53;
+  gboolean    unchecked_routing;   /* route53 by failover or latency, no health checks */
+  gboolean    has_findings;
+} ComponentFacts;
+
+gsize
+_nines_findings_facts_size (void)
+{
+  return sizeof (ComponentFacts);
+}
+
+void
+_nines_findings_read_facts (NinesComponent *c,
+                            gpointer        payload,
+                            gpointer        user_data)
+{
+  ComponentFacts *facts = payload;
+  NinesFindingsBuild scratch = { 0 };
+  const char *kind = nines_component_get_kind (c);
+
+  scratch.items = g_ptr_array_new_with_free_func (_nines_findings_free_item);
+  scan_one (&scratch, c, &facts->adds);
+  facts->has_findings = scratch.items->len > 0;
+  facts->cloudfront = _nines_kind_is (kind, "cloudfront");
+  facts->route53 = _nines_kind_is (kind, "route53");
+  if (facts->route53)
+    {
+      const char *policy = nines_component_get_string (c, "routing_policy");
+
+      facts->unchecked_routing = (g_str_equal (policy, "failover") || g_str_equal (policy, "latency")) &&
+                                 nines_component_get_int (c, "health_checks") == 0;
+    }
+  g_ptr_array_unref (scratch.items);
+}
+
+/* The pass over the components: it reads only the deployment and its components (and
+ * what was kept of them), so it can run before the recovery is known, on another
+ * thread. */
 static void
 scan_components (NinesFindingsBuild *b,
                  RegionFacts        *out)
 {
-  RegionFacts facts = { 0 };
-  guint n = _nines_deployment_get_n_drawn (b->deployment);
+  RegionFacts facts = { .unchecked_routing = g_array_new (FALSE, FALSE, sizeof (guint)) };
+  NinesDeployment *dep = b->deployment;
+  NinesFactsCache *cache = _nines_document_get_findings_facts (b->document);
+  guint n = _nines_deployment_get_n_drawn (dep);
+  g_autofree guint *at = g_new (guint, MAX (n, 1));
 
+  /* Drawn items are their components: their noted revisions find the kept facts. */
+  _nines_facts_cache_begin (cache);
   for (guint i = 0; i < n; i++)
     {
-      NinesComponent *c = _nines_deployment_get_drawn (b->deployment, i);
-      const char *kind = nines_component_get_kind (c);
+      const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
 
-      _nines_deployment_prefetch (b->deployment, i, FALSE);
-      const char *region = nines_component_get_region (c);
+      if (i + 8 < n)
+        __builtin_prefetch (nines_deployment_get_item (dep, i + 8));
+      at[i] = _nines_facts_cache_lookup (cache, item->steady,
+                                         item->revisions_known ? item->steady_revision
+                                         : _nines_component_get_revision (item->steady), NULL);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
+      const ComponentFacts *kept = _nines_facts_cache_get (cache, at[i]);
 
-      if (_nines_kind_is (kind, "cloudfront"))
-        facts.has_cloudfront = TRUE;
-      else if (_nines_kind_is (kind, "route53"))
-        facts.has_route53 = TRUE;
-      if (region == NULL || g_strcmp0 (region, b->primary) != 0)
+      facts.has_cloudfront |= kept->cloudfront;
+      facts.has_route53 |= kept->route53;
+      if (kept->unchecked_routing)
+        g_array_append_val (facts.unchecked_routing, i);
+      if (item->region == NULL || !_nines_same_region (item->region, b->primary))
         continue;
       facts.in_primary++;
-
-      if (_nines_kind_is (kind, "rds") || _nines_kind_is (kind, "aurora"))
-        rule_database (b, c);
-      else if (_nines_kind_is (kind, "ec2-asg"))
-        rule_asg (b, c, &facts);
-      else if (_nines_kind_is (kind, "ci-server"))
-        rule_ci (b, c);
-      else if (_nines_kind_is (kind, "vpc"))
+      if (kept->has_findings)
         {
-          facts.has_vpc = TRUE;
-          if (!nines_component_get_bool (c, "private_subnets") || !nines_component_get_bool (c, "public_subnets"))
-            _nines_findings_add (b, "no-vpc-separation", NINES_SEVERITY_WARNING, nines_component_get_id (c),
-                                 g_strdup_printf (_("The VPC %s does not have both public and private subnets."),
-                                                  nines_component_get_id (c)),
-                                 g_strdup (_("The seed: \"a public subnet solely to hold web servers, then ... a "
-                                             "private subnet for databases\". Well-Architected SEC05-BP01.")),
-                                 g_strdup (_("Add private subnets for data stores and workers; keep only the "
-                                             "load balancers public.")));
+          scan_one (b, item->steady, &facts);
+          continue;
         }
-      else if (_nines_kind_is (kind, "guardduty"))
-        facts.has_guardduty = TRUE;
-      else if (_nines_kind_is (kind, "nat-gateway") && nines_component_get_n_azs (c) < 2 && facts.single_az_nat == NULL)
-        facts.single_az_nat = nines_component_get_id (c);
-
-      if ((_nines_kind_is (kind, "alb") || _nines_kind_is (kind, "nlb")) && nines_component_get_bool (c, "public"))
-        facts.public_entry = TRUE;
-      else if (_nines_kind_is (kind, "lambda"))
-        facts.has_lambda = TRUE;
-      if (nines_component_get_kind_info (c) != NULL &&
-          nines_component_get_kind_info (c)->placement == NINES_PLACEMENT_ZONAL)
-        facts.needs_vpc = TRUE;
+      facts.has_vpc |= kept->adds.has_vpc;
+      facts.has_guardduty |= kept->adds.has_guardduty;
+      facts.public_entry |= kept->adds.public_entry;
+      facts.has_lambda |= kept->adds.has_lambda;
+      facts.needs_vpc |= kept->adds.needs_vpc;
+      facts.max_asg_azs = MAX (facts.max_asg_azs, kept->adds.max_asg_azs);
+      if (kept->adds.single_az_nat != NULL && facts.single_az_nat == NULL)
+        facts.single_az_nat = item->id;
     }
+  _nines_facts_cache_end (cache);
   *out = facts;
 }
 
@@ -336,6 +413,7 @@ _nines_findings_scan_free (NinesFindingsScan *scan)
   if (scan == NULL)
     return;
   g_ptr_array_unref (scan->items);
+  g_clear_pointer (&scan->facts.unchecked_routing, g_array_unref);
   g_free (scan);
 }
 
@@ -353,11 +431,13 @@ _nines_findings_component_rules (NinesFindingsBuild *b,
       g_ptr_array_set_free_func (scan->items, NULL);
       g_ptr_array_set_size (scan->items, 0);
       facts = scan->facts;
+      scan->facts.unchecked_routing = NULL;   /* taken */
     }
   else
     scan_components (b, &facts);
   facts.public_entry |= facts.has_lambda && facts.has_route53;
   rule_buckets (b);
-  rule_routing (b);
+  rule_routing (b, &facts);
   region_rules (b, &facts);
+  g_array_unref (facts.unchecked_routing);
 }

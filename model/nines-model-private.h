@@ -29,7 +29,6 @@ typedef struct
   const char    *string;
 } NinesParamValue;
 
-void        _nines_component_prefetch      (NinesComponent     *self);
 gboolean    _nines_component_read_param    (NinesComponent     *self,
                                             const char         *name,
                                             NinesParamValue    *value);
@@ -204,9 +203,6 @@ void                 _nines_deployment_begin_fragment  (NinesDeployment     *sel
 NinesDeployFragment *_nines_deployment_end_fragment    (NinesDeployment     *self);
 void                 _nines_deployment_note_revisions  (NinesDeployment     *self,
                                                         guint                first);
-void                 _nines_deployment_prefetch        (NinesDeployment     *self,
-                                                        guint                i,
-                                                        gboolean             failover);
 void                 _nines_deployment_prefetch_replication (NinesDeployment *self,
                                                              guint            i);
 void                 _nines_deployment_replay_fragment (NinesDeployment     *self,
@@ -235,11 +231,36 @@ NinesDocumentCaches *_nines_document_caches_new        (void);
 void                 _nines_document_caches_free       (NinesDocumentCaches *caches);
 NinesDocumentCaches *_nines_document_get_caches        (NinesDocument       *self);
 NinesCostCache      *_nines_document_get_cost_cache    (NinesDocument       *self);
-typedef struct _NinesRecoveryCache NinesRecoveryCache;
-NinesRecoveryCache  *_nines_recovery_cache_new         (void);
-void                 _nines_recovery_cache_free        (NinesRecoveryCache  *cache);
-NinesRecoveryCache  *_nines_document_get_recovery_cache (NinesDocument      *self,
+/* What a stage reads of each component, kept per component revision in the order the
+ * stage meets them (nines-facts-cache.c). @payload is zeroed before the read. */
+typedef struct _NinesFactsCache NinesFactsCache;
+typedef void (*NinesFactsReadFunc) (NinesComponent *c,
+                                    gpointer        payload,
+                                    gpointer        user_data);
+
+NinesFactsCache     *_nines_facts_cache_new            (gsize                payload_size,
+                                                        NinesFactsReadFunc   read);
+void                 _nines_facts_cache_free           (NinesFactsCache     *cache);
+void                 _nines_facts_cache_begin          (NinesFactsCache     *cache);
+guint                _nines_facts_cache_lookup         (NinesFactsCache     *cache,
+                                                        NinesComponent      *c,
+                                                        guint64              revision,
+                                                        gpointer             user_data);
+gconstpointer        _nines_facts_cache_get            (NinesFactsCache     *cache,
+                                                        guint                index);
+void                 _nines_facts_cache_end            (NinesFactsCache     *cache);
+/* The recovery's, per pattern; the findings' (nines-deploy-cache.c). */
+NinesFactsCache     *_nines_document_get_recovery_facts (NinesDocument      *self,
                                                          NinesDrPattern      pattern);
+NinesFactsCache     *_nines_document_get_findings_facts (NinesDocument      *self);
+void                 _nines_recovery_read_facts        (NinesComponent      *c,
+                                                        gpointer             payload,
+                                                        gpointer             user_data);
+void                 _nines_findings_read_facts        (NinesComponent      *c,
+                                                        gpointer             payload,
+                                                        gpointer             user_data);
+gsize                _nines_recovery_facts_size        (void);
+gsize                _nines_findings_facts_size        (void);
 /* The cache for @pattern: @routing for the Route 53 rule's fragments, which depend on
  * the front doors too. */
 NinesDeployCache    *_nines_document_get_deploy_cache  (NinesDocument       *self,

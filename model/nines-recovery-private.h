@@ -25,7 +25,7 @@ struct _NinesRecovery
   GPtrArray         *term_blocks;    /* its SLA terms, in blocks */
   /* While it is built: the facts of each item's components (2 per item: failover,
    * steady; G_MAXUINT for none) in the cache. */
-  NinesRecoveryCache *facts_cache;
+  NinesFactsCache   *facts_cache;
   guint             *item_facts;
   /* Step ids and labels: thousands of short strings formatted here, copied into one
    * chunk rather than allocated one by one. Ids, regions and sources of items and
@@ -50,14 +50,6 @@ typedef struct
   gboolean     health_checked;  /* route53: with health checks */
   gboolean     routed;          /* route53: failover or latency routing */
 } NinesComponentFacts;
-
-void                       _nines_recovery_cache_begin  (NinesRecoveryCache *cache);
-guint                      _nines_recovery_cache_lookup (NinesRecoveryCache *cache,
-                                                         NinesComponent     *c,
-                                                         guint64             revision);
-const NinesComponentFacts *_nines_recovery_cache_get    (NinesRecoveryCache *cache,
-                                                         guint               index);
-void                       _nines_recovery_cache_end    (NinesRecoveryCache *cache);
 
 /* (sla, source) of @c from its AWS SLA; FALSE when its kind is not in the path of
  * requests (nines-recovery-availability.c). */

@@ -191,6 +191,65 @@ solve (NinesRecovery *self)
     }
 }
 
+/* Aurora bills write I/O in 4 KB units (Aurora User Guide, "Amazon Aurora storage"), and a
+ * DynamoDB write request unit covers 1 KB (DynamoDB Developer Guide, "Read/write capacity
+ * mode"): upper bounds of the data each carries. */
+#define AURORA_WRITE_IO_GB  (4.0 / 1e6)
+#define DDB_WRU_GB          (1.0 / 1e6)
+
+/* How fast @c takes new data (GB/s); EFS's depends on a knob: 0 here, see
+ * _nines_recovery_write_rate(). */
+static double
+write_rate (NinesComponent *c,
+            const char     *kind)
+{
+  if (_nines_kind_is (kind, "rds"))
+    return nines_component_get_double (c, "write_gb_per_day") / 86400.0;
+  if (_nines_kind_is (kind, "aurora"))
+    return nines_component_get_double (c, "write_io_millions") * 1e6 * AURORA_WRITE_IO_GB / NINES_SECONDS_PER_MONTH;
+  if (_nines_kind_is (kind, "s3"))
+    return nines_component_get_double (c, "new_gb_per_month") / NINES_SECONDS_PER_MONTH;
+  if (_nines_kind_is (kind, "dynamodb"))
+    return nines_component_get_double (c, "write_millions") * 1e6 * DDB_WRU_GB / NINES_SECONDS_PER_MONTH;
+  return 0;
+}
+
+gsize
+_nines_recovery_facts_size (void)
+{
+  return sizeof (NinesComponentFacts);
+}
+
+/* What the recovery reads of @c (a NinesFactsReadFunc, with nines-facts-cache.c). */
+void
+_nines_recovery_read_facts (NinesComponent *c,
+                            gpointer        payload,
+                            gpointer        user_data)
+{
+  NinesComponentFacts *facts = payload;
+  const NinesKindInfo *info = nines_component_get_kind_info (c);
+  const char *kind = nines_component_get_kind (c);
+
+  facts->kind = kind;
+  facts->data_store = info != NULL && info->data_store;
+  facts->has_sla = _nines_recovery_component_sla (c, &facts->sla, &facts->sla_source);
+  facts->write_gb_per_s = write_rate (c, kind);
+  facts->efs = _nines_kind_is (kind, "efs");
+  if (_nines_kind_is (kind, "ec2-asg"))
+    facts->size = nines_component_get_int (c, "desired");
+  else if (_nines_kind_is (kind, "elasticache"))
+    facts->size = nines_component_get_int (c, "nodes");
+  else if (_nines_kind_is (kind, "route53"))
+    {
+      const char *policy = nines_component_get_string (c, "routing_policy");
+
+      facts->health_checked = nines_component_get_int (c, "health_checks") > 0;
+      facts->routed = g_str_equal (policy, "failover") || g_str_equal (policy, "latency");
+    }
+  if (info != NULL && nines_kind_info_lookup_param (info, "storage_gb") != NULL)
+    facts->storage_gb = nines_component_get_double (c, "storage_gb");
+}
+
 /* How fast the store with @facts takes new data (GB/s). */
 static double
 store_write_rate (NinesDocument             *document,
@@ -329,9 +388,9 @@ note_facts (NinesRecovery *self)
   NinesDeployment *dep = self->deployment;
   guint n = nines_deployment_get_n_items (dep);
 
-  self->facts_cache = _nines_document_get_recovery_cache (nines_deployment_get_document (dep),
+  self->facts_cache = _nines_document_get_recovery_facts (nines_deployment_get_document (dep),
                                                           nines_deployment_get_pattern (dep));
-  _nines_recovery_cache_begin (self->facts_cache);
+  _nines_facts_cache_begin (self->facts_cache);
   self->item_facts = g_new (guint, 2 * MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
@@ -342,16 +401,16 @@ note_facts (NinesRecovery *self)
         __builtin_prefetch (nines_deployment_get_item (dep, i + 8));
       /* The revisions the item noted when it was made: no component read on a hit. */
       at[0] = item->failover == NULL ? G_MAXUINT
-        : _nines_recovery_cache_lookup (self->facts_cache, item->failover,
-                                        item->revisions_known ? item->failover_revision
-                                        : _nines_component_get_revision (item->failover));
+        : _nines_facts_cache_lookup (self->facts_cache, item->failover,
+                                     item->revisions_known ? item->failover_revision
+                                     : _nines_component_get_revision (item->failover), NULL);
       if (item->steady == item->failover)
         at[1] = at[0];
       else
         at[1] = item->steady == NULL ? G_MAXUINT
-          : _nines_recovery_cache_lookup (self->facts_cache, item->steady,
-                                          item->revisions_known ? item->steady_revision
-                                          : _nines_component_get_revision (item->steady));
+          : _nines_facts_cache_lookup (self->facts_cache, item->steady,
+                                       item->revisions_known ? item->steady_revision
+                                       : _nines_component_get_revision (item->steady), NULL);
     }
 }
 
@@ -362,7 +421,7 @@ _nines_recovery_item_facts (NinesRecovery *self,
 {
   guint at = self->item_facts[2 * i + (failover ? 0 : 1)];
 
-  return at == G_MAXUINT ? NULL : _nines_recovery_cache_get (self->facts_cache, at);
+  return at == G_MAXUINT ? NULL : _nines_facts_cache_get (self->facts_cache, at);
 }
 
 NinesRecovery *
@@ -386,7 +445,7 @@ nines_recovery_new (NinesDeployment *deployment)
   _nines_recovery_build_steps (self);
   solve (self);
   _nines_recovery_build_availability (self);
-  _nines_recovery_cache_end (self->facts_cache);
+  _nines_facts_cache_end (self->facts_cache);
   self->facts_cache = NULL;
   g_clear_pointer (&self->item_facts, g_free);
   return self;

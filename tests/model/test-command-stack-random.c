@@ -422,6 +422,18 @@ ser_deployment (NinesDocument  *doc,
         g_string_append_printf (out, "sla %s %.17g %s\n", t->component_id, t->sla, t->source);
       }
   }
+  {
+    g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_JUNE, 2026);
+    g_autoptr(NinesFindings) findings = nines_findings_new (recovery, today);
+
+    for (guint i = 0; i < nines_findings_get_n_items (findings); i++)
+      {
+        const NinesFinding *f = nines_findings_get_item (findings, i);
+
+        g_string_append_printf (out, "finding %s %s %s: %s | %s | %s\n", f->rule,
+                                nines_severity_to_string (f->severity), f->component_id, f->what, f->why, f->fix);
+      }
+  }
   nines_cost_estimate_get_total (cost, NINES_COST_STEADY, &steady);
   nines_cost_estimate_get_total (cost, NINES_COST_FAILOVER, &failover);
   g_string_append_printf (out, "lines %u steady %.17g (%u missing) failover %.17g (%u missing) "
