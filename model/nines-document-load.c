@@ -10,6 +10,39 @@
 
 #include "nines-document-load.h"
 
+/* Price overrides (the document holds them; the loader and the command stack make them). */
+void
+_nines_price_override_free (NinesPriceOverride *o)
+{
+  if (o == NULL)
+    return;
+  g_free (o->service);
+  g_free (o->region);
+  g_free (o->usage);
+  g_free (o->note);
+  g_free (o);
+}
+
+char *
+_nines_price_override_extra_key (const NinesPriceOverride *o)
+{
+  return g_strdup_printf ("pricing.overrides.%s|%s|%s", o->service, o->region ? o->region : "",
+                          o->usage);
+}
+
+NinesPriceOverride *
+_nines_price_override_copy (const NinesPriceOverride *o)
+{
+  NinesPriceOverride *c = g_new0 (NinesPriceOverride, 1);
+
+  c->service = g_strdup (o->service);
+  c->region = g_strdup (o->region);
+  c->usage = g_strdup (o->usage);
+  c->usd = o->usd;
+  c->note = g_strdup (o->note);
+  return c;
+}
+
 static void G_GNUC_PRINTF (3, 4)
 problem (NinesLoader *ld,
          const char  *path,

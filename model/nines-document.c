@@ -50,38 +50,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-void
-_nines_price_override_free (NinesPriceOverride *o)
-{
-  if (o == NULL)
-    return;
-  g_free (o->service);
-  g_free (o->region);
-  g_free (o->usage);
-  g_free (o->note);
-  g_free (o);
-}
-
-char *
-_nines_price_override_extra_key (const NinesPriceOverride *o)
-{
-  return g_strdup_printf ("pricing.overrides.%s|%s|%s", o->service, o->region ? o->region : "",
-                          o->usage);
-}
-
-NinesPriceOverride *
-_nines_price_override_copy (const NinesPriceOverride *o)
-{
-  NinesPriceOverride *c = g_new0 (NinesPriceOverride, 1);
-
-  c->service = g_strdup (o->service);
-  c->region = g_strdup (o->region);
-  c->usage = g_strdup (o->usage);
-  c->usd = o->usd;
-  c->note = g_strdup (o->note);
-  return c;
-}
-
 static void
 nines_document_finalize (GObject *object)
 {
