@@ -285,6 +285,8 @@ build_stores (NinesRecovery *self)
       const NinesReplication *old;
       guint drawn, old_i;
 
+      if (i + 8 < nines_deployment_get_n_replications (dep))
+        __builtin_prefetch (nines_deployment_get_replication (dep, i + 8));
       if (!_nines_same_region (r->from_region, primary) || !_nines_same_region (r->to_region, recovery) ||
           r->kind == NINES_REPLICATION_AMI_COPY)
         continue;
@@ -311,6 +313,10 @@ build_stores (NinesRecovery *self)
     {
       /* A drawn item is its component: id, region and facts without reading it. */
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
+
+      /* The best replications are spread over megabytes: ask ahead. */
+      if (i + 8 < n_drawn && best[i + 8] != G_MAXUINT)
+        __builtin_prefetch (nines_deployment_get_replication (dep, best[i + 8]));
       const NinesComponentFacts *facts = _nines_recovery_item_facts (self, i, FALSE);
       const NinesReplication *r;
       const NinesDeployedItem *target;
@@ -397,8 +403,10 @@ note_facts (NinesRecovery *self)
       const NinesDeployedItem *item = nines_deployment_get_item (dep, i);
       guint *at = &self->item_facts[2 * i];
 
-      if (i + 8 < n)
-        __builtin_prefetch (nines_deployment_get_item (dep, i + 8));
+      /* Items are spread over megabytes (a rule's are its fragment's), and a hit reads
+       * little else: ask far enough ahead. */
+      if (i + 24 < n)
+        __builtin_prefetch (nines_deployment_get_item (dep, i + 24));
       /* The revisions the item noted when it was made: no component read on a hit. */
       at[0] = item->failover == NULL ? G_MAXUINT
         : _nines_facts_cache_lookup (self->facts_cache, item->failover,
