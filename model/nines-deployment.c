@@ -21,6 +21,7 @@ struct _NinesDeployment
 {
   gatomicrefcount  ref_count;
   NinesDocument   *document;
+  GPtrArray       *components;     /* the document's, shared: the drawn items' components */
   NinesDrPattern   pattern;
   const char      *primary_region;    /* interned, like every region in it */
   const char      *recovery_region;
@@ -394,6 +395,7 @@ _nines_deployment_new_empty (NinesDocument  *document,
 
   g_atomic_ref_count_init (&self->ref_count);
   self->document = g_object_ref (document);
+  self->components = _nines_document_share_components (document);
   self->pattern = pattern;
   self->primary_region = g_intern_string (nines_document_get_primary_region (document));
   self->recovery_region = pattern == NINES_DR_PATTERN_NONE
@@ -505,8 +507,8 @@ _nines_deployment_add_drawn (NinesDeployment *self,
   item->id = item->source_id = (char *) nines_component_get_id (c);   /* immutable, @c is held */
   item->role = NINES_ROLE_PRIMARY;
   item->region = (char *) nines_component_get_region (c);
-  item->steady = g_object_ref (c);
-  item->failover = c;   /* the same: one reference (item_clear) */
+  /* Borrowed: the deployment holds the document's components (_nines_deployment_new_empty). */
+  item->steady = item->failover = c;
   item->steady_revision = item->failover_revision = _nines_component_get_revision (c);
   item->revisions_known = TRUE;
   g_ptr_array_add (self->items, item);
@@ -662,15 +664,18 @@ nines_deployment_unref (NinesDeployment *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_clear_object (&self->document);
-  /* Its own items, in their blocks; a fragment's go with the fragment. */
-  for (guint b = 0; b < self->item_blocks->len; b++)
+  /* Its own items, in their blocks; a fragment's go with the fragment. The drawn ones
+   * (the first) borrow their components, held by self->components. */
+  for (guint b = 0, i = 0; b < self->item_blocks->len; b++)
     {
       NinesDeployedItem *block = g_ptr_array_index (self->item_blocks, b);
       guint used = b + 1 == self->item_blocks->len ? self->block_used : ITEMS_PER_BLOCK;
 
-      for (guint k = 0; k < used; k++)
-        item_clear (&block[k]);
+      for (guint k = 0; k < used; k++, i++)
+        if (i >= self->n_drawn)
+          item_clear (&block[k]);
     }
+  g_ptr_array_unref (self->components);
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->item_blocks);
   g_free (self->index);

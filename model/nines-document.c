@@ -16,7 +16,11 @@ struct _NinesDocument
 
   GListStore      *regions;       /* of NinesRegion */
   GListStore      *components;    /* of NinesComponent */
-  GPtrArray       *component_array;  /* the same, borrowed: read per component per recompute */
+  /* The same, with references: read by index per component per recompute, and shared
+   * with the deployments made from it (one reference, not one per component); copied
+   * before a change while shared. */
+  GPtrArray       *component_array;
+  gboolean         component_array_shared;
   GHashTable      *components_by_id;
   GListStore      *links;         /* of NinesLink */
 
@@ -97,7 +101,7 @@ nines_document_init (NinesDocument *self)
 {
   self->regions = g_list_store_new (NINES_TYPE_REGION);
   self->components = g_list_store_new (NINES_TYPE_COMPONENT);
-  self->component_array = g_ptr_array_new ();
+  self->component_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->components_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->links = g_list_store_new (NINES_TYPE_LINK);
   self->knobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -324,6 +328,28 @@ nines_document_make_component_id (NinesDocument *self,
     }
 }
 
+/* The components, in order, as they are now, with a reference on each: a deployment keeps
+ * them alive with one reference of its own. (transfer full) */
+GPtrArray *
+_nines_document_share_components (NinesDocument *self)
+{
+  self->component_array_shared = TRUE;
+  return g_ptr_array_ref (self->component_array);
+}
+
+static void
+unshare_components (NinesDocument *self)
+{
+  GPtrArray *shared = self->component_array;
+
+  if (!self->component_array_shared)
+    return;
+  self->component_array = g_ptr_array_copy (shared, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (self->component_array, g_object_unref);
+  g_ptr_array_unref (shared);
+  self->component_array_shared = FALSE;
+}
+
 static void
 on_component_changed (NinesDocument *self)
 {
@@ -341,7 +367,8 @@ _nines_document_insert_component (NinesDocument  *self,
                          component);
   g_signal_connect_object (component, "changed", G_CALLBACK (on_component_changed), self,
                            G_CONNECT_SWAPPED);
-  g_ptr_array_insert (self->component_array, (int) position, component);
+  unshare_components (self);
+  g_ptr_array_insert (self->component_array, (int) position, g_object_ref (component));
   g_list_store_insert (self->components, position, component);
   _nines_document_emit_changed (self);
 }
@@ -356,6 +383,7 @@ _nines_document_remove_component (NinesDocument *self,
   if (g_hash_table_lookup (self->components_by_id, id) == c)
     g_hash_table_remove (self->components_by_id, id);
   g_signal_handlers_disconnect_by_func (c, on_component_changed, self);
+  unshare_components (self);
   g_ptr_array_remove_index (self->component_array, position);
   g_list_store_remove (self->components, position);
   _nines_document_emit_changed (self);

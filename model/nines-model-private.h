@@ -231,6 +231,7 @@ NinesDocumentCaches *_nines_document_caches_new        (void);
 void                 _nines_document_caches_free       (NinesDocumentCaches *caches);
 NinesDocumentCaches *_nines_document_get_caches        (NinesDocument       *self);
 NinesCostCache      *_nines_document_get_cost_cache    (NinesDocument       *self);
+GPtrArray           *_nines_document_share_components  (NinesDocument       *self);
 /* What a stage reads of each component, kept per component revision in the order the
  * stage meets them (nines-facts-cache.c). @payload is zeroed before the read. */
 typedef struct _NinesFactsCache NinesFactsCache;
