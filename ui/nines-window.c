@@ -504,8 +504,11 @@ nines_window_set_document (NinesWindow   *self,
   nines_canvas_set_command_stack (self->canvas, self->stack);
   if (self->cost_panel)
     nines_cost_panel_set_command_stack (self->cost_panel, self->stack);
-  nines_analysis_set_document (self->analysis, document);
+  /* The editor page first: the analysis's "changed" then finds the visible panel about to
+   * be shown and fills it now, before the first measure, instead of at map, which had the
+   * compare grid measured with its placeholders and then again with the figures. */
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
+  nines_analysis_set_document (self->analysis, document);
   set_header_mode (self, TRUE);
   sync_pattern_controls (self);
   _nines_window_update_title (self);
