@@ -342,20 +342,21 @@ label_cost (const NinesRect *r,
   return cost;
 }
 
-void
-nines_chart_place_labels (cairo_t               *cr,
-                          const NinesChartPoint *points,
-                          guint                  n_points,
-                          const double          *px,
-                          const double          *py,
-                          const NinesRect       *area,
-                          NinesRect             *boxes)
+/* nines_chart_place_labels(), giving the caller the labels' layouts (@layouts, nullable:
+ * one per point, owned by the caller) so that drawing them does not shape them again. */
+static void
+place_labels (cairo_t               *cr,
+              const NinesChartPoint *points,
+              guint                  n_points,
+              const double          *px,
+              const double          *py,
+              const NinesRect       *area,
+              NinesRect             *boxes,
+              PangoLayout          **layouts)
 {
   g_autofree guint *order = g_new (guint, n_points);
   g_autofree NinesRect *placed = g_new (NinesRect, n_points);
   guint n = 0;
-
-  g_return_if_fail (cr != NULL && area != NULL && boxes != NULL);
 
   /* The current pattern first (it gets the best spot), then left to right. */
   for (guint i = 0; i < n_points; i++)
@@ -376,7 +377,7 @@ nines_chart_place_labels (cairo_t               *cr,
   for (guint k = 0; k < n_points; k++)
     {
       guint i = order[k];
-      g_autoptr(PangoLayout) layout = label_layout (cr, &points[i]);
+      PangoLayout *layout = label_layout (cr, &points[i]);
       double x = px[i], y = py[i], best = G_MAXDOUBLE;
       int w, h;
 
@@ -406,7 +407,25 @@ nines_chart_place_labels (cairo_t               *cr,
             }
         }
       placed[n++] = boxes[i];
+      if (layouts != NULL)
+        layouts[i] = layout;
+      else
+        g_object_unref (layout);
     }
+}
+
+void
+nines_chart_place_labels (cairo_t               *cr,
+                          const NinesChartPoint *points,
+                          guint                  n_points,
+                          const double          *px,
+                          const double          *py,
+                          const NinesRect       *area,
+                          NinesRect             *boxes)
+{
+  g_return_if_fail (cr != NULL && area != NULL && boxes != NULL);
+
+  place_labels (cr, points, n_points, px, py, area, boxes, NULL);
 }
 
 void
@@ -467,6 +486,7 @@ nines_chart_draw_compare (cairo_t               *cr,
     g_autofree double *px = g_new (double, n_points);
     g_autofree double *py = g_new (double, n_points);
     g_autofree NinesRect *boxes = g_new (NinesRect, n_points);
+    g_autofree PangoLayout **layouts = g_new0 (PangoLayout *, n_points);
     NinesRect area = { 0, 0, width, top + ph };
 
     for (guint i = 0; i < n_points; i++)
@@ -480,10 +500,10 @@ nines_chart_draw_compare (cairo_t               *cr,
           fg (cr, dark, 0.55);
         cairo_fill (cr);
       }
-    nines_chart_place_labels (cr, points, n_points, px, py, &area, boxes);
+    place_labels (cr, points, n_points, px, py, &area, boxes, layouts);
     for (guint i = 0; i < n_points; i++)
       {
-        g_autoptr(PangoLayout) layout = label_layout (cr, &points[i]);
+        g_autoptr(PangoLayout) layout = g_steal_pointer (&layouts[i]);
         double cx = CLAMP (px[i], boxes[i].x, boxes[i].x + boxes[i].width);
         double cy = CLAMP (py[i], boxes[i].y, boxes[i].y + boxes[i].height);
 
