@@ -328,19 +328,21 @@ record_replay (const CostRecord  *r,
                NinesCostState     state)
 {
   guint base = estimate->n_lines;
+  guint n_pending = estimate->pending->len, n_usage = estimate->usage_lines->len;
+  NinesCostPending *pending;
+  guint *usage;
 
   _nines_cost_estimate_append_lines (estimate, r->lines, r->n_lines);
+  /* Grown once, filled in place: tens of thousands of entries an estimate. */
+  g_array_set_size (estimate->pending, n_pending + r->n_pending);
+  pending = &g_array_index (estimate->pending, NinesCostPending, n_pending);
   for (guint i = 0; i < r->n_pending; i++)
-    {
-      NinesCostPending p = { base + r->pending[3 * i], r->pending[3 * i + 1], r->pending[3 * i + 2],
-                             state, r->lines[r->pending[3 * i]].quantity };
-      g_array_append_val (estimate->pending, p);
-    }
+    pending[i] = (NinesCostPending) { base + r->pending[3 * i], r->pending[3 * i + 1], r->pending[3 * i + 2],
+                                      state, r->lines[r->pending[3 * i]].quantity };
+  g_array_set_size (estimate->usage_lines, n_usage + r->n_usage);
+  usage = &g_array_index (estimate->usage_lines, guint, n_usage);
   for (guint i = 0; i < r->n_usage; i++)
-    {
-      guint line = base + r->usage[i];
-      g_array_append_val (estimate->usage_lines, line);
-    }
+    usage[i] = base + r->usage[i];
 }
 
 /* Fills @r with what @estimate got from @first_line, @first_pending and @first_usage on. */

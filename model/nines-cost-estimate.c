@@ -104,13 +104,21 @@ _nines_cost_estimate_append_lines (NinesCostEstimate   *self,
 {
   if (n == 0)
     return;
+  _nines_cost_estimate_reserve (self, n);
+  memcpy (self->lines + self->n_lines, lines, n * sizeof (NinesCostLine));
+  self->n_lines += n;
+}
+
+/* Room for @n more lines: the next @n pushes (or direct writes) move none. */
+void
+_nines_cost_estimate_reserve (NinesCostEstimate *self,
+                              guint              n)
+{
   if (self->n_lines + n > self->n_alloc)
     {
       self->n_alloc = MAX (self->n_alloc + self->n_alloc / 2 + 16, self->n_lines + n);
       self->lines = g_renew (NinesCostLine, self->lines, self->n_alloc);
     }
-  memcpy (self->lines + self->n_lines, lines, n * sizeof (NinesCostLine));
-  self->n_lines += n;
 }
 
 NinesCostLine *

@@ -518,6 +518,8 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
           if (s == NINES_COST_FAILOVER && item->failover == item->steady && item->role != NINES_ROLE_REPLICA &&
               (failed || _nines_cost_usage_share (&ctx, item, NINES_COST_STEADY) == _nines_cost_usage_share (&ctx, item, s)))
             {
+              /* Room for them all at once: the copies index the lines, which then stay put. */
+              _nines_cost_estimate_reserve (estimate, steady_range[2 * i + 1] - steady_range[2 * i]);
               for (guint k = steady_range[2 * i]; k < steady_range[2 * i + 1]; k++)
                 {
                   NinesCostLine *copy;
@@ -532,8 +534,7 @@ nines_cost_model_estimate (NinesDeployment    *deployment,
                           g_array_index (estimate->usage_lines, guint, usage_cursor) == k)
                         continue;
                     }
-                  copy = _nines_cost_estimate_push (estimate);
-                  /* (push may move the lines: index them again) */
+                  copy = &estimate->lines[estimate->n_lines++];
                   *copy = estimate->lines[k];
                   copy->state = NINES_COST_FAILOVER;
                   if (failed)

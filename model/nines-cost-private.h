@@ -119,6 +119,8 @@ const char        *_nines_cost_estimate_intern   (NinesCostEstimate  *self,
 void               _nines_cost_estimate_apply_tiers (NinesCostEstimate *self);
 /* Room for one more line at the end: (transfer none) valid until the next call. */
 NinesCostLine     *_nines_cost_estimate_push     (NinesCostEstimate  *self);
+void               _nines_cost_estimate_reserve  (NinesCostEstimate  *self,
+                                                  guint               n);
 
 /* Prices @quantity of @usage (tier by tier) in @region, or marks it missing. @unit is the
  * unit the rule expects (shown when the price is missing or overridden); @what a static
