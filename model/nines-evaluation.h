@@ -22,10 +22,11 @@ typedef struct
   NinesFindings     *findings;
 } NinesEvaluation;
 
-/* Fills @out (which must be clear) with @document under @pattern: the deployment, its cost
- * priced from @prices (NULL: the bundled snapshot), its recovery and, when @with_findings,
- * its findings as of @today (NULL: the current date). The cost and the recovery depend
- * only on the deployment and are computed side by side on a large design. */
+/* Fills @out with @document under @pattern: the deployment, its cost priced from @prices
+ * (NULL: the bundled snapshot), its recovery and, when @with_findings, its findings as of
+ * @today (NULL: the current date). The cost and the recovery depend only on the
+ * deployment and are computed side by side on a large design. What @out held before (an
+ * earlier evaluation it replaces, or nothing) is released meanwhile, beside the cost. */
 void nines_evaluation_compute (NinesEvaluation    *out,
                                NinesDocument      *document,
                                NinesDrPattern      pattern,

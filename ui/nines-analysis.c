@@ -44,11 +44,15 @@ ensure (NinesAnalysis *self)
     return;
   /* A pending idle still runs: it tells the listeners, even when a getter computed first. */
   self->stale = FALSE;
-  clear_results (self);
   if (self->document == NULL)
-    return;
+    {
+      clear_results (self);
+      return;
+    }
   {
-    NinesEvaluation e = { 0 };
+    /* The results it replaces, released by the evaluation beside its cost. */
+    NinesEvaluation e = { g_steal_pointer (&self->deployment), g_steal_pointer (&self->estimate),
+                          g_steal_pointer (&self->recovery), g_steal_pointer (&self->findings) };
 
     nines_evaluation_compute (&e, self->document, nines_document_get_dr_pattern (self->document),
                               self->prices, TRUE, NULL);
