@@ -186,8 +186,8 @@ _nines_document_caches_new (void)
     caches->deploy[i] = _nines_deploy_cache_new ();
   caches->cost = _nines_cost_cache_new ();
   for (guint i = 0; i < G_N_ELEMENTS (caches->recovery); i++)
-    caches->recovery[i] = _nines_facts_cache_new (_nines_recovery_facts_size (), _nines_recovery_read_facts);
-  caches->findings = _nines_facts_cache_new (_nines_findings_facts_size (), _nines_findings_read_facts);
+    caches->recovery[i] = _nines_facts_cache_new (&_nines_recovery_facts);
+  caches->findings = _nines_facts_cache_new (&_nines_findings_facts);
   return caches;
 }
 

@@ -115,7 +115,8 @@ nines_evaluation_compute (NinesEvaluation    *out,
   out->recovery = nines_recovery_new (out->deployment);
   if (parallel && with_findings && g_atomic_int_compare_and_exchange (&job.scan_claim, 0, 2))
     scan = _nines_findings_scan_new (out->deployment);
-  /* Waiting for the cost anyway; in turn, last, not amid the work. */
+  /* The worker is still pricing: the replaced evaluation goes now. Computed in turn, it
+   * goes last (below), not amid the work. */
   if (parallel)
     nines_evaluation_clear (&replaced);
 

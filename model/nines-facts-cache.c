@@ -26,8 +26,7 @@ typedef struct
 struct _NinesFactsCache
 {
   GMutex             lock;          /* held from _begin() to _end() */
-  gsize              payload_size;
-  NinesFactsReadFunc read;
+  const NinesFactsKind *kind;
   GArray            *visits;        /* of entries: the last run's, in its order */
   GArray            *next;          /* this one's */
   guint              cursor;
@@ -43,15 +42,13 @@ entry (GArray *entries,
 }
 
 NinesFactsCache *
-_nines_facts_cache_new (gsize              payload_size,
-                        NinesFactsReadFunc read)
+_nines_facts_cache_new (const NinesFactsKind *kind)
 {
   NinesFactsCache *cache = g_new0 (NinesFactsCache, 1);
-  guint element = HEAD_SIZE + ((payload_size + 7) & ~(gsize) 7);
+  guint element = HEAD_SIZE + ((kind->payload_size + 7) & ~(gsize) 7);
 
   g_mutex_init (&cache->lock);
-  cache->payload_size = payload_size;
-  cache->read = read;
+  cache->kind = kind;
   cache->visits = g_array_new (FALSE, FALSE, element);
   cache->next = g_array_new (FALSE, FALSE, element);
   return cache;
@@ -115,8 +112,8 @@ _nines_facts_cache_lookup (NinesFactsCache *cache,
   fresh = entry (cache->next, cache->next->len - 1);
   fresh->component = g_object_ref (c);
   fresh->revision = revision;
-  memset ((char *) fresh + HEAD_SIZE, 0, cache->payload_size);
-  cache->read (c, (char *) fresh + HEAD_SIZE, user_data);
+  memset ((char *) fresh + HEAD_SIZE, 0, cache->kind->payload_size);
+  cache->kind->read (c, (char *) fresh + HEAD_SIZE, user_data);
   return cache->next->len - 1;
 }
 

@@ -306,16 +306,10 @@ typedef struct
   gboolean    has_findings;
 } ComponentFacts;
 
-gsize
-_nines_findings_facts_size (void)
-{
-  return sizeof (ComponentFacts);
-}
-
-void
-_nines_findings_read_facts (NinesComponent *c,
-                            gpointer        payload,
-                            gpointer        user_data)
+static void
+read_facts (NinesComponent *c,
+            gpointer        payload,
+            gpointer        user_data)
 {
   ComponentFacts *facts = payload;
   NinesFindingsBuild scratch = { 0 };
@@ -335,6 +329,8 @@ _nines_findings_read_facts (NinesComponent *c,
     }
   g_ptr_array_unref (scratch.items);
 }
+
+const NinesFactsKind _nines_findings_facts = { sizeof (ComponentFacts), read_facts };
 
 /* The pass over the components: it reads only the deployment and its components (and
  * what was kept of them), so it can run before the recovery is known, on another

@@ -235,12 +235,20 @@ GPtrArray           *_nines_document_share_components  (NinesDocument       *sel
 /* What a stage reads of each component, kept per component revision in the order the
  * stage meets them (nines-facts-cache.c). @payload is zeroed before the read. */
 typedef struct _NinesFactsCache NinesFactsCache;
-typedef void (*NinesFactsReadFunc) (NinesComponent *c,
-                                    gpointer        payload,
-                                    gpointer        user_data);
+/* What a stage keeps of a component: @payload_size bytes, filled by @read. */
+typedef struct
+{
+  gsize   payload_size;
+  void  (*read) (NinesComponent *c,
+                 gpointer        payload,
+                 gpointer        user_data);
+} NinesFactsKind;
 
-NinesFactsCache     *_nines_facts_cache_new            (gsize                payload_size,
-                                                        NinesFactsReadFunc   read);
+/* The recovery's (nines-recovery.c) and the findings' (nines-findings-rules.c). */
+extern const NinesFactsKind _nines_recovery_facts;
+extern const NinesFactsKind _nines_findings_facts;
+
+NinesFactsCache     *_nines_facts_cache_new            (const NinesFactsKind *kind);
 void                 _nines_facts_cache_free           (NinesFactsCache     *cache);
 void                 _nines_facts_cache_begin          (NinesFactsCache     *cache);
 guint                _nines_facts_cache_lookup         (NinesFactsCache     *cache,
@@ -254,14 +262,6 @@ void                 _nines_facts_cache_end            (NinesFactsCache     *cac
 NinesFactsCache     *_nines_document_get_recovery_facts (NinesDocument      *self,
                                                          NinesDrPattern      pattern);
 NinesFactsCache     *_nines_document_get_findings_facts (NinesDocument      *self);
-void                 _nines_recovery_read_facts        (NinesComponent      *c,
-                                                        gpointer             payload,
-                                                        gpointer             user_data);
-void                 _nines_findings_read_facts        (NinesComponent      *c,
-                                                        gpointer             payload,
-                                                        gpointer             user_data);
-gsize                _nines_recovery_facts_size        (void);
-gsize                _nines_findings_facts_size        (void);
 /* The cache for @pattern: @routing for the Route 53 rule's fragments, which depend on
  * the front doors too. */
 NinesDeployCache    *_nines_document_get_deploy_cache  (NinesDocument       *self,

@@ -214,17 +214,11 @@ write_rate (NinesComponent *c,
   return 0;
 }
 
-gsize
-_nines_recovery_facts_size (void)
-{
-  return sizeof (NinesComponentFacts);
-}
-
-/* What the recovery reads of @c (a NinesFactsReadFunc, with nines-facts-cache.c). */
-void
-_nines_recovery_read_facts (NinesComponent *c,
-                            gpointer        payload,
-                            gpointer        user_data)
+/* What the recovery reads of @c (kept by nines-facts-cache.c). */
+static void
+read_facts (NinesComponent *c,
+            gpointer        payload,
+            gpointer        user_data)
 {
   NinesComponentFacts *facts = payload;
   const NinesKindInfo *info = nines_component_get_kind_info (c);
@@ -249,6 +243,8 @@ _nines_recovery_read_facts (NinesComponent *c,
   if (info != NULL && nines_kind_info_lookup_param (info, "storage_gb") != NULL)
     facts->storage_gb = nines_component_get_double (c, "storage_gb");
 }
+
+const NinesFactsKind _nines_recovery_facts = { sizeof (NinesComponentFacts), read_facts };
 
 /* How fast the store with @facts takes new data (GB/s). */
 static double
