@@ -7,6 +7,7 @@
 #include <nines-model.h>
 
 #include "nines-application.h"
+#include "nines-ui.h"
 #include "nines-window.h"
 
 struct _NinesApplication
@@ -76,8 +77,15 @@ load_model_defaults (gpointer data)
 static void
 nines_application_startup (GApplication *app)
 {
+  GdkDisplay *display;
+
   g_thread_unref (g_thread_new ("nines-catalog", load_model_defaults, NULL));
   G_APPLICATION_CLASS (nines_application_parent_class)->startup (app);
+  /* The display is open: the icon theme and the first icons load on another thread while
+   * this one builds the window. */
+  display = gdk_display_get_default ();
+  if (display != NULL)
+    nines_ui_warm_icons (display);
   nines_application_init_actions (NINES_APPLICATION (app));
 }
 

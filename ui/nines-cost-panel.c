@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "nines-cost-panel.h"
+#include "nines-ui.h"
 #include "nines-cost-row.h"
 
 typedef enum
@@ -110,7 +111,7 @@ price_response_cb (AdwMessageDialog *dialog,
       return;
     }
   if (!nines_cost_panel_enter_price (self, row, usd, &error))
-    gtk_widget_set_tooltip_text (entry, error->message);
+    nines_ui_set_tooltip_text (entry, error->message);
 }
 
 static void
@@ -209,7 +210,7 @@ bind_cell (GtkSignalListItemFactory *factory,
     default: g_assert_not_reached ();
     }
   gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (child, tip);
+  nines_ui_set_tooltip_text (child, tip);
   if (line->missing)
     gtk_widget_add_css_class (label, "error");
   else

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "nines-findings-panel.h"
+#include "nines-ui.h"
 
 struct _NinesFindingsPanel
 {
@@ -75,7 +76,7 @@ update (NinesAnalysisPanel *panel,
       gtk_widget_add_css_class (icon, f->severity == NINES_SEVERITY_CRITICAL ? "error" :
                                       f->severity == NINES_SEVERITY_WARNING ? "warning" : "accent");
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, severity, -1);
-      gtk_widget_set_tooltip_text (icon, severity);
+      nines_ui_set_tooltip_text (icon, severity);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       if (f->component_id)
         {

@@ -375,7 +375,7 @@ _nines_inspector_add_row (NinesInspector       *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (pr->row), pr->subtitle ? pr->subtitle : "");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (pr->row), 2);
   if (spec != NULL && spec->source != NULL)
-    gtk_widget_set_tooltip_text (pr->row, spec->source);
+    nines_ui_set_tooltip_text (pr->row, spec->source);
   gtk_widget_set_name (pr->row, spec ? spec->name : (target == TARGET_NAME ? "name" : "design-name"));
   /* The row's title labels its editor: AdwActionRow relates the activatable widget to it
    * (a label property as well would read the name twice). */

@@ -153,7 +153,7 @@ remove_region_cb (GtkButton      *button,
   g_autoptr(GError) error = NULL;
 
   if (!nines_command_stack_remove_region (_nines_inspector_get_stack (self), code, &error))
-    gtk_widget_set_tooltip_text (GTK_WIDGET (button), error->message);
+    nines_ui_set_tooltip_text (GTK_WIDGET (button), error->message);
 }
 
 /* ---- Building and refreshing ---- */

@@ -150,7 +150,7 @@ nines_palette_init (NinesPalette *self)
       gtk_box_append (GTK_BOX (box), glyph);
       gtk_box_append (GTK_BOX (box), label);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_widget_set_tooltip_text (row, tip);
+      nines_ui_set_tooltip_text (row, tip);
       gtk_widget_set_name (row, kind->id);
       g_object_set_data (G_OBJECT (row), "kind", kind->id);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,

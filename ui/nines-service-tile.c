@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nines-service-tile.h"
+#include "nines-ui.h"
 
 struct _NinesServiceTile
 {
@@ -215,7 +216,7 @@ nines_service_tile_set_card (NinesServiceTile *self,
                                          card->region ? "\n" : "", card->region ? card->region : "");
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip);
+  nines_ui_set_tooltip_markup (GTK_WIDGET (self), tooltip);
   g_clear_object (&self->texture);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

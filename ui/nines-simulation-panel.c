@@ -7,6 +7,7 @@
 #include <nines-chart.h>
 
 #include "nines-simulation-panel.h"
+#include "nines-ui.h"
 
 /* A whole simulation plays in about this long, whatever its length in minutes. */
 #define PLAY_SECONDS 12.0
@@ -140,7 +141,7 @@ show_minute (NinesSimulationPanel *self)
                                               nines_simulation_has_cost (self->simulation) ? _(", running cost during it ") : "",
                                               nines_simulation_has_cost (self->simulation) ? cost : "");
       gtk_label_set_label (GTK_LABEL (self->summary), sum);
-      gtk_widget_set_tooltip_text (self->summary, nines_simulation_get_method (self->simulation));
+      nines_ui_set_tooltip_text (self->summary, nines_simulation_get_method (self->simulation));
     }
   else
     gtk_label_set_label (GTK_LABEL (self->summary), "");
@@ -220,7 +221,7 @@ nines_simulation_panel_stop (NinesSimulationPanel *self)
   g_return_if_fail (NINES_IS_SIMULATION_PANEL (self));
   g_clear_handle_id (&self->tick, g_source_remove);
   gtk_button_set_icon_name (GTK_BUTTON (self->play), "media-playback-start-symbolic");
-  gtk_widget_set_tooltip_text (self->play, _("Play"));
+  nines_ui_set_tooltip_text (self->play, _("Play"));
 }
 
 static gboolean
@@ -253,7 +254,7 @@ nines_simulation_panel_play (NinesSimulationPanel *self)
   g_clear_handle_id (&self->tick, g_source_remove);
   self->tick = g_timeout_add (TICK_MS, tick_cb, self);
   gtk_button_set_icon_name (GTK_BUTTON (self->play), "media-playback-pause-symbolic");
-  gtk_widget_set_tooltip_text (self->play, _("Pause"));
+  nines_ui_set_tooltip_text (self->play, _("Pause"));
   show_minute (self);
 }
 
@@ -383,7 +384,7 @@ nines_simulation_panel_init (NinesSimulationPanel *self)
                                   _("Region or availability zone to fail"), -1);
   g_signal_connect_swapped (self->target, "notify::selected", G_CALLBACK (target_changed), self);
   self->play = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
-  gtk_widget_set_tooltip_text (self->play, _("Play"));
+  nines_ui_set_tooltip_text (self->play, _("Play"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Play the outage"), -1);
   gtk_widget_add_css_class (self->play, "suggested-action");
   g_signal_connect_swapped (self->play, "clicked", G_CALLBACK (play_clicked), self);

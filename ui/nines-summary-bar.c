@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nines-summary-bar.h"
+#include "nines-ui.h"
 
 #include <nines-chart.h>
 
@@ -44,7 +45,7 @@ set_field (NinesSummaryBar   *self,
   g_autofree char *label = g_strdup_printf ("%s: %s", caption (field), value);
 
   gtk_label_set_label (GTK_LABEL (self->values[field]), value);
-  gtk_widget_set_tooltip_text (self->boxes[field], tooltip);
+  nines_ui_set_tooltip_text (self->boxes[field], tooltip);
   if (warn)
     gtk_widget_add_css_class (self->values[field], "warning");
   else

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "nines-ui.h"
 #include "nines-window-private.h"
 
 /* Recent designs the welcome page shows (of the NINES_SETTINGS_MAX_RECENT_FILES kept). */
@@ -175,7 +176,7 @@ add_restore_row (NinesWindow *self,
   discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (discard, "flat");
-  gtk_widget_set_tooltip_text (discard, _("Discard"));
+  nines_ui_set_tooltip_text (discard, _("Discard"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Discard"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-autosave");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", autosave);

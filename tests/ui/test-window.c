@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "nines-ui.h"
 #include "nines-window.h"
 #include "nines-ui-test-utils.h"
 
@@ -382,6 +383,91 @@ test_made_on_first_use (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static void
+collect_icons (GtkWidget  *widget,
+               GHashTable *names)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  /* Symbolic icons: the welcome page's large application icon is not among them. */
+  if (GTK_IS_IMAGE (widget) &&
+      gtk_image_get_storage_type (GTK_IMAGE (widget)) == GTK_IMAGE_ICON_NAME &&
+      g_str_has_suffix (gtk_image_get_icon_name (GTK_IMAGE (widget)), "-symbolic"))
+    g_hash_table_add (names, g_strdup (gtk_image_get_icon_name (GTK_IMAGE (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_icons (child, names);
+}
+
+/* nines_ui_warm_icons() loads, while the window is built, exactly the symbolic icons
+ * the window shows before any click: on the welcome page and on a design's editor. */
+static void
+test_first_icons_warmed (void)
+{
+  NinesWindow *win = new_window ();
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *warm = nines_ui_get_warm_icon_names ();
+  GHashTableIter iter;
+  const char *name;
+
+  nines_ui_spin (50);
+  collect_icons (GTK_WIDGET (win), shown);
+  activate (win, "open-example", g_variant_new_string ("storefront"));
+  nines_ui_spin (100);
+  collect_icons (GTK_WIDGET (win), shown);
+
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (!g_strv_contains (warm, name))
+      g_error ("the window shows %s at start, but nines_ui_warm_icons() does not load it", name);
+  for (guint i = 0; warm[i] != NULL; i++)
+    if (!g_hash_table_contains (shown, warm[i]))
+      g_error ("nines_ui_warm_icons() loads %s, which the window does not show at start", warm[i]);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+count_call (guint *count)
+{
+  (*count)++;
+}
+
+/* The tooltip helper sets what GTK's setter sets, and leaves the widget as it found it. */
+static void
+test_tooltip_helper (void)
+{
+  GtkWidget *button = gtk_button_new ();
+  guint notified = 0;
+
+  g_object_ref_sink (button);
+
+  nines_ui_set_tooltip_text (button, "Open a Design");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Open a Design");
+  g_assert_cmpstr (gtk_widget_get_tooltip_markup (button), ==, "Open a Design");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_true (gtk_widget_get_visible (button));
+
+  nines_ui_set_tooltip_markup (button, "<b>Web tier</b> &amp; more");
+  g_assert_cmpstr (gtk_widget_get_tooltip_markup (button), ==, "<b>Web tier</b> &amp; more");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Web tier & more");
+
+  /* Unchanged: not set again (no notification, no query of the pointer). */
+  g_signal_connect_swapped (button, "notify::tooltip-markup", G_CALLBACK (count_call), &notified);
+  nines_ui_set_tooltip_markup (button, "<b>Web tier</b> &amp; more");
+  g_assert_cmpuint (notified, ==, 0);
+  nines_ui_set_tooltip_text (button, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+
+  /* A hidden widget stays hidden. */
+  gtk_widget_set_visible (button, FALSE);
+  nines_ui_set_tooltip_text (button, "Undo");
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Undo");
+  g_object_unref (button);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -400,6 +486,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/nines/ui/window/recent-files", test_recent_files);
   g_test_add_func ("/nines/ui/window/made-on-first-use", test_made_on_first_use);
   g_test_add_func ("/nines/ui/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/nines/ui/window/first-icons-warmed", test_first_icons_warmed);
+  g_test_add_func ("/nines/ui/window/tooltip-helper", test_tooltip_helper);
   ret = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
