@@ -132,6 +132,30 @@ on_recovery_selected (NinesWindow *self)
                                   g_variant_new_string (nines_catalog_get_region (catalog, i)->code));
 }
 
+/* In the template, each of these tooltips cost a round trip to the X server at start-up
+ * (GTK queries the pointer when a visible widget's tooltip is set); set here, before the
+ * window is shown, they do not. */
+static void
+set_header_tooltips (NinesWindow *self)
+{
+  static const struct { const char *child, *tooltip; } tooltips[] = {
+    { "open_button", N_("Open a Design") },
+    { "undo_button", N_("Undo") },
+    { "redo_button", N_("Redo") },
+    { "menu_button", N_("Main Menu") },
+    { "pattern_dropdown", N_("Disaster recovery pattern") },
+    { "recovery_dropdown", N_("Region to recover into") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+    {
+      GObject *child = gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW,
+                                                      tooltips[i].child);
+
+      nines_ui_set_tooltip_text (GTK_WIDGET (child), _(tooltips[i].tooltip));
+    }
+}
+
 static void
 on_canvas_message (NinesWindow *self,
                    const char  *message)
@@ -313,6 +337,9 @@ nines_window_class_init (NinesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, panels);
   gtk_widget_class_bind_template_child (widget_class, NinesWindow, compare_panel);
   /* Not kept in the struct: looked up with gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "open_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "costs_slot", FALSE, 0);
@@ -347,6 +374,7 @@ nines_window_init (NinesWindow *self)
   g_signal_connect_swapped (self->pattern_dropdown, "notify::selected", G_CALLBACK (on_pattern_selected), self);
   g_signal_connect_swapped (self->recovery_dropdown, "notify::selected", G_CALLBACK (on_recovery_selected), self);
 
+  set_header_tooltips (self);
   menu_button = gtk_widget_get_template_child (GTK_WIDGET (self), NINES_TYPE_WINDOW, "menu_button");
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_primary_menu, self, NULL);
   nines_inspector_set_canvas (self->inspector, self->canvas);

@@ -42,6 +42,12 @@ test_welcome_and_example (void)
   NinesDocument *doc;
 
   g_assert_null (nines_window_get_document (win));
+  /* The header bar's tooltips, set in code (see set_header_tooltips). */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gtk_widget_get_template_child (
+                     GTK_WIDGET (win), NINES_TYPE_WINDOW, "open_button"))), ==, "Open a Design");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gtk_widget_get_template_child (
+                     GTK_WIDGET (win), NINES_TYPE_WINDOW, "recovery_dropdown"))), ==,
+                   "Region to recover into");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "save"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "undo"));
   nines_ui_save_png (GTK_WIDGET (win), "window-welcome.png");
