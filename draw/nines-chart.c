@@ -26,8 +26,19 @@ fg (cairo_t  *cr,
 
 static const cairo_user_data_key_t context_key;
 
-/* A layout on the Pango context kept with @cr (its user data): what
- * pango_cairo_create_layout() gives, without a new context (and font lookups) per text. */
+void
+nines_chart_use_pango_context (cairo_t      *cr,
+                               PangoContext *context)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  cairo_set_user_data (cr, &context_key, g_object_ref (context), g_object_unref);
+}
+
+/* A layout on the Pango context kept with @cr (its user data): the one given by
+ * nines_chart_use_pango_context(), else what pango_cairo_create_layout() gives, without a
+ * new context (and font lookups) per text. */
 static PangoLayout *
 create_layout (cairo_t *cr)
 {
@@ -261,7 +272,7 @@ nines_chart_draw_timeline (cairo_t       *cr,
           cairo_fill (cr);
         }
       fg (cr, dark, pending ? 0.35 : 0.7);
-      text (cr, dur, "Sans 8.5", bx + bw + 6, y + NINES_CHART_ROW_HEIGHT / 2, 84, FALSE);
+      text (cr, dur, "Sans 9", bx + bw + 6, y + NINES_CHART_ROW_HEIGHT / 2, 84, FALSE);
     }
 
   /* Axis with round ticks. */
@@ -279,7 +290,7 @@ nines_chart_draw_timeline (cairo_t       *cr,
       cairo_move_to (cr, floor (x) + 0.5, axis_y);
       cairo_line_to (cr, floor (x) + 0.5, axis_y + 4);
       cairo_stroke (cr);
-      text (cr, t == 0 ? _("failure") : label, "Sans 8", x - 4, axis_y + 14, 0, FALSE);
+      text (cr, t == 0 ? _("failure") : label, "Sans 9", x - 4, axis_y + 14, 0, FALSE);
     }
 
   if (now_s >= 0)
@@ -298,7 +309,7 @@ label_layout (cairo_t               *cr,
               const NinesChartPoint *point)
 {
   PangoLayout *layout = create_layout (cr);
-  const char *font = point->current ? "Sans Bold 8.5" : "Sans 8.5";
+  const char *font = point->current ? "Sans Bold 9" : "Sans 9";
   PangoFontDescription *desc = pango_font_description_from_string (font);
 
   pango_layout_set_font_description (layout, desc);
@@ -466,7 +477,7 @@ nines_chart_draw_compare (cairo_t               *cr,
       double x = left + log10 (d / min_rto) / log10 (max_rto / min_rto) * pw;
       g_autofree char *label = nines_format_duration (d);
       fg (cr, dark, 0.5);
-      text (cr, label, "Sans 8", x - 8, top + ph + 12, 0, FALSE);
+      text (cr, label, "Sans 9", x - 8, top + ph + 12, 0, FALSE);
     }
   for (int k = 0; k <= 4; k++)
     {
@@ -477,10 +488,10 @@ nines_chart_draw_compare (cairo_t               *cr,
       cairo_line_to (cr, left + pw, floor (y) + 0.5);
       cairo_stroke (cr);
       fg (cr, dark, 0.5);
-      text (cr, label, "Sans 8", left - 6, y, 0, TRUE);
+      text (cr, label, "Sans 9", left - 6, y, 0, TRUE);
     }
   fg (cr, dark, 0.6);
-  text (cr, _("recovery time (RTO) →"), "Sans 8", left + pw / 2 - 50, height - 8, 0, FALSE);
+  text (cr, _("recovery time (RTO) →"), "Sans 9", left + pw / 2 - 50, height - 8, 0, FALSE);
 
   {
     g_autofree double *px = g_new (double, n_points);
@@ -548,9 +559,9 @@ nines_chart_draw_simulation (cairo_t         *cr,
   cairo_line_to (cr, left + pw, top + ph + 0.5);
   cairo_stroke (cr);
   fg (cr, dark, 0.5);
-  text (cr, "100 %", "Sans 8", left - 4, top, 0, TRUE);
-  text (cr, "0 %", "Sans 8", left - 4, top + ph, 0, TRUE);
-  text (cr, _("minutes →"), "Sans 8", left + pw - 60, height - 8, 0, FALSE);
+  text (cr, "100 %", "Sans 9", left - 4, top, 0, TRUE);
+  text (cr, "0 %", "Sans 9", left - 4, top + ph, 0, TRUE);
+  text (cr, _("minutes →"), "Sans 9", left + pw - 60, height - 8, 0, FALSE);
 
   /* The failure. */
   cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.8);

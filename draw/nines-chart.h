@@ -3,11 +3,18 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 #include <nines-model.h>
 
 G_BEGIN_DECLS
 
 #define NINES_CHART_ROW_HEIGHT 24.0
+
+/* Draw @cr's texts with @context's font options and language: in a widget, the Pango
+ * context gtk_widget_create_pango_context() gives, so that charts render text like the
+ * widgets around them and share their fonts. Without it, a context made from @cr. */
+void   nines_chart_use_pango_context (cairo_t      *cr,
+                                      PangoContext *context);
 
 /* Height the timeline of @recovery needs (one row per step plus the axis). */
 double nines_chart_timeline_height  (NinesRecovery *recovery);

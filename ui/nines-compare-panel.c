@@ -7,6 +7,7 @@
 #include <nines-chart.h>
 
 #include "nines-compare-panel.h"
+#include "nines-ui.h"
 
 #define N_VALUES 6
 
@@ -45,6 +46,7 @@ draw_chart (GtkDrawingArea *area,
       points[p].current = p == nines_document_get_dr_pattern (doc);
       points[p].complete = rows[p].complete;
     }
+  nines_ui_prepare_chart (GTK_WIDGET (area), cr);
   nines_chart_draw_compare (cr, points, NINES_N_DR_PATTERNS, width, height,
                             adw_style_manager_get_dark (adw_style_manager_get_default ()));
 }

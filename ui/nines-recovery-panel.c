@@ -7,6 +7,7 @@
 #include <nines-chart.h>
 
 #include "nines-recovery-panel.h"
+#include "nines-ui.h"
 
 struct _NinesRecoveryPanel
 {
@@ -36,8 +37,10 @@ draw_chart (GtkDrawingArea *area,
 {
   NinesRecovery *recovery = get_recovery (data);
 
-  if (recovery)
-    nines_chart_draw_timeline (cr, recovery, width, adw_style_manager_get_dark (adw_style_manager_get_default ()), -1);
+  if (recovery == NULL)
+    return;
+  nines_ui_prepare_chart (GTK_WIDGET (area), cr);
+  nines_chart_draw_timeline (cr, recovery, width, adw_style_manager_get_dark (adw_style_manager_get_default ()), -1);
 }
 
 static gboolean

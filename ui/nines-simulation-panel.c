@@ -51,8 +51,10 @@ draw_chart (GtkDrawingArea *area,
 {
   NinesSimulationPanel *self = data;
 
-  if (self->simulation)
-    nines_chart_draw_simulation (cr, self->simulation, self->minute, width, height, is_dark ());
+  if (self->simulation == NULL)
+    return;
+  nines_ui_prepare_chart (GTK_WIDGET (area), cr);
+  nines_chart_draw_simulation (cr, self->simulation, self->minute, width, height, is_dark ());
 }
 
 static void
@@ -68,6 +70,7 @@ draw_timeline (GtkDrawingArea *area,
   if (self->simulation == NULL || nines_simulation_is_az (self->simulation))
     return;
   now = ((double) self->minute - nines_simulation_get_failure_minute (self->simulation)) * 60.0;
+  nines_ui_prepare_chart (GTK_WIDGET (area), cr);
   nines_chart_draw_timeline (cr, nines_simulation_get_recovery (self->simulation), width, is_dark (), MAX (now, 0));
 }
 

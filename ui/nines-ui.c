@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <nines-chart.h>
+
 #include "nines-ui.h"
 
 GResource *nines_ui_get_resource (void);
@@ -134,4 +136,17 @@ nines_ui_set_tooltip_markup (GtkWidget  *widget,
                              const char *markup)
 {
   set_tooltip (widget, markup, TRUE);
+}
+
+void
+nines_ui_prepare_chart (GtkWidget *widget,
+                        cairo_t   *cr)
+{
+  PangoContext *context;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  context = gtk_widget_create_pango_context (widget);
+  nines_chart_use_pango_context (cr, context);
+  g_object_unref (context);
 }

@@ -24,4 +24,9 @@ void nines_ui_set_tooltip_text   (GtkWidget  *widget,
 void nines_ui_set_tooltip_markup (GtkWidget  *widget,
                                   const char *markup);
 
+/* Has the charts drawn on @cr (nines-chart.h) render text as @widget does: its font
+ * options and language, and the fonts its labels already loaded. */
+void nines_ui_prepare_chart (GtkWidget *widget,
+                             cairo_t   *cr);
+
 G_END_DECLS
