@@ -199,7 +199,7 @@ nines_summary_bar_init (NinesSummaryBar *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Summary"), -1);
 
   self->pattern = gtk_label_new ("—");
-  gtk_widget_add_css_class (self->pattern, "title-4");
+  gtk_widget_add_css_class (self->pattern, "title-3");
   gtk_widget_add_css_class (pattern_caption, "caption");
   gtk_widget_add_css_class (pattern_caption, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (self->pattern), 0);
