@@ -63,13 +63,22 @@ warm_icons_thread (gpointer data)
   WarmIcons *warm = data;
 
   /* The first lookup loads the theme's index and directories, on this thread. PRELOAD then
-   * has GTK's own worker threads load each icon's picture. The size, scale, direction and
-   * flags are those GtkImage asks for a normal-size icon (gtkiconhelper.c), so the window's
-   * images find these entries in the theme's cache. */
+   * has GTK's own worker threads load each icon's picture. The names, size, scale,
+   * direction and flags are those a GtkImage of a normal-size icon looks up (as a
+   * GThemedIcon, which adds the names without "-symbolic"), so the window's images find
+   * these entries, pictures loaded, in the theme's cache: each picture is read once (GTK
+   * 4.8; with other flags or names they were read twice, once for nothing). */
   for (guint i = 0; warm_icon_names[i] != NULL; i++)
-    g_object_unref (gtk_icon_theme_lookup_icon (warm->theme, warm_icon_names[i], NULL, 16,
-                                                warm->scale, warm->direction,
-                                                GTK_ICON_LOOKUP_PRELOAD));
+    {
+      /* As GtkImage names them (gtkiconhelper.c): with the default fallbacks when it uses
+       * them, as the window controls do (gtkwindowcontrols.c). */
+      g_autoptr(GIcon) icon = g_str_has_prefix (warm_icon_names[i], "window-")
+                              ? g_themed_icon_new_with_default_fallbacks (warm_icon_names[i])
+                              : g_themed_icon_new (warm_icon_names[i]);
+
+      g_object_unref (gtk_icon_theme_lookup_by_gicon (warm->theme, icon, 16, warm->scale,
+                                                      warm->direction, GTK_ICON_LOOKUP_PRELOAD));
+    }
   g_free (warm);
   return NULL;
 }
