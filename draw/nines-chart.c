@@ -309,7 +309,7 @@ label_layout (cairo_t               *cr,
               const NinesChartPoint *point)
 {
   PangoLayout *layout = create_layout (cr);
-  const char *font = point->current ? "Sans Bold 9" : "Sans 9";
+  const char *font = point->current ? "Sans Bold 10" : "Sans 9";
   PangoFontDescription *desc = pango_font_description_from_string (font);
 
   pango_layout_set_font_description (layout, desc);

@@ -130,7 +130,7 @@ nines_compare_panel_init (NinesComparePanel *self)
     {
       GtkWidget *h = gtk_label_new (*headers[c] ? _(headers[c]) : "");
       gtk_widget_add_css_class (h, "dim-label");
-      gtk_widget_add_css_class (h, "caption-heading");
+      gtk_widget_add_css_class (h, "caption");
       gtk_label_set_xalign (GTK_LABEL (h), c == 0 ? 0 : 1);
       gtk_grid_attach (GTK_GRID (self->grid), h, c, 0, 1, 1);
     }
