@@ -9,22 +9,40 @@
 
 G_DEFINE_FINAL_TYPE (NinesInspector, nines_inspector, GTK_TYPE_WIDGET)
 
+/* A section of the inspector: its title and description as labels of their own above an
+ * untitled AdwPreferencesGroup, the boxed list its rows go into. AdwPreferencesGroup
+ * keeps its own title and description in a horizontal box, where GTK searches how wide
+ * the wrapped description must be for each height it tries (a dozen text layouts each
+ * time the inspector is laid out); in a vertical box a wrapped label is laid out once for
+ * its width. */
 static AdwPreferencesGroup *
 add_group (NinesInspector *self,
            const char     *title,
            const char     *description)
 {
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (title);
   GtkWidget *group = adw_preferences_group_new ();
 
-  g_autofree char *title_markup = g_markup_escape_text (title, -1);
-  g_autofree char *description_markup = description ? g_markup_escape_text (description, -1) : NULL;
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (header), heading);
+  if (description != NULL)
+    {
+      GtkWidget *text = gtk_label_new (description);
 
-  /* Group titles are markup: names and labels ("Backup & restore") are not. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title_markup);
-  if (description)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description_markup);
-  gtk_box_append (self->content, group);
-  g_ptr_array_add (self->groups, group);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (text, "dim-label");
+      gtk_box_append (GTK_BOX (header), text);
+    }
+  gtk_box_append (GTK_BOX (section), header);
+  gtk_box_append (GTK_BOX (section), group);
+  gtk_box_append (self->content, section);
+  g_ptr_array_add (self->groups, section);
   return ADW_PREFERENCES_GROUP (group);
 }
 
@@ -322,14 +340,15 @@ rebuild (NinesInspector *self)
     {
       g_autofree char *title = g_strdup_printf (_("%s Settings"),
                                                 nines_dr_pattern_get_label (nines_document_get_dr_pattern (self->document)));
-      AdwPreferencesGroup *group = add_group (self, title, NULL);
+      /* What the knobs are about is the section's description: as the expander's subtitle
+       * it sat in the row's horizontal box, measured like a group's (see add_group). */
+      AdwPreferencesGroup *group = add_group (self, title,
+                                              _("Detection, decision, standby size, backup timing…"));
       GtkWidget *expander = adw_expander_row_new ();
 
       /* Collapsed: the knobs and their sources are there when wanted, and cost nothing to
        * lay out until then. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Assumptions and Their Sources"));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                     _("Detection, decision, standby size, backup timing…"));
       adw_preferences_group_add (group, expander);
       /* A collapsed AdwExpanderRow still measures its rows (the revealer sizes its child),
        * and the knobs' long, cited subtitles were the most text shaped before the first
