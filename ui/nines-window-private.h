@@ -54,6 +54,9 @@ struct _NinesWindow
   guint                 autosave_source;
   char                 *autosave_path;
   GPtrArray            *welcome_rows;    /* restore/recent rows we added */
+  GtkStringList        *regions;         /* every region's label: the recovery dropdown's
+                                          * model from just after the first frame */
+  guint                 list_regions_source;
   gboolean              syncing;
   gboolean              close_confirmed;
   guint                 exports_running;  /* export tasks not finished yet */

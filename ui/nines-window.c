@@ -18,6 +18,7 @@ nines_window_dispose (GObject *object)
   NinesWindow *self = (NinesWindow *)object;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->list_regions_source, g_source_remove);
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->stack)
@@ -38,6 +39,7 @@ nines_window_finalize (GObject *object)
   g_free (self->path);
   g_free (self->autosave_path);
   g_ptr_array_unref (self->welcome_rows);
+  g_clear_object (&self->regions);
   G_OBJECT_CLASS (nines_window_parent_class)->finalize (object);
 }
 
@@ -73,21 +75,40 @@ _nines_window_update_title (NinesWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+static gboolean
+regions_listed (NinesWindow *self)
+{
+  return gtk_drop_down_get_model (self->recovery_dropdown) == G_LIST_MODEL (self->regions);
+}
+
 static void
 sync_pattern_controls (NinesWindow *self)
 {
   NinesCatalog *catalog = nines_catalog_get_default ();
   const char *recovery;
+  guint region = GTK_INVALID_LIST_POSITION;
 
   if (self->document == NULL)
     return;
   self->syncing = TRUE;
   gtk_drop_down_set_selected (self->pattern_dropdown, nines_document_get_dr_pattern (self->document));
   recovery = nines_document_get_recovery_region (self->document);
-  gtk_drop_down_set_selected (self->recovery_dropdown, GTK_INVALID_LIST_POSITION);
   for (guint i = 0; recovery && i < nines_catalog_get_n_regions (catalog); i++)
     if (g_strcmp0 (nines_catalog_get_region (catalog, i)->code, recovery) == 0)
-      gtk_drop_down_set_selected (self->recovery_dropdown, i);
+      region = i;
+  if (regions_listed (self))
+    gtk_drop_down_set_selected (self->recovery_dropdown, region);
+  else
+    {
+      /* Before the list (list_regions): the region shown, alone. */
+      GtkStringList *shown = GTK_STRING_LIST (gtk_drop_down_get_model (self->recovery_dropdown));
+      const char *label[] = { region != GTK_INVALID_LIST_POSITION
+                              ? gtk_string_list_get_string (self->regions, region) : NULL, NULL };
+
+      gtk_string_list_splice (shown, 0, g_list_model_get_n_items (G_LIST_MODEL (shown)), label);
+      gtk_drop_down_set_selected (self->recovery_dropdown,
+                                  label[0] != NULL ? 0 : GTK_INVALID_LIST_POSITION);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->recovery_dropdown),
                             nines_document_get_dr_pattern (self->document) != NINES_DR_PATTERN_NONE);
   self->syncing = FALSE;
@@ -126,7 +147,8 @@ on_recovery_selected (NinesWindow *self)
   guint i = gtk_drop_down_get_selected (self->recovery_dropdown);
   NinesCatalog *catalog = nines_catalog_get_default ();
 
-  if (self->syncing || self->document == NULL || i >= nines_catalog_get_n_regions (catalog))
+  if (self->syncing || self->document == NULL || !regions_listed (self) ||
+      i >= nines_catalog_get_n_regions (catalog))
     return;
   g_action_group_activate_action (G_ACTION_GROUP (self), "recovery-region",
                                   g_variant_new_string (nines_catalog_get_region (catalog, i)->code));
@@ -286,6 +308,24 @@ _nines_window_ensure_welcome (NinesWindow *self)
                      GTK_WIDGET (gtk_builder_get_object (builder, "welcome_page")));
 }
 
+/* Given the list of every region as its model, the recovery dropdown built an item
+ * widget for each in its popup, shown or not: 2 ms of the window's first frame. It gets
+ * the list right after that frame (an idle runs after the frame clock's paint); before,
+ * its model holds the region it shows (sync_pattern_controls). */
+static gboolean
+list_regions (gpointer data)
+{
+  NinesWindow *self = data;
+
+  self->list_regions_source = 0;
+  /* Whatever the new model selects first is not a choice of the user's. */
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->recovery_dropdown, G_LIST_MODEL (self->regions));
+  self->syncing = FALSE;
+  sync_pattern_controls (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* A window shown without a design shows the welcome page (built now, see above). */
 static void
 nines_window_map (GtkWidget *widget)
@@ -295,6 +335,8 @@ nines_window_map (GtkWidget *widget)
   if (self->document == NULL && self->welcome == NULL)
     nines_window_show_welcome (self);
   GTK_WIDGET_CLASS (nines_window_parent_class)->map (widget);
+  if (!regions_listed (self) && self->list_regions_source == 0)
+    self->list_regions_source = g_idle_add (list_regions, self);
 }
 
 static void
@@ -355,7 +397,7 @@ nines_window_init (NinesWindow *self)
 {
   NinesCatalog *catalog = nines_catalog_get_default ();
   g_autoptr(GtkStringList) patterns = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) shown_region = gtk_string_list_new (NULL);
   GObject *menu_button;
 
   self->welcome_rows = g_ptr_array_new ();
@@ -364,13 +406,14 @@ nines_window_init (NinesWindow *self)
   for (guint i = 0; i < NINES_N_DR_PATTERNS; i++)
     gtk_string_list_append (patterns, nines_dr_pattern_get_label (i));
   gtk_drop_down_set_model (self->pattern_dropdown, G_LIST_MODEL (patterns));
+  self->regions = gtk_string_list_new (NULL);
   for (guint i = 0; i < nines_catalog_get_n_regions (catalog); i++)
     {
       const NinesRegionInfo *info = nines_catalog_get_region (catalog, i);
       g_autofree char *label = g_strdup_printf ("%s (%s)", info->code, info->name);
-      gtk_string_list_append (regions, label);
+      gtk_string_list_append (self->regions, label);
     }
-  gtk_drop_down_set_model (self->recovery_dropdown, G_LIST_MODEL (regions));
+  gtk_drop_down_set_model (self->recovery_dropdown, G_LIST_MODEL (shown_region));
   g_signal_connect_swapped (self->pattern_dropdown, "notify::selected", G_CALLBACK (on_pattern_selected), self);
   g_signal_connect_swapped (self->recovery_dropdown, "notify::selected", G_CALLBACK (on_recovery_selected), self);
 

@@ -474,6 +474,54 @@ test_tooltip_helper (void)
   g_object_unref (button);
 }
 
+/* The recovery dropdown shows the design's region from the start and lists every region
+ * once the window has drawn its first frame; listing them is not an edit. */
+static void
+test_recovery_regions_listed (void)
+{
+  NinesWindow *win = nines_window_new (NULL);
+  g_autoptr(NinesDocument) doc = nines_document_load_example ("storefront", NULL);
+  NinesCatalog *catalog = nines_catalog_get_default ();
+  GtkDropDown *regions = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (win), NINES_TYPE_WINDOW,
+                                                                       "recovery_dropdown"));
+  const char *code = nines_document_get_recovery_region (doc);
+  g_autofree char *shown = NULL;
+  GtkStringObject *item;
+  guint other;
+
+  g_assert_nonnull (code);
+  nines_window_set_document (win, doc, NULL);
+  /* Not shown yet: the design's region alone. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (regions)), ==, 1);
+  item = gtk_drop_down_get_selected_item (regions);
+  g_assert_nonnull (item);
+  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (item), code));
+
+  gtk_window_present (GTK_WINDOW (win));
+  NINES_UI_WAIT_FOR (g_list_model_get_n_items (gtk_drop_down_get_model (regions)) > 1, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (regions)), ==,
+                    nines_catalog_get_n_regions (catalog));
+  item = gtk_drop_down_get_selected_item (regions);
+  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (item), code));
+  g_assert_cmpstr (nines_document_get_recovery_region (doc), ==, code);
+  g_assert_false (nines_command_stack_can_undo (nines_window_get_command_stack (win)));
+
+  /* Then a choice in the list is an edit. */
+  /* Another region than the design's recovery and primary (us-east-1) ones. */
+  for (other = 0; other < nines_catalog_get_n_regions (catalog); other++)
+    if (g_strcmp0 (nines_catalog_get_region (catalog, other)->code, code) != 0 &&
+        g_strcmp0 (nines_catalog_get_region (catalog, other)->code, "us-east-1") != 0)
+      break;
+  gtk_drop_down_set_selected (regions, other);
+  g_assert_cmpstr (nines_document_get_recovery_region (doc), ==,
+                   nines_catalog_get_region (catalog, other)->code);
+  g_assert_true (nines_command_stack_can_undo (nines_window_get_command_stack (win)));
+  shown = g_strdup (nines_catalog_get_region (catalog, other)->code);
+  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (gtk_drop_down_get_selected_item (regions)),
+                                   shown));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -494,6 +542,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/nines/ui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/nines/ui/window/first-icons-warmed", test_first_icons_warmed);
   g_test_add_func ("/nines/ui/window/tooltip-helper", test_tooltip_helper);
+  g_test_add_func ("/nines/ui/window/recovery-regions-listed", test_recovery_regions_listed);
   ret = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
