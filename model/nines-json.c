@@ -4,7 +4,13 @@
  * ("{…}{…}", "2{…}", "[1][2]"), returns the first value as the root and leaks the tree of
  * the others (found by tests/fuzz: fuzz-aws-xml, fuzz-price-offer-json,
  * fuzz-price-get-products, fuzz-price-page-json). Text from outside goes through
- * nines_json_check_one_value() first, which refuses it: it is not JSON anyway. */
+ * nines_json_check_one_value() first, which refuses it: it is not JSON anyway.
+ *
+ * json-glib reads its text with GScanner, which also takes what JSON does not have:
+ * "$1f" as a hexadecimal number, 'single-quoted' strings, C and C++ comments. "$0{…}"
+ * is then two values, the number and the object, and leaks the same way (found by
+ * fuzz-price-offer-json). Outside strings, the check refuses every character JSON has
+ * no use for, so what it counts as values is what json-glib sees. */
 #define G_LOG_DOMAIN "nines-json"
 
 #include "config.h"
@@ -28,6 +34,25 @@ is_bare_char (char c)
   return g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.' || c == '_';
 }
 
+static void
+set_position_error (GError     **error,
+                    const char  *data,
+                    gsize        at,
+                    const char  *what)
+{
+  guint line = 1, column = 1;
+
+  for (gsize j = 0; j < at; j++)
+    {
+      column++;
+      if (data[j] == '\n')
+        line++, column = 1;
+    }
+  /* Translators: "line 2, column 5: more text after …" */
+  g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE, _("line %u, column %u: %s"),
+               line, column, what);
+}
+
 /**
  * nines_json_check_one_value:
  * @data: JSON text, not necessarily nul-terminated
@@ -35,11 +60,14 @@ is_bare_char (char c)
  * @error: set (NINES_MODEL_ERROR_PARSE) when there is text after the first value
  *
  * Looks for text after the end of the first top-level JSON value, which json-glib 1.6
- * would parse as further values and leak. Anything else wrong with @data (a string or
- * a nesting left open, a stray character) is left to json-glib to report, with its
- * line and column. Linear in @len, with no allocation.
+ * would parse as further values and leak, and, outside strings, for characters that are
+ * not JSON, which json-glib's scanner may take as a value of its own ("$0", 'x', a
+ * comment). Anything else wrong with @data (a string or a nesting left open, a stray
+ * bracket) is left to json-glib to report, with its line and column. Linear in @len,
+ * with no allocation but for the error.
  *
- * Returns: FALSE, with @error set, if @data holds more than one value
+ * Returns: FALSE, with @error set, if @data holds more than one value or a character
+ *   that is not JSON
  */
 gboolean
 nines_json_check_one_value (const char  *data,
@@ -60,19 +88,22 @@ nines_json_check_one_value (const char  *data,
 
       if (is_json_space (c))
         continue;
+      if (c == '\0' || (!is_bare_char (c) && strchr ("\"{}[]:,", c) == NULL))
+        {
+          g_autofree char *what = NULL;
+
+          if (g_ascii_isprint (c))
+            what = g_strdup_printf (_("“%c” is not JSON"), c);
+          else
+            what = g_strdup_printf (_("byte 0x%02x is not JSON"), (guchar) c);
+          set_position_error (error, data, i, what);
+          return FALSE;
+        }
       if (have_value)
         {
-          guint line = 1, column = 1;
-
-          for (gsize j = 0; j < i; j++)
-            {
-              column++;
-              if (data[j] == '\n')
-                line++, column = 1;
-            }
-          g_set_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE,
-                       _("line %u, column %u: more text after the end of the JSON value "
-                         "(JSON text holds one value)"), line, column);
+          set_position_error (error, data, i,
+                              _("more text after the end of the JSON value (JSON text holds "
+                                "one value)"));
           return FALSE;
         }
       if (c == '"')
@@ -97,7 +128,7 @@ nines_json_check_one_value (const char  *data,
             i++;
         }
       else if (depth == 0)
-        return TRUE;   /* not the start of a value: json-glib says what it is */
+        return TRUE;   /* ":" or "," where a value starts: json-glib says so */
       if (depth == 0)
         have_value = TRUE;
     }

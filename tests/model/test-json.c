@@ -56,6 +56,43 @@ test_more_values (void)
     }
 }
 
+/* json-glib's scanner (GScanner) also reads "$1f" as a number, 'x' as a string and C
+ * and C++ comments: "$0{…}" was two values to json-glib and one to the check, and
+ * leaked (fuzz-price-offer-json). Outside strings, what JSON has no use for is refused. */
+static void
+test_not_json (void)
+{
+  struct { const char *text; const char *where; } bad[] = {
+    { "$0{\n \"formatVersion\": \"v1.0\"\n}", "line 1, column 1: “$” is not JSON" },
+    { "'x'{\"a\": 1}", "line 1, column 1: “'” is not JSON" },
+    { "/* c */ {\"a\": 1}", "line 1, column 1: “/” is not JSON" },
+    { "{\"a\": 1} // c", "line 1, column 10: “/” is not JSON" },
+    { "{\"a\": '{'}\n{}", "line 1, column 7: “'” is not JSON" },
+    { "[1, $ff]", "line 1, column 5: “$” is not JSON" },
+    { "{\"a\": 1}\x01", "line 1, column 9: byte 0x01 is not JSON" },
+    { "[\"\xc3\xa9\", \xc3\xa9]", "line 1, column 8: byte 0xc3 is not JSON" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = nines_json_parse (bad[i].text, -1, &error);
+
+      g_test_message ("%s", bad[i].text);
+      g_assert_null (node);
+      g_assert_error (error, NINES_MODEL_ERROR, NINES_MODEL_ERROR_PARSE);
+      g_assert_cmpstr (error->message, ==, bad[i].where);
+    }
+  /* the same characters inside strings are text */
+  {
+    g_autoptr(JsonNode) node = nines_json_parse ("{\"$0\": \"'/* é */'\"}", -1, NULL);
+
+    g_assert_nonnull (node);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "$0"), ==,
+                     "'/* é */'");
+  }
+}
+
 static void
 test_other_errors_left_to_json_glib (void)
 {
@@ -115,6 +152,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nines/model/json/one-value", test_one_value);
   g_test_add_func ("/nines/model/json/more-values", test_more_values);
+  g_test_add_func ("/nines/model/json/not-json", test_not_json);
   g_test_add_func ("/nines/model/json/other-errors", test_other_errors_left_to_json_glib);
   g_test_add_func ("/nines/model/json/price-file", test_price_file);
   g_test_add_func ("/nines/model/json/get-products-element", test_get_products_element);
